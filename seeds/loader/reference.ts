@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import type { Database } from '../../server/db/database.ts';
+import { stableId } from '../../server/shared/ids.ts';
+
+interface ReferenceSource {
+  title: string;
+  publisher: string;
+  published: string;
+  url: string;
+}
+
+const readJson = <T>(relative: string): T => JSON.parse(readFileSync(new URL(`../${relative}`, import.meta.url), 'utf8')) as T;
+
+export const themesFile = () => readJson<{ themes: { key: string; label: string }[] }>('themes.json');
+export const countiesFile = () =>
+  readJson<{ source: ReferenceSource; counties: { code: string; name: string }[] }>('reference/counties.json');
+export const municipalitiesFile = () =>
+  readJson<{ source: ReferenceSource; municipalities: { code: string; name: string; county: string }[] }>(
+    'reference/municipalities.json',
+  );
+
+/** Loads the theme vocabulary, the 21 län and the 290 kommuner. MERGE keeps it idempotent. */
+export async function loadReferenceData(db: Database): Promise<void> {
+  const themes = themesFile().themes.map((theme) => ({ ...theme, id: stableId('Theme', theme.key) }));
+  const { source, counties } = countiesFile();
+  const { municipalities } = municipalitiesFile();
+  await db.write(async (tx) => {
+    await tx.run({
+      text: `UNWIND $themes AS theme
+             MERGE (t:Theme {key: theme.key})
+             SET t.id = theme.id, t.label = theme.label`,
+      parameters: { themes },
+    });
+    await tx.run({
+      text: `MERGE (s:Source {id: $source.id})
+             SET s.title = $source.title, s.publisher = $source.publisher,
+                 s.published = $source.published, s.url = $source.url
+             WITH s
+             UNWIND $counties AS county
+             MERGE (c:County {code: county.code})
+             SET c.name = county.name
+             MERGE (c)-[:CITES]->(s)`,
+      parameters: { source: { ...source, id: stableId('Source', 'scb-kommuner-i-lan') }, counties },
+    });
+    await tx.run({
+      text: `UNWIND $municipalities AS municipality
+             MATCH (c:County {code: municipality.county})
+             MERGE (m:Municipality {code: municipality.code})
+             SET m.name = municipality.name
+             MERGE (m)-[:IN_COUNTY]->(c)`,
+      parameters: { municipalities },
+    });
+  });
+}

@@ -1,0 +1,89 @@
+import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
+
+export interface Neo4jConnection {
+  uri: string;
+  user: string;
+  password: string;
+  database: string;
+}
+
+/** One Cypher statement with its values, which are always parameters and never spliced into the text. */
+export interface Statement {
+  text: string;
+  parameters?: Record<string, unknown>;
+}
+
+/** A transaction as the stores see it: it runs statements and counts them. */
+export interface Transaction {
+  run<T extends RecordShape = RecordShape>(statement: Statement): Promise<QueryResult<T>>;
+}
+
+/** Called once for every statement sent to Neo4j (metrics and the round-trip tests listen here). */
+export type StatementListener = (statement: Statement) => void;
+
+export function createDriver(connection: Neo4jConnection): Driver {
+  return neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), {
+    // Counts and sizes here stay far below 2^53, so plain numbers read better than Integer objects.
+    disableLosslessIntegers: true,
+    connectionAcquisitionTimeout: 5_000,
+    connectionTimeout: 5_000,
+    maxTransactionRetryTime: 5_000,
+    logging: { level: 'error', logger: () => {} },
+  });
+}
+
+/**
+ * The one door to Neo4j. Reads go through executeRead so a cluster can route them to followers;
+ * every write is one executeWrite transaction, so it happens fully or not at all.
+ */
+export class Database {
+  constructor(
+    readonly driver: Driver,
+    readonly name: string,
+    private readonly queryTimeoutMs: number,
+    private readonly listeners: StatementListener[] = [],
+  ) {}
+
+  /** The same database, with one more listener: used to count one request's round trips. */
+  withListener(listener: StatementListener): Database {
+    return new Database(this.driver, this.name, this.queryTimeoutMs, [...this.listeners, listener]);
+  }
+
+  read<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.session('READ', (session) =>
+      session.executeRead((tx) => work(this.wrap(tx)), { timeout: this.queryTimeoutMs }),
+    );
+  }
+
+  write<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.session('WRITE', (session) =>
+      session.executeWrite((tx) => work(this.wrap(tx)), { timeout: this.queryTimeoutMs }),
+    );
+  }
+
+  /** Schema statements cannot share a transaction with data, so they run on their own. */
+  async runSchemaStatement(text: string): Promise<void> {
+    await this.session('WRITE', (session) => session.run(text).then(() => undefined));
+  }
+
+  private async session<T>(mode: 'READ' | 'WRITE', work: (session: neo4j.Session) => Promise<T>): Promise<T> {
+    const session = this.driver.session({
+      database: this.name,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    try {
+      return await work(session);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private wrap(tx: ManagedTransaction): Transaction {
+    return {
+      run: <T extends RecordShape>(statement: Statement) => {
+        for (const listener of this.listeners) listener(statement);
+        return tx.run<T>(statement.text, statement.parameters ?? {});
+      },
+    };
+  }
+}

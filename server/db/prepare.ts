@@ -1,0 +1,21 @@
+import { seedIfEmpty } from '../../seeds/loader/network.ts';
+import { loadReferenceData } from '../../seeds/loader/reference.ts';
+import type { Logger } from '../logger.ts';
+import type { Database } from './database.ts';
+import { applyMigrations } from './migrations.ts';
+
+export interface PrepareOptions {
+  /** Load the seed network when the database holds no organisations yet. */
+  seedWhenEmpty: boolean;
+}
+
+/** Brings a database to the shape this build expects: migrations, reference data, and (once) the seed. */
+export async function prepareDatabase(db: Database, logger: Logger, options: PrepareOptions): Promise<void> {
+  const applied = await applyMigrations(db);
+  if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+  await loadReferenceData(db);
+  if (options.seedWhenEmpty) {
+    const loaded = await seedIfEmpty(db);
+    if (loaded) logger.info(loaded, 'seed network loaded');
+  }
+}

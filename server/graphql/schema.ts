@@ -1,0 +1,33 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { mergeResolvers } from '@graphql-tools/merge';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import type { GraphQLSchema } from 'graphql';
+import { referenceResolvers } from '../reference/resolvers.ts';
+import { serviceVersion } from '../shared/version.ts';
+import { DateScalar, DateTimeScalar } from './scalars.ts';
+import type { Resolvers } from './generated/resolvers-types.ts';
+
+const schemaDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schema');
+
+/** The SDL of every domain, one file each in schema/. */
+export function readTypeDefs(): string[] {
+  return readdirSync(schemaDir)
+    .filter((file) => file.endsWith('.graphql'))
+    .sort()
+    .map((file) => readFileSync(path.join(schemaDir, file), 'utf8'));
+}
+
+const rootResolvers: Resolvers = {
+  Date: DateScalar,
+  DateTime: DateTimeScalar,
+  Query: { version: () => serviceVersion },
+};
+
+export function buildSchema(): GraphQLSchema {
+  return makeExecutableSchema({
+    typeDefs: readTypeDefs(),
+    resolvers: mergeResolvers([rootResolvers, referenceResolvers]),
+  });
+}

@@ -1,0 +1,77 @@
+import http from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { pinoHttp } from 'pino-http';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/database.ts';
+import { createContext, type Context } from '../graphql/context.ts';
+import { buildSchema } from '../graphql/schema.ts';
+import type { Logger } from '../logger.ts';
+import type { Metrics } from './metrics.ts';
+import type { Readiness } from './readiness.ts';
+
+export interface AppDependencies {
+  config: Config;
+  db: Database;
+  readiness: Readiness;
+  logger: Logger;
+  metrics: Metrics;
+}
+
+export interface HttpService {
+  server: http.Server;
+  apollo: ApolloServer<Context>;
+  /** Stops accepting connections and waits for the requests in flight. */
+  close(): Promise<void>;
+}
+
+/** Builds the HTTP service: /graphql, /healthz, /readyz and /metrics. It does not listen yet. */
+export async function createHttpService(deps: AppDependencies): Promise<HttpService> {
+  const { config, logger, metrics, readiness } = deps;
+  const app = express();
+  const server = http.createServer(app);
+  const production = config.environment === 'production';
+
+  const apollo = new ApolloServer<Context>({
+    schema: buildSchema(),
+    introspection: !production,
+    includeStacktraceInErrorResponses: !production,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server })],
+    logger,
+  });
+  await apollo.start();
+
+  app.disable('x-powered-by');
+  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' } }));
+  app.use((req, res, next) => {
+    const stop = metrics.httpRequestDuration.startTimer({ route: req.path });
+    res.on('finish', () => stop({ status: String(res.statusCode) }));
+    next();
+  });
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const report = await readiness.check();
+    res.status(report.ready ? 200 : 503).json(report.ready ? { status: 'ready' } : { status: 'not ready', reason: report.reason });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
+  const countedDb = deps.db.withListener(() => metrics.neo4jStatements.inc());
+  app.use(
+    '/graphql',
+    express.json({ limit: '100kb' }),
+    expressMiddleware(apollo, { context: async () => createContext(countedDb) }),
+  );
+
+  return {
+    server,
+    apollo,
+    close: () => apollo.stop(),
+  };
+}

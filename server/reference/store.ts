@@ -1,0 +1,40 @@
+import type { Database } from '../db/database.ts';
+
+export interface ThemeRecord {
+  id: string;
+  key: string;
+  label: string;
+}
+
+export interface MunicipalityRecord {
+  code: string;
+  name: string;
+  county: { code: string; name: string };
+}
+
+/** Reads the theme vocabulary and SCB's places. */
+export class ReferenceStore {
+  constructor(private readonly db: Database) {}
+
+  themes(): Promise<ThemeRecord[]> {
+    return this.db.read(async (tx) => {
+      const result = await tx.run<{ theme: ThemeRecord }>({
+        text: 'MATCH (t:Theme) RETURN t { .id, .key, .label } AS theme ORDER BY t.label',
+      });
+      return result.records.map((record) => record.get('theme'));
+    });
+  }
+
+  municipalities(countyCode: string | null): Promise<MunicipalityRecord[]> {
+    return this.db.read(async (tx) => {
+      const result = await tx.run<{ municipality: MunicipalityRecord }>({
+        text: `MATCH (m:Municipality)-[:IN_COUNTY]->(c:County)
+               WHERE $county IS NULL OR c.code = $county
+               RETURN m { .code, .name, county: c { .code, .name } } AS municipality
+               ORDER BY m.code`,
+        parameters: { county: countyCode },
+      });
+      return result.records.map((record) => record.get('municipality'));
+    });
+  }
+}

@@ -1,0 +1,71 @@
+import type { AddressInfo } from 'node:net';
+import type { Config } from './config.ts';
+import { createDriver, Database, type Neo4jConnection } from './db/database.ts';
+import { LocalEngine } from './db/local-engine.ts';
+import { prepareDatabase } from './db/prepare.ts';
+import { createHttpService } from './http/app.ts';
+import { createMetrics } from './http/metrics.ts';
+import { Readiness } from './http/readiness.ts';
+import type { Logger } from './logger.ts';
+
+export interface RunningService {
+  url: string;
+  db: Database;
+  /** Graceful: stop accepting, finish requests in flight, close the driver, stop the local engine. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the service. It listens even while Neo4j is unreachable (then /readyz says 503) and keeps
+ * preparing the database in the background until it succeeds.
+ */
+export async function startService(config: Config, logger: Logger): Promise<RunningService> {
+  let engine: LocalEngine | null = null;
+  let connection: Neo4jConnection;
+  if (config.neo4j) {
+    connection = config.neo4j;
+  } else {
+    logger.info({ dataDir: config.localEngine.dataDir }, 'starting the local Neo4j');
+    engine = await LocalEngine.start(config.localEngine);
+    logger.info({ uri: engine.boltUri }, 'local Neo4j ready');
+    connection = { uri: engine.boltUri, user: 'neo4j', password: '', database: 'neo4j' };
+  }
+
+  const driver = createDriver(connection);
+  const db = new Database(driver, connection.database, config.queryTimeoutMs);
+  const readiness = new Readiness(db);
+  const http = await createHttpService({ config, db, readiness, logger, metrics: createMetrics() });
+
+  await new Promise<void>((resolve) => http.server.listen(config.http.port, config.http.host, resolve));
+  const { port } = http.server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  logger.info({ url, graphql: `${url}/graphql` }, 'listening');
+
+  let stopping = false;
+  const preparing = (async () => {
+    for (let attempt = 1, delayMs = 500; !stopping; attempt++, delayMs = Math.min(delayMs * 2, 10_000)) {
+      try {
+        await prepareDatabase(db, logger, { seedWhenEmpty: config.seedOnStart });
+        readiness.markMigrated();
+        return;
+      } catch (error) {
+        readiness.markMigrationProblem(`database not prepared: ${(error as Error).message}`);
+        logger.warn({ attempt, err: error }, 'preparing the database failed; retrying');
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+      }
+    }
+  })();
+
+  return {
+    url,
+    db,
+    async stop() {
+      stopping = true;
+      await http.close();
+      await preparing;
+      await driver.close();
+      await engine?.stop();
+      logger.info('stopped');
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { newId } from '../../server/shared/ids.ts';
+import { useTestDatabase } from '../helpers/database.ts';
+
+describe('Neo4j over Bolt', () => {
+  const db = useTestDatabase();
+
+  it('writes a node in one transaction and reads it back in another', async () => {
+    const id = newId();
+    await db.write((tx) => tx.run({ text: 'CREATE (:BoltProbe {id: $id, text: $text})', parameters: { id, text: 'åäö; MATCH (n) DETACH DELETE n' } }));
+    const text = await db.read(async (tx) => {
+      const result = await tx.run<{ text: string }>({ text: 'MATCH (p:BoltProbe {id: $id}) RETURN p.text AS text', parameters: { id } });
+      return result.records.map((record) => record.get('text'));
+    });
+    expect(text).toEqual(['åäö; MATCH (n) DETACH DELETE n']);
+    await db.write((tx) => tx.run({ text: 'MATCH (p:BoltProbe {id: $id}) DELETE p', parameters: { id } }));
+  });
+
+  it('rolls a failed write transaction back whole', async () => {
+    const id = newId();
+    await expect(
+      db.write(async (tx) => {
+        await tx.run({ text: 'CREATE (:BoltProbe {id: $id})', parameters: { id } });
+        await tx.run({ text: 'RETURN 1 / 0' });
+      }),
+    ).rejects.toThrow(/by zero/i);
+    const count = await db.read(async (tx) => {
+      const result = await tx.run<{ n: number }>({ text: 'MATCH (p:BoltProbe {id: $id}) RETURN count(p) AS n', parameters: { id } });
+      return result.records[0]!.get('n');
+    });
+    expect(count).toBe(0);
+  });
+});

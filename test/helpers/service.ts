@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, inject } from 'vitest';
+import { parseConfig, type Config } from '../../server/config.ts';
+import { createLogger } from '../../server/logger.ts';
+import { startService, type RunningService } from '../../server/service.ts';
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; [key: string]: unknown } }[];
+}
+
+/** The configuration a test service runs with: the run's Neo4j, any free port, no seeding. */
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  const neo4j = inject('neo4j');
+  return parseConfig({
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    NEO4J_URI: neo4j.uri,
+    NEO4J_USER: neo4j.user,
+    NEO4J_PASSWORD: neo4j.password || 'unused-without-auth',
+    NEO4J_DATABASE: neo4j.database,
+    SEED_ON_START: 'false',
+    ...overrides,
+  });
+}
+
+export class TestClient {
+  constructor(readonly url: string) {}
+
+  async graphql<T = Record<string, any>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    headers: Record<string, string> = {},
+  ): Promise<GraphQLResponse<T>> {
+    const response = await fetch(`${this.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, ...((await response.json()) as object) };
+  }
+
+  /** The data of a query that must succeed; fails the test with the errors otherwise. */
+  async data<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, headers = {}): Promise<T> {
+    const response = await this.graphql<T>(query, variables, headers);
+    if (response.errors?.length || !response.data) {
+      throw new Error(`GraphQL errors: ${JSON.stringify(response.errors)}`);
+    }
+    return response.data;
+  }
+}
+
+/** Starts the real service in this test file's process, against the run's Neo4j. */
+export function useTestService(overrides: Record<string, string> = {}): { client: () => TestClient; service: () => RunningService } {
+  let service: RunningService | undefined;
+  beforeAll(async () => {
+    service = await startService(testConfig(overrides), createLogger('silent'));
+  });
+  afterAll(() => service?.stop());
+  return {
+    client: () => new TestClient(service!.url),
+    service: () => service!,
+  };
+}
