@@ -4,6 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { mergeResolvers } from '@graphql-tools/merge';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
+import { actorResolvers } from '../actors/resolvers.ts';
+import { initiativeResolvers } from '../initiatives/resolvers.ts';
+import { networkResolvers } from '../network/resolvers.ts';
 import { referenceResolvers } from '../reference/resolvers.ts';
 import { serviceVersion } from '../shared/version.ts';
 import { DateScalar, DateTimeScalar } from './scalars.ts';
@@ -28,6 +31,6 @@ const rootResolvers: Resolvers = {
 export function buildSchema(): GraphQLSchema {
   return makeExecutableSchema({
     typeDefs: readTypeDefs(),
-    resolvers: mergeResolvers([rootResolvers, referenceResolvers]),
+    resolvers: mergeResolvers([rootResolvers, referenceResolvers, actorResolvers, initiativeResolvers, networkResolvers]),
   });
 }

@@ -1,0 +1,45 @@
+import { parseArgument } from '../graphql/errors.ts';
+import type { ActorResolvers, OrganizationResolvers, PersonResolvers, Resolvers } from '../graphql/generated/resolvers-types.ts';
+import { policy } from '../auth/policy.ts';
+import { toConnection } from '../shared/connection.ts';
+import { afterCursor, idInput, pageSize } from '../shared/inputs.ts';
+import { actorFilterInput } from './inputs.ts';
+import type { ActorRecord } from './records.ts';
+
+/** The fields every kind of actor resolves the same way. */
+const actorFields = {
+  themes: async (actor, _args, { stores }) => (await stores.links.of('Actor', actor.id)).themes,
+  municipalities: async (actor, _args, { stores }) => (await stores.links.of('Actor', actor.id)).municipalities,
+  sources: async (actor, _args, { stores }) => (await stores.links.of('Actor', actor.id)).sources,
+  participations: (actor, _args, { stores }) => stores.actors.participationsOf(actor.id),
+  contact: async (actor, _args, { stores, viewer }) => {
+    if (actor.email === null && actor.phone === null) return null;
+    const places = (await stores.links.of('Actor', actor.id)).municipalities.map((m) => m.code);
+    return policy.seesContactOf(viewer, actor.id, places) ? { email: actor.email, phone: actor.phone } : null;
+  },
+} satisfies OrganizationResolvers & PersonResolvers;
+
+export const actorResolvers: Resolvers = {
+  Query: {
+    actor: (_parent, args, { stores }) => stores.actors.byId.load(parseArgument(idInput, args.id, 'id')),
+    actors: async (_parent, args, { stores }) => {
+      const filter = parseArgument(actorFilterInput, args.filter, 'filter');
+      const first = parseArgument(pageSize(20), args.first, 'first');
+      const after = parseArgument(afterCursor, args.after, 'after');
+      return toConnection(await stores.actors.page(filter, first, after));
+    },
+  },
+  Actor: {
+    __resolveType: (actor: ActorRecord) => (actor.isPerson ? 'Person' : 'Organization'),
+  } as ActorResolvers,
+  Organization: {
+    ...actorFields,
+    status: (actor) => actor.status ?? 'VERIFIED',
+    parent: (actor, _args, { stores }) => stores.actors.parentOf(actor.id),
+    units: (actor, _args, { stores }) => stores.actors.unitsOf(actor.id),
+  },
+  Person: {
+    ...actorFields,
+    organization: (person, _args, { stores }) => stores.actors.organizationOf(person.id),
+  },
+};

@@ -1,0 +1,120 @@
+import DataLoader from 'dataloader';
+import { viewerParameter, actorVisible, participationVisible } from '../auth/visibility.ts';
+import type { Viewer } from '../auth/viewer.ts';
+import type { Database } from '../db/database.ts';
+import type { Cursor } from '../shared/cursor.ts';
+import type { ParticipationRecord } from '../initiatives/records.ts';
+import { participationProjection } from '../initiatives/records.ts';
+import { buildActorPage, type ActorFilter } from './actor-query.ts';
+import { actorProjection, type ActorRecord } from './records.ts';
+
+/** The fixed relationship patterns from an actor to related organisations; nothing else is accepted. */
+const relatedPatterns = {
+  parent: '(a)-[:PART_OF]->(other:Organization)',
+  units: '(a)<-[:PART_OF]-(other:Organization)',
+  organization: '(a)-[:AFFILIATED_WITH]->(other:Organization)',
+} as const;
+type Related = keyof typeof relatedPatterns;
+
+/** Reads actors as one viewer may see them, batching lookups per request. */
+export class ActorStore {
+  private readonly viewer: ReturnType<typeof viewerParameter>;
+  readonly byId: DataLoader<string, ActorRecord | null>;
+  private readonly participations: DataLoader<string, ParticipationRecord[]>;
+  private readonly related: Record<Related, DataLoader<string, ActorRecord[]>>;
+
+  constructor(
+    private readonly db: Database,
+    viewer: Viewer,
+  ) {
+    this.viewer = viewerParameter(viewer);
+    this.byId = new DataLoader((ids) => this.loadByIds(ids));
+    this.participations = new DataLoader((ids) => this.loadParticipations(ids));
+    this.related = {
+      parent: new DataLoader((ids) => this.loadRelated('parent', ids)),
+      units: new DataLoader((ids) => this.loadRelated('units', ids)),
+      organization: new DataLoader((ids) => this.loadRelated('organization', ids)),
+    };
+  }
+
+  async page(filter: ActorFilter, first: number, after: Cursor | null) {
+    const statements = buildActorPage(filter, { first, after }, this.viewer);
+    const [rows, total] = await this.db.read(async (tx) => {
+      const page = await tx.run<{ actor: ActorRecord }>(statements.page);
+      const count = await tx.run<{ total: number }>(statements.count);
+      return [page.records.map((record) => record.get('actor')), count.records[0]?.get('total') ?? 0] as const;
+    });
+    for (const actor of rows) this.byId.prime(actor.id, actor);
+    return { items: rows.slice(0, first), hasNextPage: rows.length > first, totalCount: total };
+  }
+
+  /** The actors of these ids that the viewer may see, in the given order. */
+  async visibleOf(ids: string[]): Promise<ActorRecord[]> {
+    const found = await this.byId.loadMany(ids);
+    return found.filter((actor): actor is ActorRecord => actor !== null && !(actor instanceof Error));
+  }
+
+  participationsOf(actorId: string): Promise<ParticipationRecord[]> {
+    return this.participations.load(actorId);
+  }
+
+  async parentOf(actorId: string): Promise<ActorRecord | null> {
+    return (await this.related.parent.load(actorId))[0] ?? null;
+  }
+
+  unitsOf(actorId: string): Promise<ActorRecord[]> {
+    return this.related.units.load(actorId);
+  }
+
+  async organizationOf(personId: string): Promise<ActorRecord | null> {
+    return (await this.related.organization.load(personId))[0] ?? null;
+  }
+
+  private async loadByIds(ids: readonly string[]): Promise<(ActorRecord | null)[]> {
+    const found = await this.db.read(async (tx) => {
+      const result = await tx.run<{ actor: ActorRecord }>({
+        text: `UNWIND $ids AS id
+               MATCH (a:Actor {id: id})
+               WHERE ${actorVisible('a')}
+               RETURN ${actorProjection('a')} AS actor`,
+        parameters: { ids, viewer: this.viewer },
+      });
+      return new Map(result.records.map((record) => [record.get('actor').id, record.get('actor')]));
+    });
+    return ids.map((id) => found.get(id) ?? null);
+  }
+
+  private async loadParticipations(ids: readonly string[]): Promise<ParticipationRecord[][]> {
+    const found = await this.db.read(async (tx) => {
+      const result = await tx.run<{ id: string; participations: ParticipationRecord[] }>({
+        text: `UNWIND $ids AS id
+               MATCH (a:Actor {id: id})
+               RETURN id, COLLECT {
+                 MATCH (a)-[r:PARTICIPATES_IN]->(i:Initiative)
+                 WHERE ${participationVisible('r', 'a', 'i')}
+                 RETURN ${participationProjection('r', 'a', 'i')} AS participation ORDER BY i.name, r.role
+               } AS participations`,
+        parameters: { ids, viewer: this.viewer },
+      });
+      return new Map(result.records.map((record) => [record.get('id'), record.get('participations')]));
+    });
+    return ids.map((id) => found.get(id) ?? []);
+  }
+
+  private async loadRelated(related: Related, ids: readonly string[]): Promise<ActorRecord[][]> {
+    const found = await this.db.read(async (tx) => {
+      const result = await tx.run<{ id: string; actors: ActorRecord[] }>({
+        text: `UNWIND $ids AS id
+               MATCH (a:Actor {id: id})
+               RETURN id, COLLECT {
+                 MATCH ${relatedPatterns[related]}
+                 WHERE ${actorVisible('other')}
+                 RETURN ${actorProjection('other')} AS actor ORDER BY actor.name
+               } AS actors`,
+        parameters: { ids, viewer: this.viewer },
+      });
+      return new Map(result.records.map((record) => [record.get('id'), record.get('actors')]));
+    });
+    return ids.map((id) => found.get(id) ?? []);
+  }
+}

@@ -1,0 +1,72 @@
+import { int } from 'neo4j-driver';
+import type { Statement } from '../db/database.ts';
+import type { Cursor } from '../shared/cursor.ts';
+import { allWordsQuery } from '../shared/fulltext.ts';
+import type { PartialDate } from '../shared/partial-date.ts';
+import { initiativeProjection } from './records.ts';
+
+export interface InitiativeFilter {
+  kinds?: string[] | null;
+  themes?: string[] | null;
+  municipalities?: string[] | null;
+  counties?: string[] | null;
+  activeOn?: PartialDate | null;
+  text?: string | null;
+}
+
+/**
+ * The clauses an initiative filter adds, shared by list pages and overlaps. An initiative is active on a
+ * date when its known period covers any day of it; an initiative with no dates at all is never "active".
+ */
+export function initiativeConditions(variable: string, filter: InitiativeFilter, parameters: Record<string, unknown>): string[] {
+  const i = variable;
+  const conditions: string[] = [];
+  if (filter.kinds?.length) {
+    conditions.push(`${i}.kind IN $kinds`);
+    parameters.kinds = filter.kinds;
+  }
+  if (filter.themes?.length) {
+    conditions.push(`EXISTS { MATCH (${i})-[:HAS_THEME]->(t:Theme) WHERE t.key IN $themes }`);
+    parameters.themes = filter.themes;
+  }
+  if (filter.municipalities?.length) {
+    conditions.push(`EXISTS { MATCH (${i})-[:IN_MUNICIPALITY]->(m:Municipality) WHERE m.code IN $municipalities }`);
+    parameters.municipalities = filter.municipalities;
+  }
+  if (filter.counties?.length) {
+    conditions.push(`EXISTS { MATCH (${i})-[:IN_MUNICIPALITY]->(:Municipality)-[:IN_COUNTY]->(c:County) WHERE c.code IN $counties }`);
+    parameters.counties = filter.counties;
+  }
+  if (filter.activeOn) {
+    conditions.push(`(${i}.startFirst IS NOT NULL OR ${i}.endLast IS NOT NULL)
+      AND (${i}.startFirst IS NULL OR ${i}.startFirst <= date($activeLast))
+      AND (${i}.endLast IS NULL OR ${i}.endLast >= date($activeFirst))`);
+    parameters.activeFirst = filter.activeOn.first;
+    parameters.activeLast = filter.activeOn.last;
+  }
+  return conditions;
+}
+
+/** One page of initiatives and their total, ordered by name. */
+export function buildInitiativePage(filter: InitiativeFilter, page: { first: number; after: Cursor | null }): { page: Statement; count: Statement } {
+  const parameters: Record<string, unknown> = {};
+  const conditions = initiativeConditions('i', filter, parameters);
+  let source = 'MATCH (i:Initiative)';
+  if (filter.text) {
+    source = "CALL db.index.fulltext.queryNodes('initiative_text', $text) YIELD node AS i";
+    parameters.text = allWordsQuery(filter.text);
+  }
+  const where = conditions.length ? `WHERE ${conditions.join('\n  AND ')}` : '';
+  const pageWhere = `${where ? `${where}\n  AND` : 'WHERE'} ($after IS NULL OR i.name > $after.name OR (i.name = $after.name AND i.id > $after.id))`;
+  return {
+    page: {
+      text: `${source}
+${pageWhere}
+RETURN ${initiativeProjection('i')} AS initiative
+ORDER BY i.name, i.id
+LIMIT $limit`,
+      parameters: { ...parameters, after: page.after, limit: int(page.first + 1) },
+    },
+    count: { text: `${source}\n${where}\nRETURN count(i) AS total`, parameters },
+  };
+}

@@ -1,0 +1,43 @@
+/** An initiative as the stores read it. */
+export interface InitiativeRecord {
+  id: string;
+  kind: 'PROJECT' | 'PROGRAMME' | 'AGREEMENT' | 'DECLARATION' | 'NETWORK' | 'ACTIVITY';
+  name: string;
+  description: string | null;
+  start: string | null;
+  end: string | null;
+}
+
+export const initiativeProjection = (variable: string) =>
+  `${variable} { .id, .kind, .name, .description, .start, .end }`;
+
+/** A participation: an actor's role in an initiative, with its claim status and sources. */
+export interface ParticipationRecord {
+  actorId: string;
+  initiativeId: string;
+  role: string;
+  since: string | null;
+  until: string | null;
+  status: 'CLAIMED' | 'CONFIRMED' | 'REJECTED';
+  sourceIds: string[];
+}
+
+export const participationProjection = (relationship: string, actor: string, initiative: string) =>
+  `{ actorId: ${actor}.id, initiativeId: ${initiative}.id, role: ${relationship}.role, since: ${relationship}.since,
+     until: ${relationship}.until, status: ${relationship}.status, sourceIds: coalesce(${relationship}.sources, []) }`;
+
+export interface GrantRecord {
+  id: string;
+  funderId: string;
+  amount: number;
+  currency: string;
+  programme: string | null;
+  awarded: string | null;
+}
+
+export interface EventRecord {
+  id: string;
+  name: string;
+  date: string | null;
+  description: string | null;
+}

@@ -1,0 +1,43 @@
+import { parseArgument } from '../graphql/errors.ts';
+import type { Resolvers } from '../graphql/generated/resolvers-types.ts';
+import { toConnection } from '../shared/connection.ts';
+import { afterCursor, idInput, pageSize } from '../shared/inputs.ts';
+import { initiativeFilterInput } from './inputs.ts';
+
+export const initiativeResolvers: Resolvers = {
+  Query: {
+    initiative: (_parent, args, { stores }) => stores.initiatives.byId.load(parseArgument(idInput, args.id, 'id')),
+    initiatives: async (_parent, args, { stores }) => {
+      const filter = parseArgument(initiativeFilterInput, args.filter, 'filter');
+      const first = parseArgument(pageSize(20), args.first, 'first');
+      const after = parseArgument(afterCursor, args.after, 'after');
+      return toConnection(await stores.initiatives.page(filter, first, after));
+    },
+  },
+  Initiative: {
+    themes: async (initiative, _args, { stores }) => (await stores.links.of('Initiative', initiative.id)).themes,
+    municipalities: async (initiative, _args, { stores }) => (await stores.links.of('Initiative', initiative.id)).municipalities,
+    sources: async (initiative, _args, { stores }) => (await stores.links.of('Initiative', initiative.id)).sources,
+    participants: async (initiative, { role }, { stores }) => {
+      const participants = await stores.initiatives.participantsOf(initiative.id);
+      return role ? participants.filter((participation) => participation.role === role) : participants;
+    },
+    grants: (initiative, _args, { stores }) => stores.initiatives.grantsOf(initiative.id),
+    partOf: (initiative, _args, { stores }) => stores.initiatives.partOf(initiative.id),
+    parts: (initiative, _args, { stores }) => stores.initiatives.partsOf(initiative.id),
+    events: (initiative, _args, { stores }) => stores.initiatives.eventsOf(initiative.id),
+  },
+  Participation: {
+    actor: async (participation, _args, { stores }) => (await stores.actors.byId.load(participation.actorId))!,
+    initiative: async (participation, _args, { stores }) => (await stores.initiatives.byId.load(participation.initiativeId))!,
+    sources: (participation, _args, { stores }) => stores.links.sourcesById(participation.sourceIds),
+  },
+  Grant: {
+    funder: async (grant, _args, { stores }) => (await stores.actors.byId.load(grant.funderId))!,
+    sources: async (grant, _args, { stores }) => (await stores.links.of('Grant', grant.id)).sources,
+  },
+  Event: {
+    municipalities: async (event, _args, { stores }) => (await stores.links.of('Event', event.id)).municipalities,
+    sources: async (event, _args, { stores }) => (await stores.links.of('Event', event.id)).sources,
+  },
+};

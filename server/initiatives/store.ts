@@ -1,0 +1,108 @@
+import DataLoader from 'dataloader';
+import { actorVisible, participationVisible, viewerParameter } from '../auth/visibility.ts';
+import type { Viewer } from '../auth/viewer.ts';
+import type { Database, Transaction } from '../db/database.ts';
+import type { Cursor } from '../shared/cursor.ts';
+import { buildInitiativePage, type InitiativeFilter } from './initiative-query.ts';
+import {
+  initiativeProjection,
+  participationProjection,
+  type EventRecord,
+  type GrantRecord,
+  type InitiativeRecord,
+  type ParticipationRecord,
+} from './records.ts';
+
+/** Reads initiatives and what hangs off them, batching lookups per request. */
+export class InitiativeStore {
+  private readonly viewer: ReturnType<typeof viewerParameter>;
+  readonly byId: DataLoader<string, InitiativeRecord | null>;
+  private readonly participants: DataLoader<string, ParticipationRecord[]>;
+  private readonly grants: DataLoader<string, GrantRecord[]>;
+  private readonly parents: DataLoader<string, InitiativeRecord[]>;
+  private readonly parts: DataLoader<string, InitiativeRecord[]>;
+  private readonly events: DataLoader<string, EventRecord[]>;
+
+  constructor(
+    private readonly db: Database,
+    viewer: Viewer,
+  ) {
+    this.viewer = viewerParameter(viewer);
+    this.byId = new DataLoader((ids) => this.loadByIds(ids));
+    this.participants = new DataLoader((ids) =>
+      this.collectFor(ids, `MATCH (a:Actor)-[r:PARTICIPATES_IN]->(i)
+        WHERE ${actorVisible('a')} AND ${participationVisible('r', 'a', 'i')}
+        RETURN ${participationProjection('r', 'a', 'i')} AS item ORDER BY r.role, a.name`),
+    );
+    this.grants = new DataLoader((ids) =>
+      this.collectFor(ids, `MATCH (g:Grant)-[:FOR]->(i), (g)-[:FUNDED_BY]->(f:Actor)
+        WHERE ${actorVisible('f')}
+        RETURN g { .id, funderId: f.id, .amount, .currency, .programme, .awarded } AS item ORDER BY g.amount DESC`),
+    );
+    this.parents = new DataLoader((ids) =>
+      this.collectFor(ids, `MATCH (i)-[:PART_OF]->(whole:Initiative) RETURN ${initiativeProjection('whole')} AS item`),
+    );
+    this.parts = new DataLoader((ids) =>
+      this.collectFor(ids, `MATCH (i)<-[:PART_OF]-(part:Initiative) RETURN ${initiativeProjection('part')} AS item ORDER BY item.name`),
+    );
+    this.events = new DataLoader((ids) =>
+      this.collectFor(ids, `MATCH (e:Event)-[:OF]->(i) RETURN e { .id, .name, .date, .description } AS item ORDER BY e.date, e.name`),
+    );
+  }
+
+  async page(filter: InitiativeFilter, first: number, after: Cursor | null) {
+    const statements = buildInitiativePage(filter, { first, after });
+    const [rows, total] = await this.db.read(async (tx) => {
+      const page = await tx.run<{ initiative: InitiativeRecord }>(statements.page);
+      const count = await tx.run<{ total: number }>(statements.count);
+      return [page.records.map((record) => record.get('initiative')), count.records[0]?.get('total') ?? 0] as const;
+    });
+    for (const initiative of rows) this.byId.prime(initiative.id, initiative);
+    return { items: rows.slice(0, first), hasNextPage: rows.length > first, totalCount: total };
+  }
+
+  participantsOf(initiativeId: string): Promise<ParticipationRecord[]> {
+    return this.participants.load(initiativeId);
+  }
+
+  grantsOf(initiativeId: string): Promise<GrantRecord[]> {
+    return this.grants.load(initiativeId);
+  }
+
+  async partOf(initiativeId: string): Promise<InitiativeRecord | null> {
+    return (await this.parents.load(initiativeId))[0] ?? null;
+  }
+
+  partsOf(initiativeId: string): Promise<InitiativeRecord[]> {
+    return this.parts.load(initiativeId);
+  }
+
+  eventsOf(initiativeId: string): Promise<EventRecord[]> {
+    return this.events.load(initiativeId);
+  }
+
+  private async loadByIds(ids: readonly string[]): Promise<(InitiativeRecord | null)[]> {
+    const found = await this.db.read(async (tx) => {
+      const result = await tx.run<{ initiative: InitiativeRecord }>({
+        text: `UNWIND $ids AS id MATCH (i:Initiative {id: id}) RETURN ${initiativeProjection('i')} AS initiative`,
+        parameters: { ids },
+      });
+      return new Map(result.records.map((record) => [record.get('initiative').id, record.get('initiative')]));
+    });
+    return ids.map((id) => found.get(id) ?? null);
+  }
+
+  /** Runs one fixed subquery (which binds `i` and returns `item`) for a batch of initiative ids. */
+  private async collectFor<T>(ids: readonly string[], subquery: string): Promise<T[][]> {
+    const found = await this.db.read(async (tx: Transaction) => {
+      const result = await tx.run<{ id: string; items: T[] }>({
+        text: `UNWIND $ids AS id
+               MATCH (i:Initiative {id: id})
+               RETURN id, COLLECT { ${subquery} } AS items`,
+        parameters: { ids, viewer: this.viewer },
+      });
+      return new Map(result.records.map((record) => [record.get('id'), record.get('items')]));
+    });
+    return ids.map((id) => found.get(id) ?? []);
+  }
+}

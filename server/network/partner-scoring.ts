@@ -1,0 +1,54 @@
+/**
+ * How a partner suggestion is scored. A candidate is any visible actor that does not already work
+ * with the subject (share a confirmed initiative with it, or take part in it). Each reason adds:
+ */
+export const partnerWeights = {
+  /** per theme the candidate works on that the subject works on too */
+  sharedTheme: 1.0,
+  /** once, when they act in a common kommun */
+  sameMunicipality: 2.0,
+  /** once, when they share no kommun but a län */
+  sameCounty: 1.0,
+  /** per actor both have worked with, counting at most three */
+  commonPartner: 1.5,
+  commonPartnerCap: 3,
+  /** once, when the candidate works in another part of the same family of initiatives */
+  sameFamily: 2.0,
+} as const;
+
+export interface PartnerEvidence {
+  sharedThemes: string[];
+  sharedMunicipalities: string[];
+  sharedCounties: string[];
+  commonPartners: string[];
+  families: string[];
+}
+
+export type ReasonKind = 'SHARED_THEME' | 'SAME_MUNICIPALITY' | 'SAME_COUNTY' | 'COMMON_PARTNER' | 'SAME_INITIATIVE_FAMILY';
+
+const list = (names: string[]) => names.join(', ');
+
+/** The reasons behind a suggestion, each with a sentence in Swedish. */
+export function partnerReasons(evidence: PartnerEvidence): { kind: ReasonKind; detail: string }[] {
+  const reasons: { kind: ReasonKind; detail: string }[] = [];
+  if (evidence.sharedThemes.length) reasons.push({ kind: 'SHARED_THEME', detail: `Arbetar också med ${list(evidence.sharedThemes)}` });
+  if (evidence.sharedMunicipalities.length) {
+    reasons.push({ kind: 'SAME_MUNICIPALITY', detail: `Verkar i samma kommun: ${list(evidence.sharedMunicipalities)}` });
+  } else if (evidence.sharedCounties.length) {
+    reasons.push({ kind: 'SAME_COUNTY', detail: `Verkar i samma län: ${list(evidence.sharedCounties)}` });
+  }
+  if (evidence.commonPartners.length) reasons.push({ kind: 'COMMON_PARTNER', detail: `Gemensamma samarbetspartner: ${list(evidence.commonPartners)}` });
+  if (evidence.families.length) reasons.push({ kind: 'SAME_INITIATIVE_FAMILY', detail: `Deltar i samma satsning: ${list(evidence.families)}` });
+  return reasons;
+}
+
+/** The score of the evidence, by the weights above. */
+export function partnerScore(evidence: PartnerEvidence): number {
+  const w = partnerWeights;
+  return (
+    w.sharedTheme * evidence.sharedThemes.length +
+    (evidence.sharedMunicipalities.length ? w.sameMunicipality : evidence.sharedCounties.length ? w.sameCounty : 0) +
+    w.commonPartner * Math.min(evidence.commonPartners.length, w.commonPartnerCap) +
+    (evidence.families.length ? w.sameFamily : 0)
+  );
+}

@@ -1,0 +1,28 @@
+import { actorVisible } from '../auth/visibility.ts';
+import type { Statement } from '../db/database.ts';
+import { actorProjection } from '../actors/records.ts';
+import { initiativeProjection } from '../initiatives/records.ts';
+
+/** The longest path ever searched, in links; maxHops (actor to actor through one initiative) is capped below it. */
+export const MAX_PATH_HOPS = 6;
+
+/**
+ * The shortest chain actor – initiative – actor … between two visible actors, through confirmed
+ * participations and visible actors only. One hop is two links: actor to initiative to actor.
+ */
+export function buildPath(fromId: string, toId: string, maxHops: number, viewer: Record<string, unknown>): Statement {
+  return {
+    text: `
+MATCH (from:Actor {id: $from}), (to:Actor {id: $to})
+WHERE ${actorVisible('from')} AND ${actorVisible('to')}
+MATCH p = shortestPath((from)-[:PARTICIPATES_IN*..${2 * MAX_PATH_HOPS}]-(to))
+WHERE all(r IN relationships(p) WHERE r.status = 'CONFIRMED')
+  AND all(n IN nodes(p) WHERE n:Initiative OR ${actorVisible('n')})
+  AND length(p) <= $maxLength
+RETURN [n IN nodes(p) | CASE WHEN n:Initiative
+          THEN { initiative: ${initiativeProjection('n')} }
+          ELSE { actor: ${actorProjection('n')} } END] AS steps,
+       [r IN relationships(p) | r.role] AS roles`,
+    parameters: { from: fromId, to: toId, maxLength: 2 * maxHops, viewer },
+  };
+}

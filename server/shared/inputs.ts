@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { referenceCatalog } from '../reference/catalog.ts';
+import { decodeCursor } from './cursor.ts';
+import { isId } from './ids.ts';
+import { parsePartialDate } from './partial-date.ts';
+
+/** zod pieces shared by every domain's input models. */
+
+export const idInput = z.string().refine(isId, 'is not a valid id');
+
+export const themeKeys = z.array(
+  z.string().refine((key) => referenceCatalog().isThemeKey(key), { error: (issue) => `unknown theme key ${JSON.stringify(issue.input)}` }),
+);
+
+export const municipalityCodes = z.array(
+  z.string().refine((code) => referenceCatalog().isMunicipalityCode(code), {
+    error: (issue) => `unknown kommun code ${JSON.stringify(issue.input)}`,
+  }),
+);
+
+export const countyCodes = z.array(
+  z.string().refine((code) => referenceCatalog().isCountyCode(code), { error: (issue) => `unknown län code ${JSON.stringify(issue.input)}` }),
+);
+
+export const partialDate = z.string().refine((text) => parsePartialDate(text) !== null, 'is not an ISO date such as 2020, 2020-09 or 2020-09-08');
+
+export const searchText = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+
+export const MAX_PAGE_SIZE = 100;
+
+export const pageSize = (fallback: number, max = MAX_PAGE_SIZE) =>
+  z
+    .number()
+    .int()
+    .min(1, 'must be at least 1')
+    .max(max, `must be at most ${max}`)
+    .nullish()
+    .transform((value) => value ?? fallback);
+
+/** An `after` argument: a cursor that this API handed out, or nothing. */
+export const afterCursor = z
+  .string()
+  .nullish()
+  .transform((text, ctx) => {
+    if (text === null || text === undefined) return null;
+    const cursor = decodeCursor(text);
+    if (!cursor) {
+      ctx.addIssue({ code: 'custom', message: 'is not a cursor from this API' });
+      return z.NEVER;
+    }
+    return cursor;
+  });
