@@ -39,6 +39,8 @@ export async function createHttpService(deps: AppDependencies): Promise<HttpServ
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server })],
+    // The service owns shutdown (server/main.ts): Apollo's own signal handlers would race it.
+    stopOnTerminationSignals: false,
     logger,
   });
   await apollo.start();
