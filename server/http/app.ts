@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
@@ -7,6 +7,7 @@ import { pinoHttp } from 'pino-http';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { createContext, type Context } from '../graphql/context.ts';
+import { armor } from '../graphql/limits.ts';
 import { buildSchema } from '../graphql/schema.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from './metrics.ts';
@@ -34,11 +35,15 @@ export async function createHttpService(deps: AppDependencies): Promise<HttpServ
   const server = http.createServer(app);
   const production = config.environment === 'production';
 
+  const limits = armor(production);
   const apollo = new ApolloServer<Context>({
     schema: buildSchema(),
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server })],
+    allowBatchedHttpRequests: false,
+    validationRules: limits.validationRules,
+    // graphql-armor is typed against Apollo's CommonJS build; the plugins are the same at run time.
+    plugins: [...(limits.plugins as unknown as ApolloServerPlugin<Context>[]), ApolloServerPluginDrainHttpServer({ httpServer: server })],
     // The service owns shutdown (server/main.ts): Apollo's own signal handlers would race it.
     stopOnTerminationSignals: false,
     logger,

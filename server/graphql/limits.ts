@@ -1,0 +1,22 @@
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+
+/** The shape a query may have; anything larger is refused during validation, before any database work. */
+export const queryLimits = {
+  maxDepth: 10,
+  maxAliases: 15,
+  maxTokens: 2_000,
+  maxDirectives: 10,
+  maxCost: 10_000,
+} as const;
+
+export function armor(production: boolean) {
+  return new ApolloArmor({
+    maxDepth: { n: queryLimits.maxDepth },
+    maxAliases: { n: queryLimits.maxAliases },
+    maxTokens: { n: queryLimits.maxTokens },
+    maxDirectives: { n: queryLimits.maxDirectives },
+    costLimit: { maxCost: queryLimits.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5 },
+    // Field suggestions ("did you mean …?") reveal the schema; production keeps them to itself.
+    blockFieldSuggestion: { enabled: production },
+  }).protect();
+}

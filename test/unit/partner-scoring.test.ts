@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { partnerReasons, partnerScore, partnerWeights } from '../../server/network/partner-scoring.ts';
+
+const none = { sharedThemes: [], sharedMunicipalities: [], sharedCounties: [], commonPartners: [], families: [] };
+
+describe('partner scoring', () => {
+  it('adds the documented weight for each reason', () => {
+    expect(partnerScore(none)).toBe(0);
+    expect(partnerScore({ ...none, sharedThemes: ['ANDT', 'Trygghet'] })).toBe(2 * partnerWeights.sharedTheme);
+    expect(partnerScore({ ...none, sharedMunicipalities: ['Fagersta'], sharedCounties: ['Västmanlands län'] })).toBe(partnerWeights.sameMunicipality);
+    expect(partnerScore({ ...none, sharedCounties: ['Västmanlands län'] })).toBe(partnerWeights.sameCounty);
+    expect(partnerScore({ ...none, commonPartners: ['A', 'B', 'C', 'D', 'E'] })).toBe(partnerWeights.commonPartnerCap * partnerWeights.commonPartner);
+    expect(partnerScore({ ...none, families: ['Medborgarlöfte'] })).toBe(partnerWeights.sameFamily);
+  });
+
+  it('says each reason in Swedish, and the county only when no kommun is shared', () => {
+    expect(partnerReasons({ ...none, sharedThemes: ['ANDT'], sharedMunicipalities: ['Fagersta'], sharedCounties: ['Västmanlands län'] })).toEqual([
+      { kind: 'SHARED_THEME', detail: 'Arbetar också med ANDT' },
+      { kind: 'SAME_MUNICIPALITY', detail: 'Verkar i samma kommun: Fagersta' },
+    ]);
+    expect(partnerReasons({ ...none, sharedCounties: ['Dalarnas län'], commonPartners: ['Polisen'], families: ['Vägen in'] }).map((r) => r.kind)).toEqual([
+      'SAME_COUNTY',
+      'COMMON_PARTNER',
+      'SAME_INITIATIVE_FAMILY',
+    ]);
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { buildActorPage } from '../../server/actors/actor-query.ts';
+import { viewerParameter } from '../../server/auth/visibility.ts';
+import { anonymousViewer } from '../../server/auth/viewer.ts';
+import { buildInitiativePage } from '../../server/initiatives/initiative-query.ts';
+import { buildOverlaps } from '../../server/network/overlap-query.ts';
+import { buildPath } from '../../server/network/path-query.ts';
+import { buildSearch } from '../../server/network/search-query.ts';
+import { parsePartialDate } from '../../server/shared/partial-date.ts';
+
+const hostile = `x' }) DETACH DELETE n //`;
+const viewer = viewerParameter(anonymousViewer);
+
+describe('Cypher builders', () => {
+  it('keeps every actor filter value out of the statement text', () => {
+    const { page, count } = buildActorPage(
+      { kinds: ['ASSOCIATION'], themes: ['andt'], municipalities: ['1982'], counties: ['19'], text: hostile },
+      { first: 20, after: { name: hostile, id: 'id' } },
+      viewer,
+    );
+    for (const statement of [page, count]) {
+      expect(statement.text).not.toContain(hostile);
+      expect(statement.text).not.toContain('1982');
+      expect(statement.text).not.toContain("'andt'");
+    }
+    expect(page.text).toContain('a.kind IN $kinds');
+    expect(page.text).toContain('t.key IN $themes');
+    expect(page.text).toContain('m.code IN $municipalities');
+    expect(page.text).toContain('c.code IN $counties');
+    expect(page.text).toContain("db.index.fulltext.queryNodes('actor_text', $text)");
+    expect(page.parameters).toMatchObject({ kinds: ['ASSOCIATION'], themes: ['andt'], municipalities: ['1982'], counties: ['19'] });
+    expect(page.parameters!.after).toEqual({ name: hostile, id: 'id' });
+    expect(Number(page.parameters!.limit)).toBe(21);
+  });
+
+  it('adds only the clauses of the filters that are present', () => {
+    const { page } = buildActorPage({}, { first: 5, after: null }, viewer);
+    expect(page.text).toMatch(/^MATCH \(a:Actor\)/);
+    expect(page.text).not.toContain('$themes');
+    expect(page.text).not.toContain('fulltext');
+  });
+
+  it('escapes Lucene syntax in full-text input and passes it as a parameter', () => {
+    const { page } = buildActorPage({ text: 'ANDT (Fagersta) OR *' }, { first: 5, after: null }, viewer);
+    expect(page.parameters!.text).toBe('+ANDT +\\(Fagersta\\) +OR +\\*');
+    const search = buildSearch('integration: "unga"', 10, viewer);
+    expect(search.parameters!.query).toBe('integration\\: \\"unga\\"');
+    expect(search.text).not.toContain('unga');
+  });
+
+  it('turns activeOn into date bounds that are parameters', () => {
+    const { page } = buildInitiativePage({ activeOn: parsePartialDate('2020-05')! }, { first: 10, after: null });
+    expect(page.text).toContain('i.startFirst <= date($activeLast)');
+    expect(page.parameters).toMatchObject({ activeFirst: '2020-05-01', activeLast: '2020-05-31' });
+    expect(page.text).not.toContain('2020');
+  });
+
+  it('builds overlaps and paths from parameters only', () => {
+    const overlaps = buildOverlaps({ themes: ['andt'], municipalities: ['1982'], counties: ['19'], activeOn: parsePartialDate('2020')! }, 10, '2026-11-22', viewer);
+    expect(overlaps.text).not.toMatch(/andt|1982|'19'|2026/);
+    expect(overlaps.parameters).toMatchObject({ themes: ['andt'], municipalities: ['1982'], counties: ['19'], today: '2026-11-22' });
+    const path = buildPath(hostile, 'b', 3, viewer);
+    expect(path.text).not.toContain(hostile);
+    expect(path.parameters).toMatchObject({ from: hostile, to: 'b', maxLength: 6 });
+  });
+});
