@@ -16,7 +16,8 @@ export interface InitiativeFilter {
 
 /**
  * The clauses an initiative filter adds, shared by list pages and overlaps. An initiative is active on a
- * date when its known period covers any day of it; an initiative with no dates at all is never "active".
+ * date when its known period covers any day of it. An unknown end means still running; an unknown start
+ * means it is known only by its end; an initiative with no dates at all is never "active".
  */
 export function initiativeConditions(variable: string, filter: InitiativeFilter, parameters: Record<string, unknown>): string[] {
   const i = variable;
@@ -39,7 +40,7 @@ export function initiativeConditions(variable: string, filter: InitiativeFilter,
   }
   if (filter.activeOn) {
     conditions.push(`(${i}.startFirst IS NOT NULL OR ${i}.endLast IS NOT NULL)
-      AND (${i}.startFirst IS NULL OR ${i}.startFirst <= date($activeLast))
+      AND coalesce(${i}.startFirst, ${i}.endLast) <= date($activeLast)
       AND (${i}.endLast IS NULL OR ${i}.endLast >= date($activeFirst))`);
     parameters.activeFirst = filter.activeOn.first;
     parameters.activeLast = filter.activeOn.last;

@@ -21,32 +21,35 @@ export interface OverlapFilter {
  */
 export function buildOverlaps(filter: OverlapFilter, first: number, today: string, viewer: Record<string, unknown>): Statement {
   const parameters: Record<string, unknown> = { limit: int(first), today, viewer };
-  const pairConditions: string[] = [];
-  if (filter.themes?.length) {
-    pairConditions.push('any(t IN sharedThemes WHERE t.key IN $themes)');
-    parameters.themes = filter.themes;
-  }
+  // Place and date filters narrow the pairs as they are found; the theme filter looks at what they share.
+  const pairConditions = ['a.id < b.id'];
   if (filter.municipalities?.length) {
-    pairConditions.push('any(m IN sharedPlaces WHERE m.code IN $municipalities)');
+    pairConditions.push('m.code IN $municipalities');
     parameters.municipalities = filter.municipalities;
   }
   if (filter.counties?.length) {
-    pairConditions.push('any(m IN sharedPlaces WHERE EXISTS { MATCH (m)-[:IN_COUNTY]->(c:County) WHERE c.code IN $counties })');
+    pairConditions.push('EXISTS { MATCH (m)-[:IN_COUNTY]->(c:County) WHERE c.code IN $counties }');
     parameters.counties = filter.counties;
   }
-  const active = [
+  pairConditions.push(
     ...initiativeConditions('a', { activeOn: filter.activeOn }, parameters),
     ...initiativeConditions('b', { activeOn: filter.activeOn }, parameters),
-  ];
+  );
+  const sharedConditions = ['size(sharedThemes) > 0', 'NOT EXISTS { MATCH (a)-[:PART_OF*0..]->(root:Initiative)<-[:PART_OF*0..]-(b) }'];
+  if (filter.themes?.length) {
+    sharedConditions.push('any(t IN sharedThemes WHERE t.key IN $themes)');
+    parameters.themes = filter.themes;
+  }
 
   return {
     text: `
-MATCH (a:Initiative)-[:HAS_THEME]->(t:Theme)<-[:HAS_THEME]-(b:Initiative)
-WHERE a.id < b.id${active.length ? `\n  AND ${active.join('\n  AND ')}` : ''}
-WITH a, b, collect(DISTINCT t) AS sharedThemes
-MATCH (a)-[:IN_MUNICIPALITY]->(m:Municipality)<-[:IN_MUNICIPALITY]-(b)
-WITH a, b, sharedThemes, collect(DISTINCT m) AS sharedPlaces
-WHERE NOT EXISTS { MATCH (a)-[:PART_OF*0..]->(root:Initiative)<-[:PART_OF*0..]-(b) }${pairConditions.length ? `\n  AND ${pairConditions.join('\n  AND ')}` : ''}
+MATCH (a:Initiative)-[:IN_MUNICIPALITY]->(m:Municipality)<-[:IN_MUNICIPALITY]-(b:Initiative)
+WHERE ${pairConditions.join('\n  AND ')}
+WITH DISTINCT a, b
+WITH a, b,
+  COLLECT { MATCH (a)-[:HAS_THEME]->(t:Theme)<-[:HAS_THEME]-(b) RETURN t } AS sharedThemes,
+  COLLECT { MATCH (a)-[:IN_MUNICIPALITY]->(m:Municipality)<-[:IN_MUNICIPALITY]-(b) RETURN m } AS sharedPlaces
+WHERE ${sharedConditions.join('\n  AND ')}
 WITH a, b, sharedThemes, sharedPlaces,
   a.startFirst IS NOT NULL OR a.endLast IS NOT NULL AS aDated,
   b.startFirst IS NOT NULL OR b.endLast IS NOT NULL AS bDated,

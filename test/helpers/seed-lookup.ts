@@ -8,15 +8,10 @@ import type { TestClient } from './service.ts';
 // Tests read back loosely shaped GraphQL answers; each test asserts the fields it asked for.
 export type Node = Record<string, any>;
 
-async function exactlyNamed(
-  client: TestClient,
-  field: 'actors' | 'initiatives',
-  name: string,
-  selection: string,
-  text: string,
-): Promise<Node> {
-  const data = await client.data<Record<string, { edges: { node: Node }[] }>>(
-    `query ($text: String!) { ${field}(filter: { text: $text }, first: 100) { edges { node { name ${selection} } } } }`,
+/** The id of the one node named exactly `name` among those the full-text filter finds for `text`. */
+async function idOfExactlyNamed(client: TestClient, field: 'actors' | 'initiatives', name: string, text: string): Promise<string> {
+  const data = await client.data<Record<string, { edges: { node: { id: string; name: string } }[] }>>(
+    `query ($text: String!) { ${field}(filter: { text: $text }, first: 100) { edges { node { id name } } } }`,
     { text },
   );
   const nodes = data[field]!.edges.map((edge) => edge.node);
@@ -27,7 +22,26 @@ async function exactlyNamed(
         `found ${matches.length} among ${JSON.stringify(nodes.map((node) => node.name))}`,
     );
   }
-  return matches[0]!;
+  return matches[0]!.id;
+}
+
+/**
+ * Finds the node by name, then reads `selection` from it by id. The read goes through `initiative(id)` /
+ * `actor(id)` rather than the connection, so that deep selections stay within the API's query-cost limit.
+ */
+async function exactlyNamed(
+  client: TestClient,
+  field: 'actors' | 'initiatives',
+  name: string,
+  selection: string,
+  text: string,
+): Promise<Node> {
+  const id = await idOfExactlyNamed(client, field, name, text);
+  const single = field === 'actors' ? 'actor' : 'initiative';
+  const data = await client.data<Record<string, Node | null>>(`query ($id: ID!) { ${single}(id: $id) { name ${selection} } }`, { id });
+  const node = data[single];
+  if (!node) throw new Error(`${single}(id) returned null for ${JSON.stringify(name)}`);
+  return node;
 }
 
 /** The initiative named exactly `name`, with the fields of `selection`, in one query. */
@@ -41,13 +55,13 @@ export function actorNamed(client: TestClient, name: string, selection = '', tex
 }
 
 /** The id of the actor named exactly `name`. */
-export async function actorId(client: TestClient, name: string, text = name): Promise<string> {
-  return (await actorNamed(client, name, 'id', text)).id as string;
+export function actorId(client: TestClient, name: string, text = name): Promise<string> {
+  return idOfExactlyNamed(client, 'actors', name, text);
 }
 
 /** The id of the initiative named exactly `name`. */
-export async function initiativeId(client: TestClient, name: string, text = name): Promise<string> {
-  return (await initiativeNamed(client, name, 'id', text)).id as string;
+export function initiativeId(client: TestClient, name: string, text = name): Promise<string> {
+  return idOfExactlyNamed(client, 'initiatives', name, text);
 }
 
 /** The source documents a list of `sources { document }` names, sorted, without repeats. */

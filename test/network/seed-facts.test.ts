@@ -431,15 +431,26 @@ describe('seed facts, read back through the API', () => {
       expectAllCite(day.participants, DOC.vilkaArVi);
     });
 
-    it('Orsa kommun and Avesta kommun are two links apart, through Vilka är vi? (Orsa CO_APPLICANT, Avesta LEAD)', async () => {
+    /** The path between Orsa kommun and Avesta kommun, found by name. */
+    async function orsaToAvesta(): Promise<Node | null> {
       const [orsa, avesta] = await Promise.all([actorId(client(), 'Orsa kommun'), actorId(client(), 'Avesta kommun')]);
       const { path } = await client().data<{ path: Node | null }>(
         'query ($from: ID!, $to: ID!) { path(fromId: $from, toId: $to) { length steps { via actor { name } initiative { name } } } }',
         { from: orsa, to: avesta },
       );
+      return path;
+    }
+
+    it('Orsa kommun and Avesta kommun, who share one project, are connected by a path of length 2 (kommun – initiative – kommun)', async () => {
+      const path = await orsaToAvesta();
       expect(path).not.toBeNull();
       expect(path!.length).toBe(2);
-      expect(path!.steps).toEqual([
+      expect(path!.steps.map((step: Node) => step.actor?.name ?? null)).toEqual(['Orsa kommun', null, 'Avesta kommun']);
+    });
+
+    it('the path from Orsa kommun to Avesta kommun runs through Vilka är vi? (Orsa CO_APPLICANT, Avesta LEAD)', async () => {
+      const path = await orsaToAvesta();
+      expect(path?.steps).toEqual([
         { via: null, actor: { name: 'Orsa kommun' }, initiative: null },
         { via: 'CO_APPLICANT', actor: null, initiative: { name: VILKA_AR_VI } },
         { via: 'LEAD', actor: { name: 'Avesta kommun' }, initiative: null },
@@ -467,22 +478,12 @@ describe('seed facts, read back through the API', () => {
     });
 
     it('"i likhet med övriga dalakommuner": all 15 kommuner of Dalarnas län (20), Avesta and Orsa among them, sign Vägen in', async () => {
-      const data = await client().data<{ municipalities: { code: string }[]; initiatives: { edges: { node: Node }[] } }>(
-        `query {
-          municipalities(county: "20") { code }
-          initiatives(filter: { text: "Vägen in" }, first: 100) {
-            edges { node { name participants(role: SIGNATORY) { actor { name kind municipalities { code } } } } }
-          }
-        }`,
-      );
-      const declaration = named(
-        data.initiatives.edges.map((edge) => edge.node),
-        'Vägen in',
-      );
+      const declaration = await initiativeNamed(client(), 'Vägen in', 'participants(role: SIGNATORY) { actor { name kind municipalities { code } } }');
+      const { municipalities: dalarna } = await client().data<{ municipalities: { code: string }[] }>('{ municipalities(county: "20") { code } }');
       const kommuner = declaration.participants.map((p: Node) => p.actor).filter((actor: Node) => actor.kind === 'MUNICIPAL_UNIT');
-      expect(data.municipalities).toHaveLength(15);
+      expect(dalarna).toHaveLength(15);
       expect(kommuner).toHaveLength(15);
-      expect(kommuner.flatMap((actor: Node) => municipalityCodes(actor.municipalities)).sort()).toEqual(municipalityCodes(data.municipalities));
+      expect(kommuner.flatMap((actor: Node) => municipalityCodes(actor.municipalities)).sort()).toEqual(municipalityCodes(dalarna));
       expect(kommuner.map((actor: Node) => actor.name)).toEqual(expect.arrayContaining(['Avesta kommun', 'Orsa kommun', 'Hedemora kommun']));
     });
 
@@ -599,13 +600,10 @@ describe('seed facts, read back through the API', () => {
     });
 
     it('Avesta kommun and Orsa kommun are each cited by both the ESF press release (002) and the Hedemora page (003)', async () => {
-      const { actors } = await client().data<{ actors: { edges: { node: Node }[] } }>(
-        `query { actors(filter: { kinds: [MUNICIPAL_UNIT], municipalities: ["2084", "2034"] }, first: 100) {
-          edges { node { name sources { document } } } } }`,
-      );
-      const kommuner = actors.edges.map((edge) => edge.node);
-      expect(kommuner.map((kommun) => kommun.name).sort()).toEqual(['Avesta kommun', 'Orsa kommun']);
-      for (const kommun of kommuner) expect(documentsOf(kommun.sources), kommun.name).toEqual([DOC.vilkaArVi, DOC.hedemora]);
+      for (const name of ['Avesta kommun', 'Orsa kommun']) {
+        const kommun = await actorNamed(client(), name, 'sources { document }');
+        expect(documentsOf(kommun.sources), name).toEqual([DOC.vilkaArVi, DOC.hedemora]);
+      }
     });
   });
 

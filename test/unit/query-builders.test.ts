@@ -50,7 +50,7 @@ describe('Cypher builders', () => {
 
   it('turns activeOn into date bounds that are parameters', () => {
     const { page } = buildInitiativePage({ activeOn: parsePartialDate('2020-05')! }, { first: 10, after: null });
-    expect(page.text).toContain('i.startFirst <= date($activeLast)');
+    expect(page.text).toContain('coalesce(i.startFirst, i.endLast) <= date($activeLast)');
     expect(page.parameters).toMatchObject({ activeFirst: '2020-05-01', activeLast: '2020-05-31' });
     expect(page.text).not.toContain('2020');
   });
