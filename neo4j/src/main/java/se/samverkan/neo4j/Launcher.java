@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.SettingValueParsers;
@@ -51,6 +52,11 @@ public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
+        // First thing, so that a stop request at any point ends in a clean shutdown with exit 0.
+        Runtime.getRuntime().addShutdownHook(new Thread(Launcher::stop, "neo4j-launcher-stop"));
+        onSignalExit("TERM");
+        onSignalExit("INT");
+
         Options options;
         try {
             options = Options.parse(args, System.getenv(), defaultPluginsDir());
@@ -65,9 +71,6 @@ public final class Launcher {
             die("cannot create " + options.dataDir() + ": " + oneLine(e));
         }
 
-        Runtime.getRuntime().addShutdownHook(new Thread(Launcher::stop, "neo4j-launcher-stop"));
-        onSignalExit("TERM");
-        onSignalExit("INT");
         if (options.watchStdin()) {
             watchStdin();
         }
@@ -89,7 +92,10 @@ public final class Launcher {
         OUT.println("NEO4J_READY bolt://" + LOCALHOST + ":" + port);
         OUT.flush();
 
-        // Neo4j's own threads keep the JVM alive; the main thread has nothing more to do.
+        // Neo4j's threads do the work from here on; only a stop request (System.exit) ends the JVM.
+        while (true) {
+            LockSupport.park();
+        }
     }
 
     /** Builds and starts the DBMS; returns the Bolt port once the default database answers. */

@@ -20,6 +20,8 @@ record Options(
 
     /** Thrown for a bad command line or environment; the launcher prints the message and exits 2. */
     static final class BadOption extends Exception {
+        private static final long serialVersionUID = 1L;
+
         BadOption(String message) {
             super(message);
         }
