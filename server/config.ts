@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
 const booleanFlag = z
@@ -26,6 +27,22 @@ const environmentSchema = z
     LOCAL_NEO4J_HEAP: z.string().regex(/^\d+[kmg]$/i, 'must be a size such as 512m').default('512m'),
 
     SEED_ON_START: booleanFlag.default(true),
+
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    JWT_PRIVATE_KEY: z.string().includes('PRIVATE KEY', { message: 'must be a PEM private key' }).optional(),
+    JWT_PUBLIC_KEY: z.string().includes('PUBLIC KEY', { message: 'must be a PEM public key' }).optional(),
+    JWT_ALGORITHM: z.enum(['HS256', 'RS256', 'ES256']).optional(),
+    JWT_ISSUER: z.string().min(1).default('samverkan'),
+    JWT_AUDIENCE: z.string().min(1).default('samverkan-api'),
+    JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
+    PSEUDONYM_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+
+    ADMIN_EMAIL: z.email('must be an e-mail address').optional(),
+    ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+
+    LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().positive().default(10),
+    REGISTRATIONS_PER_HOUR: z.coerce.number().int().positive().default(20),
+    TRUST_PROXY: z.string().optional(),
   });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -39,7 +56,18 @@ export interface Config {
   queryTimeoutMs: number;
   localEngine: { dataDir: string; pageCache: string; heap: string };
   seedOnStart: boolean;
+  tokens: TokenConfig;
+  /** Keys the stable pseudonyms researchers see instead of people's names. */
+  pseudonymSecret: string;
+  firstAdmin: { email: string; password: string } | null;
+  rateLimits: { loginsPerMinute: number; registrationsPerHour: number };
+  /** Express's `trust proxy` setting, so that rate limits see the client's address behind a proxy. */
+  trustProxy: string | null;
 }
+
+export type TokenConfig =
+  | { algorithm: 'HS256'; secret: string; issuer: string; audience: string; ttlSeconds: number; ephemeral: boolean }
+  | { algorithm: 'RS256' | 'ES256'; privateKey: string | null; publicKey: string; issuer: string; audience: string; ttlSeconds: number; ephemeral: false };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -56,6 +84,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
   const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
   // Checked beside the schema rather than in a refinement, which zod skips once a field has failed.
   if (present.NEO4J_URI && !present.NEO4J_PASSWORD) problems.push('NEO4J_PASSWORD: is required when NEO4J_URI is set');
+  problems.push(...tokenProblems(present));
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   return {
@@ -68,5 +97,32 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     queryTimeoutMs: e.NEO4J_QUERY_TIMEOUT_MS,
     localEngine: { dataDir: e.LOCAL_NEO4J_DIR, pageCache: e.LOCAL_NEO4J_PAGE_CACHE, heap: e.LOCAL_NEO4J_HEAP },
     seedOnStart: e.SEED_ON_START,
+    tokens: tokenConfig(e),
+    pseudonymSecret: e.PSEUDONYM_SECRET ?? e.JWT_SECRET ?? randomBytes(32).toString('hex'),
+    firstAdmin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : null,
+    rateLimits: { loginsPerMinute: e.LOGIN_ATTEMPTS_PER_MINUTE, registrationsPerHour: e.REGISTRATIONS_PER_HOUR },
+    trustProxy: e.TRUST_PROXY ?? null,
   };
+}
+
+/** Which signing keys the environment gives, and whether they fit together. */
+function tokenProblems(env: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  const asymmetric = env.JWT_ALGORITHM === 'RS256' || env.JWT_ALGORITHM === 'ES256';
+  if (asymmetric && !env.JWT_PUBLIC_KEY) problems.push(`JWT_PUBLIC_KEY: is required with JWT_ALGORITHM=${env.JWT_ALGORITHM}`);
+  if (!asymmetric && (env.JWT_PUBLIC_KEY || env.JWT_PRIVATE_KEY)) problems.push('JWT_ALGORITHM: must be RS256 or ES256 when a key pair is given');
+  if (env.NODE_ENV === 'production' && !env.JWT_SECRET && !asymmetric) {
+    problems.push('JWT_SECRET: is required in production (or JWT_ALGORITHM with a key pair)');
+  }
+  if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) problems.push('ADMIN_PASSWORD: ADMIN_EMAIL and ADMIN_PASSWORD go together');
+  return problems;
+}
+
+function tokenConfig(e: Environment): TokenConfig {
+  const common = { issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE, ttlSeconds: e.JWT_TTL_SECONDS };
+  if (e.JWT_ALGORITHM === 'RS256' || e.JWT_ALGORITHM === 'ES256') {
+    return { algorithm: e.JWT_ALGORITHM, privateKey: e.JWT_PRIVATE_KEY ?? null, publicKey: e.JWT_PUBLIC_KEY!, ephemeral: false, ...common };
+  }
+  // Outside production a missing secret gets a random one: tokens then last until the next restart.
+  return { algorithm: 'HS256', secret: e.JWT_SECRET ?? randomBytes(32).toString('hex'), ephemeral: !e.JWT_SECRET, ...common };
 }

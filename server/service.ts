@@ -7,6 +7,9 @@ import { createHttpService } from './http/app.ts';
 import { createMetrics } from './http/metrics.ts';
 import { Readiness } from './http/readiness.ts';
 import type { Logger } from './logger.ts';
+import { Pseudonyms } from './auth/pseudonyms.ts';
+import { createRateLimits } from './auth/rate-limits.ts';
+import { TokenService } from './auth/tokens.ts';
 
 export interface RunningService {
   url: string;
@@ -34,7 +37,13 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   const driver = createDriver(connection);
   const db = new Database(driver, connection.database, config.queryTimeoutMs);
   const readiness = new Readiness(db);
-  const http = await createHttpService({ config, db, readiness, logger, metrics: createMetrics() });
+  const services = {
+    tokens: new TokenService(config.tokens),
+    rateLimits: createRateLimits(config.rateLimits),
+    pseudonyms: new Pseudonyms(config.pseudonymSecret),
+  };
+  if (config.tokens.ephemeral) logger.warn('JWT_SECRET is not set: tokens are signed with a random key and end with this process');
+  const http = await createHttpService({ config, db, services, readiness, logger, metrics: createMetrics() });
 
   await new Promise<void>((resolve) => http.server.listen(config.http.port, config.http.host, resolve));
   const { port } = http.server.address() as AddressInfo;
@@ -45,7 +54,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   const preparing = (async () => {
     for (let attempt = 1, delayMs = 500; !stopping; attempt++, delayMs = Math.min(delayMs * 2, 10_000)) {
       try {
-        await prepareDatabase(db, logger, { seedWhenEmpty: config.seedOnStart });
+        await prepareDatabase(db, logger, { seedWhenEmpty: config.seedOnStart, firstAdmin: config.firstAdmin });
         readiness.markMigrated();
         return;
       } catch (error) {

@@ -3,6 +3,7 @@ import { organizationKinds, organizationLabelByKind } from '../../server/actors/
 import { stableId } from '../../server/shared/ids.ts';
 import { parsePartialDate } from '../../server/shared/partial-date.ts';
 import { readSeedDocuments, type SeedDocument } from './network-files.ts';
+import { withoutErasedPeople } from './erasures.ts';
 import { mergeSeedDocuments, type MergedNetwork } from './merge.ts';
 
 export interface SeedCounts {
@@ -25,7 +26,7 @@ function dateBounds(text: string | null) {
 
 /** Loads the whole seed network in one transaction. Ids derive from keys, so a reload is idempotent. */
 export async function loadSeedNetwork(db: Database, documents: SeedDocument[] = readSeedDocuments()): Promise<SeedCounts> {
-  const network = mergeSeedDocuments(documents);
+  const network = await withoutErasedPeople(db, mergeSeedDocuments(documents));
   await db.write(async (tx) => {
     await writeSources(tx, network);
     await writeOrganizations(tx, network);

@@ -1,5 +1,5 @@
 import { int } from 'neo4j-driver';
-import { actorVisible } from '../auth/visibility.ts';
+import { actorVisible, findableByText } from '../auth/visibility.ts';
 import type { Statement } from '../db/database.ts';
 import type { Cursor } from '../shared/cursor.ts';
 import { allWordsQuery } from '../shared/fulltext.ts';
@@ -48,6 +48,7 @@ export function buildActorPage(
   let source = 'MATCH (a:Actor)';
   if (filter.text) {
     source = "CALL db.index.fulltext.queryNodes('actor_text', $text) YIELD node AS a";
+    conditions.push(findableByText('a'));
     parameters.text = allWordsQuery(filter.text);
   }
 

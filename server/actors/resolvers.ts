@@ -1,6 +1,7 @@
 import { parseArgument } from '../graphql/errors.ts';
 import type { ActorResolvers, OrganizationResolvers, PersonResolvers, Resolvers } from '../graphql/generated/resolvers-types.ts';
-import { policy } from '../auth/policy.ts';
+import { allows } from '../auth/policy.ts';
+import type { Viewer } from '../auth/viewer.ts';
 import { toConnection } from '../shared/connection.ts';
 import { afterCursor, idInput, pageSize } from '../shared/inputs.ts';
 import { actorFilterInput } from './inputs.ts';
@@ -15,9 +16,14 @@ const actorFields = {
   contact: async (actor, _args, { stores, viewer }) => {
     if (actor.email === null && actor.phone === null) return null;
     const places = (await stores.links.of('Actor', actor.id)).municipalities.map((m) => m.code);
-    return policy.seesContactOf(viewer, actor.id, places) ? { email: actor.email, phone: actor.phone } : null;
+    // A person's details belong to the organisation they work for; an organisation's to itself.
+    const organizationId = actor.isPerson ? ((await stores.actors.organizationOf(actor.id))?.id ?? null) : actor.id;
+    return allows(viewer, 'seeContact', { organizationId, municipalities: places }) ? { email: actor.email, phone: actor.phone } : null;
   },
 } satisfies OrganizationResolvers & PersonResolvers;
+
+/** Researchers study the network without learning who is in it: people appear under stable pseudonyms. */
+const pseudonymous = (viewer: Viewer) => viewer.role === 'RESEARCHER';
 
 export const actorResolvers: Resolvers = {
   Query: {
@@ -40,6 +46,9 @@ export const actorResolvers: Resolvers = {
   },
   Person: {
     ...actorFields,
+    name: (person, _args, { viewer, services }) => (pseudonymous(viewer) ? services.pseudonyms.of(person.id) : person.name),
+    title: (person, _args, { viewer }) => (pseudonymous(viewer) ? null : person.title),
+    description: (person, _args, { viewer }) => (pseudonymous(viewer) ? null : person.description),
     organization: (person, _args, { stores }) => stores.actors.organizationOf(person.id),
   },
 };

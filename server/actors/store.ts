@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { namesAlike } from './similar-names.ts';
 import { viewerParameter, actorVisible, participationVisible } from '../auth/visibility.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Database } from '../db/database.ts';
@@ -7,6 +8,15 @@ import type { ParticipationRecord } from '../initiatives/records.ts';
 import { participationProjection } from '../initiatives/records.ts';
 import { buildActorPage, type ActorFilter } from './actor-query.ts';
 import { actorProjection, type ActorRecord } from './records.ts';
+
+export interface ActorAccessFacts {
+  id: string;
+  isPerson: boolean;
+  status: string | null;
+  municipalities: string[];
+  /** A person's organisation. */
+  organizationId: string | null;
+}
 
 /** The fixed relationship patterns from an actor to related organisations; nothing else is accepted. */
 const relatedPatterns = {
@@ -52,6 +62,62 @@ export class ActorStore {
   async visibleOf(ids: string[]): Promise<ActorRecord[]> {
     const found = await this.byId.loadMany(ids);
     return found.filter((actor): actor is ActorRecord => actor !== null && !(actor instanceof Error));
+  }
+
+  /** What access decisions need to know of an actor, whoever may see it. Null when there is none. */
+  async accessFacts(actorId: string): Promise<ActorAccessFacts | null> {
+    return this.db.read(async (tx) => {
+      const result = await tx.run<{ facts: ActorAccessFacts }>({
+        text: `MATCH (a:Actor {id: $id})
+               RETURN { id: a.id, isPerson: a:Person, status: a.status,
+                 municipalities: COLLECT { MATCH (a)-[:IN_MUNICIPALITY]->(m:Municipality) RETURN m.code },
+                 organizationId: COLLECT { MATCH (a)-[:AFFILIATED_WITH]->(o:Organization) RETURN o.id }[0] } AS facts`,
+        parameters: { id: actorId },
+      });
+      return result.records[0]?.get('facts') ?? null;
+    });
+  }
+
+  /** Organisations awaiting review, in these kommuner (all when null), oldest first. */
+  async pending(municipalities: string[] | null): Promise<ActorRecord[]> {
+    return this.db.read(async (tx) => {
+      const result = await tx.run<{ actor: ActorRecord }>({
+        text: `MATCH (o:Organization {status: 'PENDING'})
+               WHERE $municipalities IS NULL OR EXISTS { MATCH (o)-[:IN_MUNICIPALITY]->(m:Municipality) WHERE m.code IN $municipalities }
+               RETURN ${actorProjection('o')} AS actor ORDER BY o.createdAt, o.id`,
+        parameters: { municipalities },
+      });
+      return result.records.map((record) => record.get('actor'));
+    });
+  }
+
+  /**
+   * Other organisations in the same kommuner whose names are alike: the same after dropping case,
+   * punctuation and common words such as "förening", or within a fifth of their length in edits.
+   */
+  async similarlyNamed(organization: ActorRecord, municipalities: string[]): Promise<ActorRecord[]> {
+    const candidates = await this.db.read(async (tx) => {
+      const result = await tx.run<{ actor: ActorRecord }>({
+        text: `MATCH (o:Organization)-[:IN_MUNICIPALITY]->(m:Municipality)
+               WHERE m.code IN $municipalities AND o.id <> $id AND o.status <> 'REJECTED'
+               RETURN DISTINCT ${actorProjection('o')} AS actor`,
+        parameters: { municipalities, id: organization.id },
+      });
+      return result.records.map((record) => record.get('actor'));
+    });
+    return candidates.filter((candidate) => namesAlike(candidate.name, organization.name)).sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+  }
+
+  async reviewOf(organizationId: string): Promise<{ approved: boolean; reason: string | null; reviewedAt: string } | null> {
+    return this.db.read(async (tx) => {
+      const result = await tx.run<{ review: { approved: boolean; reason: string | null; reviewedAt: string } | null }>({
+        text: `MATCH (o:Organization {id: $id})
+               RETURN CASE WHEN o.reviewedAt IS NULL THEN null
+                      ELSE { approved: o.reviewApproved, reason: o.reviewReason, reviewedAt: toString(o.reviewedAt) } END AS review`,
+        parameters: { id: organizationId },
+      });
+      return result.records[0]?.get('review') ?? null;
+    });
   }
 
   participationsOf(actorId: string): Promise<ParticipationRecord[]> {

@@ -1,5 +1,7 @@
 import { seedIfEmpty } from '../../seeds/loader/network.ts';
 import { loadReferenceData } from '../../seeds/loader/reference.ts';
+import { AccountStore } from '../accounts/store.ts';
+import { hashPassword } from '../auth/passwords.ts';
 import type { Logger } from '../logger.ts';
 import type { Database } from './database.ts';
 import { applyMigrations } from './migrations.ts';
@@ -7,6 +9,8 @@ import { applyMigrations } from './migrations.ts';
 export interface PrepareOptions {
   /** Load the seed network when the database holds no organisations yet. */
   seedWhenEmpty: boolean;
+  /** The first admin account, created once and never overwritten. */
+  firstAdmin?: { email: string; password: string } | null;
 }
 
 /** Brings a database to the shape this build expects: migrations, reference data, and (once) the seed. */
@@ -14,6 +18,13 @@ export async function prepareDatabase(db: Database, logger: Logger, options: Pre
   const applied = await applyMigrations(db);
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
   await loadReferenceData(db);
+  if (options.firstAdmin) {
+    const created = await new AccountStore(db).createIfAbsent(
+      { email: options.firstAdmin.email, passwordHash: await hashPassword(options.firstAdmin.password), role: 'ADMIN' },
+      'ADMIN_EMAIL',
+    );
+    if (created) logger.info('first admin account created');
+  }
   if (options.seedWhenEmpty) {
     const loaded = await seedIfEmpty(db);
     if (loaded) logger.info(loaded, 'seed network loaded');

@@ -1,15 +1,30 @@
-import { anonymousViewer, type Viewer } from '../auth/viewer.ts';
+import { AccountStore } from '../accounts/store.ts';
 import { ActorStore } from '../actors/store.ts';
+import { AuditStore } from '../audit/store.ts';
+import type { Pseudonyms } from '../auth/pseudonyms.ts';
+import type { RateLimits } from '../auth/rate-limits.ts';
+import type { TokenService } from '../auth/tokens.ts';
+import { anonymousViewer, type Viewer } from '../auth/viewer.ts';
 import type { Database } from '../db/database.ts';
 import { InitiativeStore } from '../initiatives/store.ts';
 import { NetworkStore } from '../network/store.ts';
+import { PeopleStore } from '../people/store.ts';
 import { ReferenceStore } from '../reference/store.ts';
 import { LinkStore } from '../shared/links-store.ts';
+
+/** What lives as long as the service: shared by every request. */
+export interface Services {
+  tokens: TokenService;
+  rateLimits: RateLimits;
+  pseudonyms: Pseudonyms;
+}
 
 /** Everything one GraphQL operation works with. Stores are made per request so their batches are too. */
 export interface Context {
   db: Database;
   viewer: Viewer;
+  clientAddress: string;
+  services: Services;
   stores: ReturnType<typeof createStores>;
 }
 
@@ -20,9 +35,12 @@ export function createStores(db: Database, viewer: Viewer) {
     actors: new ActorStore(db, viewer),
     initiatives: new InitiativeStore(db, viewer),
     network: new NetworkStore(db, viewer),
+    accounts: new AccountStore(db),
+    audit: new AuditStore(db),
+    people: new PeopleStore(db),
   };
 }
 
-export function createContext(db: Database, viewer: Viewer = anonymousViewer): Context {
-  return { db, viewer, stores: createStores(db, viewer) };
+export function createContext(db: Database, services: Services, viewer: Viewer = anonymousViewer, clientAddress = 'unknown'): Context {
+  return { db, viewer, clientAddress, services, stores: createStores(db, viewer) };
 }

@@ -16,3 +16,26 @@ export function parseArgument<S extends z.ZodType>(schema: S, value: unknown, ar
     .join('');
   throw badUserInput(field, issue.message);
 }
+
+export function unauthenticated(message = 'Sign in to do this'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+}
+
+export function forbidden(message = 'Not allowed'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
+}
+
+/** Something with this natural key exists already; names the field that clashes. */
+export function conflict(field: string, message: string): GraphQLError {
+  return new GraphQLError(`${field}: ${message}`, { extensions: { code: 'CONFLICT', field } });
+}
+
+export function notFound(field: string, message = 'names nothing'): GraphQLError {
+  return new GraphQLError(`${field}: ${message}`, { extensions: { code: 'NOT_FOUND', field } });
+}
+
+export function tooManyRequests(retryAfterSeconds: number): GraphQLError {
+  return new GraphQLError(`Too many attempts; try again in ${retryAfterSeconds} s`, {
+    extensions: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds, http: { status: 429 } },
+  });
+}

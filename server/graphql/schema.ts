@@ -4,7 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { mergeResolvers } from '@graphql-tools/merge';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
+import { accountResolvers } from '../accounts/resolvers.ts';
+import { actorMutationResolvers } from '../actors/mutations.ts';
 import { actorResolvers } from '../actors/resolvers.ts';
+import { auditResolvers } from '../audit/resolvers.ts';
+import { initiativeMutationResolvers } from '../initiatives/mutations.ts';
+import { peopleResolvers } from '../people/resolvers.ts';
 import { initiativeResolvers } from '../initiatives/resolvers.ts';
 import { networkResolvers } from '../network/resolvers.ts';
 import { referenceResolvers } from '../reference/resolvers.ts';
@@ -31,6 +36,17 @@ const rootResolvers: Resolvers = {
 export function buildSchema(): GraphQLSchema {
   return makeExecutableSchema({
     typeDefs: readTypeDefs(),
-    resolvers: mergeResolvers([rootResolvers, referenceResolvers, actorResolvers, initiativeResolvers, networkResolvers]),
+    resolvers: mergeResolvers([
+      rootResolvers,
+      referenceResolvers,
+      actorResolvers,
+      actorMutationResolvers,
+      initiativeResolvers,
+      initiativeMutationResolvers,
+      networkResolvers,
+      accountResolvers,
+      peopleResolvers,
+      auditResolvers,
+    ]),
   });
 }

@@ -6,16 +6,19 @@ import express from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
-import { createContext, type Context } from '../graphql/context.ts';
+import { createContext, type Context, type Services } from '../graphql/context.ts';
+import { formatError } from '../graphql/format-error.ts';
 import { armor } from '../graphql/limits.ts';
 import { buildSchema } from '../graphql/schema.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from './metrics.ts';
 import type { Readiness } from './readiness.ts';
+import { viewerOf } from './viewer.ts';
 
 export interface AppDependencies {
   config: Config;
   db: Database;
+  services: Services;
   readiness: Readiness;
   logger: Logger;
   metrics: Metrics;
@@ -40,6 +43,7 @@ export async function createHttpService(deps: AppDependencies): Promise<HttpServ
     schema: buildSchema(),
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
+    formatError: formatError(logger, production),
     allowBatchedHttpRequests: false,
     validationRules: limits.validationRules,
     // graphql-armor is typed against Apollo's CommonJS build; the plugins are the same at run time.
@@ -51,6 +55,7 @@ export async function createHttpService(deps: AppDependencies): Promise<HttpServ
   await apollo.start();
 
   app.disable('x-powered-by');
+  if (config.trustProxy) app.set('trust proxy', config.trustProxy);
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' } }));
   app.use((req, res, next) => {
     const stop = metrics.httpRequestDuration.startTimer({ route: req.path });
@@ -73,7 +78,9 @@ export async function createHttpService(deps: AppDependencies): Promise<HttpServ
   app.use(
     '/graphql',
     express.json({ limit: '100kb' }),
-    expressMiddleware(apollo, { context: async () => createContext(countedDb) }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => createContext(countedDb, deps.services, viewerOf(req, deps.services.tokens), req.ip ?? 'unknown'),
+    }),
   );
 
   return {

@@ -1,5 +1,5 @@
 import { int } from 'neo4j-driver';
-import { actorVisible } from '../auth/visibility.ts';
+import { actorVisible, findableByText } from '../auth/visibility.ts';
 import type { Statement } from '../db/database.ts';
 import { actorProjection } from '../actors/records.ts';
 import { initiativeProjection } from '../initiatives/records.ts';
@@ -11,7 +11,7 @@ export function buildSearch(text: string, first: number, viewer: Record<string, 
     text: `
 CALL () {
   CALL db.index.fulltext.queryNodes('actor_text', $query, {limit: $limit * 4}) YIELD node, score
-  WHERE ${actorVisible('node')}
+  WHERE ${actorVisible('node')} AND ${findableByText('node')}
   RETURN node, score
   UNION ALL
   CALL db.index.fulltext.queryNodes('initiative_text', $query, {limit: $limit}) YIELD node, score

@@ -9,6 +9,9 @@ export interface GraphQLResponse<T = Record<string, any>> {
   errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; [key: string]: unknown } }[];
 }
 
+/** The HS256 secret test services sign with, so that tests can forge tokens of every kind. */
+export const testJwtSecret = 'test-secret-that-is-long-enough-for-hs256';
+
 /** The configuration a test service runs with: the run's Neo4j, any free port, no seeding. */
 export function testConfig(overrides: Record<string, string> = {}): Config {
   const neo4j = inject('neo4j');
@@ -21,6 +24,9 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     NEO4J_PASSWORD: neo4j.password || 'unused-without-auth',
     NEO4J_DATABASE: neo4j.database,
     SEED_ON_START: 'false',
+    JWT_SECRET: testJwtSecret,
+    LOGIN_ATTEMPTS_PER_MINUTE: '100000',
+    REGISTRATIONS_PER_HOUR: '100000',
     ...overrides,
   });
 }

@@ -5,6 +5,9 @@ import type { InitiativeRecord, ParticipationRecord, GrantRecord, EventRecord } 
 import type { SourceRecord } from '../../shared/links-store.ts';
 import type { MunicipalityRecord } from '../../reference/store.ts';
 import type { SearchHitRecord, PartnerSuggestionRecord, OverlapRecord, PathRecord } from '../../network/store.ts';
+import type { AccountRecord } from '../../accounts/store.ts';
+import type { AuditRecord } from '../../audit/audit.ts';
+import type { ConsentRecord, PersonDataRecord } from '../../people/store.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -21,6 +24,17 @@ export type Scalars = {
   Date: { input: string; output: string; }
   /** An ISO 8601 date and time with a zone. */
   DateTime: { input: string; output: string; }
+};
+
+export type Account = {
+  __typename?: 'Account';
+  email: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** The kommuner a STRATEGIST works in. */
+  municipalities: Array<Municipality>;
+  /** The organisation an ASSOCIATION account speaks for. */
+  organization: Maybe<Organization>;
+  role: Role;
 };
 
 export type Actor = {
@@ -68,10 +82,69 @@ export type ActorKind =
   | 'PERSON'
   | 'ROLE_MODEL';
 
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** The account that acted; null for anonymous actions such as a registration. */
+  accountId: Maybe<Scalars['ID']['output']>;
+  /** The mutation. */
+  action: Scalars['String']['output'];
+  at: Scalars['DateTime']['output'];
+  /** Which fields changed, never their values. */
+  fields: Array<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  role: Maybe<Role>;
+  /** The ids of what it touched. */
+  targetIds: Array<Scalars['ID']['output']>;
+};
+
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  edges: Array<AuditEntryEdge>;
+  pageInfo: PageInfo;
+};
+
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  cursor: Scalars['String']['output'];
+  node: AuditEntry;
+};
+
+export type AuthPayload = {
+  __typename?: 'AuthPayload';
+  account: Account;
+  /** A short-lived JWT: send it as `Authorization: Bearer <token>`. */
+  token: Scalars['String']['output'];
+};
+
+export type ClaimParticipationInput = {
+  initiativeId: Scalars['ID']['input'];
+  role: ParticipationRole;
+  since?: InputMaybe<Scalars['Date']['input']>;
+  until?: InputMaybe<Scalars['Date']['input']>;
+};
+
 export type ClaimStatus =
   | 'CLAIMED'
   | 'CONFIRMED'
   | 'REJECTED';
+
+/** A recorded consent to show a role model publicly. */
+export type Consent = {
+  __typename?: 'Consent';
+  givenAt: Scalars['DateTime']['output'];
+  /** Who gave it: the person, or their guardian. */
+  givenBy: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  purpose: Scalars['String']['output'];
+  withdrawnAt: Maybe<Scalars['DateTime']['output']>;
+};
+
+export type ConsentInput = {
+  /** When it was given; now when left out. */
+  givenAt?: InputMaybe<Scalars['DateTime']['input']>;
+  givenBy: Scalars['String']['input'];
+  purpose: Scalars['String']['input'];
+};
 
 /** Contact details: personal data, shown only to those allowed to see them. */
 export type Contact = {
@@ -171,6 +244,80 @@ export type Municipality = {
   name: Scalars['String']['output'];
 };
 
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** An ASSOCIATION says its organisation works in an initiative; the claim stays CLAIMED until reviewed. */
+  claimParticipation: Participation;
+  /** Removes the person and every copy of their personal data, keeping an audit entry without it (GDPR art. 17); ADMIN. */
+  erasePerson: Scalars['Boolean']['output'];
+  /** Never says whether the e-mail or the password was wrong. Rate-limited per client address. */
+  login: AuthPayload;
+  /** Records a role model's consent to be shown publicly; ADMIN, or a strategist where the person acts. */
+  recordConsent: Person;
+  /** Open to anyone; the organisation starts PENDING. Rate-limited per client address. */
+  registerAssociation: Organization;
+  /** The initiative's lead organisation, a strategist of its kommun, or an admin confirms or rejects a claim. */
+  reviewParticipation: Participation;
+  /** A strategist of the organisation's kommun, or an admin, approves or rejects a registration. */
+  reviewRegistration: Organization;
+  /** The organisation's own ASSOCIATION account, a strategist of its kommun, or an admin. */
+  updateOrganization: Organization;
+  /** Withdraws every consent of a role model, which hides them from the public again. */
+  withdrawConsent: Person;
+};
+
+
+export type MutationClaimParticipationArgs = {
+  input: ClaimParticipationInput;
+};
+
+
+export type MutationErasePersonArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationLoginArgs = {
+  email: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+};
+
+
+export type MutationRecordConsentArgs = {
+  input: ConsentInput;
+  personId: Scalars['ID']['input'];
+};
+
+
+export type MutationRegisterAssociationArgs = {
+  input: RegisterAssociationInput;
+};
+
+
+export type MutationReviewParticipationArgs = {
+  actorId: Scalars['ID']['input'];
+  confirm: Scalars['Boolean']['input'];
+  initiativeId: Scalars['ID']['input'];
+};
+
+
+export type MutationReviewRegistrationArgs = {
+  approve: Scalars['Boolean']['input'];
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationUpdateOrganizationArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateOrganizationInput;
+};
+
+
+export type MutationWithdrawConsentArgs = {
+  personId: Scalars['ID']['input'];
+};
+
 export type Organization = Actor & {
   __typename?: 'Organization';
   /** Null for callers who may not see it. */
@@ -185,6 +332,9 @@ export type Organization = Actor & {
   /** A municipal unit's kommun, a sub-unit's authority. */
   parent: Maybe<Organization>;
   participations: Array<Participation>;
+  /** Organisations in the same kommun with a similar name: shown to those who review registrations. */
+  possibleDuplicates: Maybe<Array<Organization>>;
+  registrationReview: Maybe<RegistrationReview>;
   sources: Array<Source>;
   status: VerificationStatus;
   themes: Array<Theme>;
@@ -264,6 +414,8 @@ export type PathStep = {
 /** A role model, or a contact person of an organisation or initiative. */
 export type Person = Actor & {
   __typename?: 'Person';
+  /** Recorded consents: for admins and strategists in scope; null otherwise. */
+  consents: Maybe<Array<Consent>>;
   contact: Maybe<Contact>;
   description: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
@@ -280,15 +432,50 @@ export type Person = Actor & {
   title: Maybe<Scalars['String']['output']>;
 };
 
+/** Everything held about a person, for an access request. */
+export type PersonDataExport = {
+  __typename?: 'PersonDataExport';
+  auditEntries: Array<AuditEntry>;
+  consents: Array<Consent>;
+  createdAt: Maybe<Scalars['DateTime']['output']>;
+  createdBy: Maybe<Scalars['String']['output']>;
+  description: Maybe<Scalars['String']['output']>;
+  email: Maybe<Scalars['String']['output']>;
+  exportedAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  municipalities: Array<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  organization: Maybe<Scalars['String']['output']>;
+  participations: Array<PersonParticipationExport>;
+  phone: Maybe<Scalars['String']['output']>;
+  roleModel: Scalars['Boolean']['output'];
+  sources: Array<Source>;
+  themes: Array<Scalars['String']['output']>;
+  title: Maybe<Scalars['String']['output']>;
+};
+
+export type PersonParticipationExport = {
+  __typename?: 'PersonParticipationExport';
+  initiative: Scalars['String']['output'];
+  role: ParticipationRole;
+  since: Maybe<Scalars['Date']['output']>;
+  status: ClaimStatus;
+  until: Maybe<Scalars['Date']['output']>;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** An actor by id; null when there is none the caller may see. */
   actor: Maybe<Actor>;
   /** Actors ordered by name. `first` is at most 100 (default 20); `after` is an endCursor. */
   actors: ActorConnection;
+  /** The audit log, newest first; ADMIN. */
+  auditLog: AuditEntryConnection;
   initiative: Maybe<Initiative>;
   /** Initiatives ordered by name. `first` is at most 100 (default 20); `after` is an endCursor. */
   initiatives: InitiativeConnection;
+  /** The signed-in account; null when anonymous. */
+  me: Maybe<Account>;
   /** All 290 kommuner, or those of one län (by its code), ordered by code. */
   municipalities: Array<Municipality>;
   /** Pairs of initiatives from different families that share themes and kommuner at the same time, best first. */
@@ -297,6 +484,10 @@ export type Query = {
   partnerSuggestions: Array<PartnerSuggestion>;
   /** The shortest way two actors are connected through initiatives; null when they are not within maxHops (default 4, at most 6). */
   path: Maybe<Path>;
+  /** Organisations awaiting review: a strategist's kommuner, or all for an admin. */
+  pendingRegistrations: Array<Organization>;
+  /** Everything held about a person (GDPR art. 15); ADMIN. */
+  personData: Maybe<PersonDataExport>;
   /** Swedish full text over names and descriptions of actors and initiatives, best first (at most 50). */
   search: Array<SearchHit>;
   /** The whole theme vocabulary, ordered by label. */
@@ -315,6 +506,13 @@ export type QueryActorsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ActorFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  targetId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -354,6 +552,11 @@ export type QueryPathArgs = {
 };
 
 
+export type QueryPersonDataArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   text: Scalars['String']['input'];
@@ -372,6 +575,36 @@ export type ReasonKind =
   | 'SAME_INITIATIVE_FAMILY'
   | 'SAME_MUNICIPALITY'
   | 'SHARED_THEME';
+
+export type RegisterAssociationInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Becomes the association's login and its contact e-mail. */
+  email: Scalars['String']['input'];
+  /** Kommunkod. */
+  municipality: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  /** Organisationsnummer, "802000-0000" or ten digits, with a valid check digit. */
+  organizationNumber: Scalars['String']['input'];
+  /** At least 12 characters, with letters and digits or symbols. */
+  password: Scalars['String']['input'];
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** Theme keys. */
+  themes: Array<Scalars['String']['input']>;
+};
+
+/** How a registration was reviewed. */
+export type RegistrationReview = {
+  __typename?: 'RegistrationReview';
+  approved: Scalars['Boolean']['output'];
+  reason: Maybe<Scalars['String']['output']>;
+  reviewedAt: Scalars['DateTime']['output'];
+};
+
+export type Role =
+  | 'ADMIN'
+  | 'ASSOCIATION'
+  | 'RESEARCHER'
+  | 'STRATEGIST';
 
 export type SearchHit = Initiative | Organization | Person;
 
@@ -394,6 +627,17 @@ export type Theme = {
   key: Scalars['String']['output'];
   /** The label in Swedish. */
   label: Scalars['String']['output'];
+};
+
+export type UpdateOrganizationInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** Kommun codes; replaces the list. */
+  municipalities?: InputMaybe<Array<Scalars['String']['input']>>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** Theme keys; replaces the list. */
+  themes?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 export type VerificationStatus =
@@ -474,13 +718,21 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  Account: ResolverTypeWrapper<AccountRecord>;
   Actor: ResolverTypeWrapper<ActorRecord>;
   ActorConnection: ResolverTypeWrapper<Omit<ActorConnection, 'edges'> & { edges: Array<ResolversTypes['ActorEdge']> }>;
   ActorEdge: ResolverTypeWrapper<Omit<ActorEdge, 'node'> & { node: ResolversTypes['Actor'] }>;
   ActorFilter: ActorFilter;
   ActorKind: ActorKind;
+  AuditEntry: ResolverTypeWrapper<AuditRecord>;
+  AuditEntryConnection: ResolverTypeWrapper<Omit<AuditEntryConnection, 'edges'> & { edges: Array<ResolversTypes['AuditEntryEdge']> }>;
+  AuditEntryEdge: ResolverTypeWrapper<Omit<AuditEntryEdge, 'node'> & { node: ResolversTypes['AuditEntry'] }>;
+  AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'account'> & { account: ResolversTypes['Account'] }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ClaimParticipationInput: ClaimParticipationInput;
   ClaimStatus: ClaimStatus;
+  Consent: ResolverTypeWrapper<ConsentRecord>;
+  ConsentInput: ConsentInput;
   Contact: ResolverTypeWrapper<Contact>;
   County: ResolverTypeWrapper<County>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
@@ -496,6 +748,7 @@ export type ResolversTypes = {
   InitiativeKind: InitiativeKind;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Municipality: ResolverTypeWrapper<MunicipalityRecord>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Organization: ResolverTypeWrapper<ActorRecord>;
   Overlap: ResolverTypeWrapper<OverlapRecord>;
   OverlapFilter: OverlapFilter;
@@ -506,23 +759,37 @@ export type ResolversTypes = {
   Path: ResolverTypeWrapper<PathRecord>;
   PathStep: ResolverTypeWrapper<Omit<PathStep, 'actor' | 'initiative'> & { actor?: Maybe<ResolversTypes['Actor']>, initiative?: Maybe<ResolversTypes['Initiative']> }>;
   Person: ResolverTypeWrapper<ActorRecord>;
+  PersonDataExport: ResolverTypeWrapper<PersonDataRecord>;
+  PersonParticipationExport: ResolverTypeWrapper<PersonParticipationExport>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Reason: ResolverTypeWrapper<Reason>;
   ReasonKind: ReasonKind;
+  RegisterAssociationInput: RegisterAssociationInput;
+  RegistrationReview: ResolverTypeWrapper<RegistrationReview>;
+  Role: Role;
   SearchHit: ResolverTypeWrapper<SearchHitRecord>;
   Source: ResolverTypeWrapper<SourceRecord>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Theme: ResolverTypeWrapper<Theme>;
+  UpdateOrganizationInput: UpdateOrganizationInput;
   VerificationStatus: VerificationStatus;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  Account: AccountRecord;
   Actor: ActorRecord;
   ActorConnection: Omit<ActorConnection, 'edges'> & { edges: Array<ResolversParentTypes['ActorEdge']> };
   ActorEdge: Omit<ActorEdge, 'node'> & { node: ResolversParentTypes['Actor'] };
   ActorFilter: ActorFilter;
+  AuditEntry: AuditRecord;
+  AuditEntryConnection: Omit<AuditEntryConnection, 'edges'> & { edges: Array<ResolversParentTypes['AuditEntryEdge']> };
+  AuditEntryEdge: Omit<AuditEntryEdge, 'node'> & { node: ResolversParentTypes['AuditEntry'] };
+  AuthPayload: Omit<AuthPayload, 'account'> & { account: ResolversParentTypes['Account'] };
   Boolean: Scalars['Boolean']['output'];
+  ClaimParticipationInput: ClaimParticipationInput;
+  Consent: ConsentRecord;
+  ConsentInput: ConsentInput;
   Contact: Contact;
   County: County;
   Date: Scalars['Date']['output'];
@@ -537,6 +804,7 @@ export type ResolversParentTypes = {
   InitiativeFilter: InitiativeFilter;
   Int: Scalars['Int']['output'];
   Municipality: MunicipalityRecord;
+  Mutation: Record<PropertyKey, never>;
   Organization: ActorRecord;
   Overlap: OverlapRecord;
   OverlapFilter: OverlapFilter;
@@ -546,12 +814,25 @@ export type ResolversParentTypes = {
   Path: PathRecord;
   PathStep: Omit<PathStep, 'actor' | 'initiative'> & { actor?: Maybe<ResolversParentTypes['Actor']>, initiative?: Maybe<ResolversParentTypes['Initiative']> };
   Person: ActorRecord;
+  PersonDataExport: PersonDataRecord;
+  PersonParticipationExport: PersonParticipationExport;
   Query: Record<PropertyKey, never>;
   Reason: Reason;
+  RegisterAssociationInput: RegisterAssociationInput;
+  RegistrationReview: RegistrationReview;
   SearchHit: SearchHitRecord;
   Source: SourceRecord;
   String: Scalars['String']['output'];
   Theme: Theme;
+  UpdateOrganizationInput: UpdateOrganizationInput;
+};
+
+export type AccountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Account'] = ResolversParentTypes['Account']> = {
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  municipalities?: Resolver<Array<ResolversTypes['Municipality']>, ParentType, ContextType>;
+  organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
 };
 
 export type ActorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Actor'] = ResolversParentTypes['Actor']> = {
@@ -567,6 +848,39 @@ export type ActorConnectionResolvers<ContextType = Context, ParentType extends R
 export type ActorEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActorEdge'] = ResolversParentTypes['ActorEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+};
+
+export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  accountId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['Role']>, ParentType, ContextType>;
+  targetIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type AuditEntryConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type AuditEntryEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
+};
+
+export type AuthPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = {
+  account?: Resolver<ResolversTypes['Account'], ParentType, ContextType>;
+  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ConsentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Consent'] = ResolversParentTypes['Consent']> = {
+  givenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  givenBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  withdrawnAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
 export type ContactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Contact'] = ResolversParentTypes['Contact']> = {
@@ -640,6 +954,18 @@ export type MunicipalityResolvers<ContextType = Context, ParentType extends Reso
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  claimParticipation?: Resolver<ResolversTypes['Participation'], ParentType, ContextType, RequireFields<MutationClaimParticipationArgs, 'input'>>;
+  erasePerson?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationErasePersonArgs, 'id'>>;
+  login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
+  recordConsent?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationRecordConsentArgs, 'input' | 'personId'>>;
+  registerAssociation?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationRegisterAssociationArgs, 'input'>>;
+  reviewParticipation?: Resolver<ResolversTypes['Participation'], ParentType, ContextType, RequireFields<MutationReviewParticipationArgs, 'actorId' | 'confirm' | 'initiativeId'>>;
+  reviewRegistration?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationReviewRegistrationArgs, 'approve' | 'id'>>;
+  updateOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationUpdateOrganizationArgs, 'id' | 'input'>>;
+  withdrawConsent?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationWithdrawConsentArgs, 'personId'>>;
+};
+
 export type OrganizationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = {
   contact?: Resolver<Maybe<ResolversTypes['Contact']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -650,6 +976,8 @@ export type OrganizationResolvers<ContextType = Context, ParentType extends Reso
   organizationNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   participations?: Resolver<Array<ResolversTypes['Participation']>, ParentType, ContextType>;
+  possibleDuplicates?: Resolver<Maybe<Array<ResolversTypes['Organization']>>, ParentType, ContextType>;
+  registrationReview?: Resolver<Maybe<ResolversTypes['RegistrationReview']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['VerificationStatus'], ParentType, ContextType>;
   themes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType>;
@@ -700,6 +1028,7 @@ export type PathStepResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = {
+  consents?: Resolver<Maybe<Array<ResolversTypes['Consent']>>, ParentType, ContextType>;
   contact?: Resolver<Maybe<ResolversTypes['Contact']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -714,15 +1043,47 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type PersonDataExportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonDataExport'] = ResolversParentTypes['PersonDataExport']> = {
+  auditEntries?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType>;
+  consents?: Resolver<Array<ResolversTypes['Consent']>, ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  createdBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  exportedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  municipalities?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organization?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  participations?: Resolver<Array<ResolversTypes['PersonParticipationExport']>, ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  roleModel?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  themes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PersonParticipationExportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonParticipationExport'] = ResolversParentTypes['PersonParticipationExport']> = {
+  initiative?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['ParticipationRole'], ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ClaimStatus'], ParentType, ContextType>;
+  until?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   actor?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType, RequireFields<QueryActorArgs, 'id'>>;
   actors?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, Partial<QueryActorsArgs>>;
+  auditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, Partial<QueryAuditLogArgs>>;
   initiative?: Resolver<Maybe<ResolversTypes['Initiative']>, ParentType, ContextType, RequireFields<QueryInitiativeArgs, 'id'>>;
   initiatives?: Resolver<ResolversTypes['InitiativeConnection'], ParentType, ContextType, Partial<QueryInitiativesArgs>>;
+  me?: Resolver<Maybe<ResolversTypes['Account']>, ParentType, ContextType>;
   municipalities?: Resolver<Array<ResolversTypes['Municipality']>, ParentType, ContextType, Partial<QueryMunicipalitiesArgs>>;
   overlaps?: Resolver<Array<ResolversTypes['Overlap']>, ParentType, ContextType, Partial<QueryOverlapsArgs>>;
   partnerSuggestions?: Resolver<Array<ResolversTypes['PartnerSuggestion']>, ParentType, ContextType, RequireFields<QueryPartnerSuggestionsArgs, 'forId'>>;
   path?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathArgs, 'fromId' | 'toId'>>;
+  pendingRegistrations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
+  personData?: Resolver<Maybe<ResolversTypes['PersonDataExport']>, ParentType, ContextType, RequireFields<QueryPersonDataArgs, 'id'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'text'>>;
   themes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -731,6 +1092,12 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 export type ReasonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Reason'] = ResolversParentTypes['Reason']> = {
   detail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ReasonKind'], ParentType, ContextType>;
+};
+
+export type RegistrationReviewResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegistrationReview'] = ResolversParentTypes['RegistrationReview']> = {
+  approved?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reviewedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type SearchHitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
@@ -753,9 +1120,15 @@ export type ThemeResolvers<ContextType = Context, ParentType extends ResolversPa
 };
 
 export type Resolvers<ContextType = Context> = {
+  Account?: AccountResolvers<ContextType>;
   Actor?: ActorResolvers<ContextType>;
   ActorConnection?: ActorConnectionResolvers<ContextType>;
   ActorEdge?: ActorEdgeResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
+  AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
+  AuthPayload?: AuthPayloadResolvers<ContextType>;
+  Consent?: ConsentResolvers<ContextType>;
   Contact?: ContactResolvers<ContextType>;
   County?: CountyResolvers<ContextType>;
   Date?: GraphQLScalarType;
@@ -766,6 +1139,7 @@ export type Resolvers<ContextType = Context> = {
   InitiativeConnection?: InitiativeConnectionResolvers<ContextType>;
   InitiativeEdge?: InitiativeEdgeResolvers<ContextType>;
   Municipality?: MunicipalityResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   Overlap?: OverlapResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
@@ -774,8 +1148,11 @@ export type Resolvers<ContextType = Context> = {
   Path?: PathResolvers<ContextType>;
   PathStep?: PathStepResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
+  PersonDataExport?: PersonDataExportResolvers<ContextType>;
+  PersonParticipationExport?: PersonParticipationExportResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Reason?: ReasonResolvers<ContextType>;
+  RegistrationReview?: RegistrationReviewResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   Theme?: ThemeResolvers<ContextType>;

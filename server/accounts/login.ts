@@ -1,0 +1,22 @@
+import { decoyHash, verifyPassword } from '../auth/passwords.ts';
+import { consume } from '../auth/rate-limits.ts';
+import { writeAudit } from '../audit/audit.ts';
+import { unauthenticated } from '../graphql/errors.ts';
+import type { Context } from '../graphql/context.ts';
+import type { AccountRecord } from './store.ts';
+
+/**
+ * Signs in with e-mail and password. A wrong e-mail and a wrong password get the same answer, after the
+ * same work (an unknown e-mail is checked against a decoy hash), so neither can be told apart.
+ */
+export async function login(ctx: Context, email: string, password: string): Promise<{ token: string; account: AccountRecord }> {
+  await consume(ctx.services.rateLimits.login, ctx.clientAddress);
+  const record = await ctx.stores.accounts.forLogin(email);
+  const matches = await verifyPassword(password, record?.passwordHash ?? decoyHash);
+  if (!record || !matches) throw unauthenticated('Wrong e-mail or password');
+
+  const { passwordHash: _hash, ...account } = record;
+  const viewer = { accountId: account.id, role: account.role, organizationId: account.organizationId, municipalities: account.municipalities };
+  await ctx.db.write((tx) => writeAudit(tx, viewer, { action: 'login', targetIds: [account.id] }));
+  return { token: ctx.services.tokens.issue({ ...viewer, accountId: account.id }), account };
+}

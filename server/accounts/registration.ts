@@ -1,0 +1,74 @@
+import { consume } from '../auth/rate-limits.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import { writeAudit } from '../audit/audit.ts';
+import type { ActorRecord } from '../actors/records.ts';
+import { constraintViolation } from '../db/errors.ts';
+import type { Context } from '../graphql/context.ts';
+import { conflict, parseArgument } from '../graphql/errors.ts';
+import { newId } from '../shared/ids.ts';
+import { registerAssociationInput, type RegisterAssociation } from './inputs.ts';
+import { createAccount, normalizeEmail } from './store.ts';
+
+/**
+ * Anyone may register an association: the organisation (PENDING) and its account are created in one
+ * transaction, or neither is. The uniqueness constraints on organisationsnummer and e-mail make a race
+ * of identical registrations end with one organisation and CONFLICT for the rest.
+ */
+export async function registerAssociation(ctx: Context, rawInput: unknown): Promise<ActorRecord> {
+  await consume(ctx.services.rateLimits.registration, ctx.clientAddress);
+  const input = parseArgument(registerAssociationInput, rawInput, 'input');
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await ctx.db.write(async (tx) => {
+      const taken = await tx.run<{ organization: boolean; email: boolean }>({
+        text: `RETURN EXISTS { MATCH (:Organization {organizationNumber: $number}) } AS organization,
+                      EXISTS { MATCH (:Account {email: $email}) } AS email`,
+        parameters: { number: input.organizationNumber, email: normalizeEmail(input.email) },
+      });
+      throwIfTaken(input, taken.records[0]!.get('organization') ? 'organizationNumber' : taken.records[0]!.get('email') ? 'email' : null);
+
+      const organization: ActorRecord = {
+        id: newId(),
+        kind: 'ASSOCIATION',
+        name: input.name,
+        description: input.description ?? null,
+        organizationNumber: input.organizationNumber,
+        status: 'PENDING',
+        title: null,
+        email: normalizeEmail(input.email),
+        phone: input.phone ?? null,
+        isPerson: false,
+      };
+      await tx.run({
+        text: `CREATE (o:Actor:Organization:Association {id: $o.id, kind: $o.kind, name: $o.name, description: $o.description,
+                 organizationNumber: $o.organizationNumber, status: $o.status, email: $o.email, phone: $o.phone,
+                 createdAt: datetime(), updatedAt: datetime()})
+               WITH o
+               MATCH (m:Municipality {code: $municipality})
+               CREATE (o)-[:IN_MUNICIPALITY]->(m)
+               WITH o
+               CALL (o) { UNWIND $themes AS key MATCH (t:Theme {key: key}) CREATE (o)-[:HAS_THEME]->(t) }`,
+        parameters: { o: organization, municipality: input.municipality, themes: input.themes },
+      });
+      const accountId = await createAccount(tx, { email: input.email, passwordHash, role: 'ASSOCIATION', organizationId: organization.id }, null);
+      await tx.run({ text: 'MATCH (o:Organization {id: $id}) SET o.createdBy = $accountId', parameters: { id: organization.id, accountId } });
+      await writeAudit(tx, ctx.viewer, {
+        action: 'registerAssociation',
+        targetIds: [organization.id, accountId],
+        fields: Object.keys(input).filter((field) => field !== 'password'),
+      });
+      return organization;
+    });
+  } catch (error) {
+    const violation = constraintViolation(error);
+    if (violation) throwIfTaken(input, violation.property === 'email' ? 'email' : 'organizationNumber');
+    throw error;
+  }
+}
+
+function throwIfTaken(input: RegisterAssociation, field: 'organizationNumber' | 'email' | null): void {
+  if (field === 'organizationNumber') {
+    throw conflict('input.organizationNumber', `an organisation with organisationsnummer ${input.organizationNumber} is already registered`);
+  }
+  if (field === 'email') throw conflict('input.email', 'an account with this e-mail already exists');
+}

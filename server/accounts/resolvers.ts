@@ -1,0 +1,35 @@
+import { allows, authorize } from '../auth/policy.ts';
+import type { Resolvers } from '../graphql/generated/resolvers-types.ts';
+import { login } from './login.ts';
+import { registerAssociation } from './registration.ts';
+import { reviewRegistration } from './review.ts';
+
+export const accountResolvers: Resolvers = {
+  Query: {
+    me: (_parent, _args, { viewer, stores }) => (viewer.accountId ? stores.accounts.byId(viewer.accountId) : null),
+    pendingRegistrations: (_parent, _args, { viewer, stores }) => {
+      authorize(viewer, 'listPendingRegistrations');
+      return stores.actors.pending(viewer.role === 'ADMIN' ? null : viewer.municipalities);
+    },
+  },
+  Mutation: {
+    login: (_parent, { email, password }, ctx) => login(ctx, email, password),
+    registerAssociation: (_parent, { input }, ctx) => registerAssociation(ctx, input),
+    reviewRegistration: (_parent, { id, approve, reason }, ctx) => reviewRegistration(ctx, id, approve, reason),
+  },
+  Account: {
+    organization: (account, _args, { stores }) => (account.organizationId ? stores.actors.byId.load(account.organizationId) : null),
+    municipalities: async (account, _args, { stores }) => {
+      const all = await stores.reference.municipalities(null);
+      return all.filter((municipality) => account.municipalities.includes(municipality.code));
+    },
+  },
+  Organization: {
+    possibleDuplicates: async (organization, _args, { viewer, stores }) => {
+      const places = (await stores.links.of('Actor', organization.id)).municipalities.map((m) => m.code);
+      if (!allows(viewer, 'seePossibleDuplicates', { organizationId: organization.id, municipalities: places })) return null;
+      return stores.actors.similarlyNamed(organization, places);
+    },
+    registrationReview: (organization, _args, { stores }) => stores.actors.reviewOf(organization.id),
+  },
+};

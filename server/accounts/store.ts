@@ -1,0 +1,86 @@
+import type { Role } from '../auth/viewer.ts';
+import type { Database, Transaction } from '../db/database.ts';
+import { newId } from '../shared/ids.ts';
+
+export interface AccountRecord {
+  id: string;
+  email: string;
+  role: Role;
+  organizationId: string | null;
+  municipalities: string[];
+}
+
+export interface LoginRecord extends AccountRecord {
+  passwordHash: string;
+}
+
+const fields = `.id, .email, .role, organizationId: COLLECT { MATCH (a)-[:REPRESENTS]->(o:Organization) RETURN o.id }[0],
+  municipalities: coalesce(a.municipalities, [])`;
+
+export interface NewAccount {
+  email: string;
+  passwordHash: string;
+  role: Role;
+  organizationId?: string | null;
+  municipalities?: string[];
+}
+
+/** Accounts: who may sign in, in which role, for which organisation or kommuner. */
+export class AccountStore {
+  constructor(private readonly db: Database) {}
+
+  async forLogin(email: string): Promise<LoginRecord | null> {
+    return this.db.read(async (tx) => {
+      const result = await tx.run<{ account: LoginRecord }>({
+        text: `MATCH (a:Account {email: $email}) RETURN a { .passwordHash, ${fields} } AS account`,
+        parameters: { email: normalizeEmail(email) },
+      });
+      return result.records[0]?.get('account') ?? null;
+    });
+  }
+
+  async byId(id: string): Promise<AccountRecord | null> {
+    return this.db.read(async (tx) => {
+      const result = await tx.run<{ account: AccountRecord }>({
+        text: `MATCH (a:Account {id: $id}) RETURN a { ${fields} } AS account`,
+        parameters: { id },
+      });
+      return result.records[0]?.get('account') ?? null;
+    });
+  }
+
+  /** Creates the account unless one with this e-mail exists; never overwrites. True when created. */
+  async createIfAbsent(account: NewAccount, createdBy: string): Promise<boolean> {
+    return this.db.write(async (tx) => {
+      const existing = await tx.run({ text: 'MATCH (a:Account {email: $email}) RETURN a.id', parameters: { email: normalizeEmail(account.email) } });
+      if (existing.records.length > 0) return false;
+      await createAccount(tx, account, createdBy);
+      return true;
+    });
+  }
+}
+
+export async function createAccount(tx: Transaction, account: NewAccount, createdBy: string | null): Promise<string> {
+  const id = newId();
+  await tx.run({
+    text: `CREATE (a:Account {id: $id, email: $email, passwordHash: $passwordHash, role: $role,
+             municipalities: $municipalities, createdAt: datetime(), createdBy: $createdBy})
+           WITH a
+           CALL (a) { MATCH (o:Organization {id: $organizationId}) CREATE (a)-[:REPRESENTS]->(o) }`,
+    parameters: {
+      id,
+      email: normalizeEmail(account.email),
+      passwordHash: account.passwordHash,
+      role: account.role,
+      municipalities: account.municipalities ?? [],
+      organizationId: account.organizationId ?? null,
+      createdBy,
+    },
+  });
+  return id;
+}
+
+/** E-mail addresses compare without case or surrounding space. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}

@@ -1,0 +1,37 @@
+import { int } from 'neo4j-driver';
+import type { Database } from '../db/database.ts';
+import type { Cursor } from '../shared/cursor.ts';
+import type { AuditRecord } from './audit.ts';
+
+const projection = 'e { .id, at: toString(e.at), .accountId, .role, .action, .targetIds, .fields }';
+
+export class AuditStore {
+  constructor(private readonly db: Database) {}
+
+  /** Newest first; the cursor's `name` holds the time of the last entry seen. */
+  page(first: number, after: Cursor | null, targetId: string | null) {
+    return this.db.read(async (tx) => {
+      const result = await tx.run<{ entry: AuditRecord }>({
+        text: `MATCH (e:AuditEntry)
+               WHERE ($targetId IS NULL OR $targetId IN e.targetIds)
+                 AND ($after IS NULL OR e.at < datetime($after.name) OR (e.at = datetime($after.name) AND e.id < $after.id))
+               RETURN ${projection} AS entry
+               ORDER BY e.at DESC, e.id DESC
+               LIMIT $limit`,
+        parameters: { targetId, after, limit: int(first + 1) },
+      });
+      const entries = result.records.map((record) => record.get('entry'));
+      return { items: entries.slice(0, first), hasNextPage: entries.length > first };
+    });
+  }
+
+  about(targetId: string): Promise<AuditRecord[]> {
+    return this.db.read(async (tx) => {
+      const result = await tx.run<{ entry: AuditRecord }>({
+        text: `MATCH (e:AuditEntry) WHERE $id IN e.targetIds RETURN ${projection} AS entry ORDER BY e.at`,
+        parameters: { id: targetId },
+      });
+      return result.records.map((record) => record.get('entry'));
+    });
+  }
+}

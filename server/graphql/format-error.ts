@@ -1,0 +1,42 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import { Neo4jError } from 'neo4j-driver';
+import type { Logger } from '../logger.ts';
+
+/** Codes whose messages are written for the client; anything else is an internal fault. */
+const clientCodes = new Set([
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'CONFLICT',
+  'NOT_FOUND',
+  'TOO_MANY_REQUESTS',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+const unavailableCodes = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
+
+/**
+ * Keeps what the client should read, and turns everything else into a plain code: the database being
+ * away is SERVICE_UNAVAILABLE; any other fault is INTERNAL_SERVER_ERROR, logged here with its detail
+ * and, in production, answered with no message of its own (no Cypher, no stack).
+ */
+export function formatError(logger: Logger, production: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && clientCodes.has(code)) return formatted;
+    const cause = unwrapResolverError(error);
+    if (cause instanceof Neo4jError && (unavailableCodes.has(cause.code) || cause.retriable)) {
+      return { message: 'The database is unavailable; try again shortly', path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+    }
+    logger.error({ err: cause, path: formatted.path }, 'internal error in a GraphQL operation');
+    return production
+      ? { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } }
+      : { ...formatted, extensions: { ...formatted.extensions, code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}

@@ -1,0 +1,29 @@
+import { allows, authorize } from '../auth/policy.ts';
+import type { Resolvers } from '../graphql/generated/resolvers-types.ts';
+import { notFound, parseArgument } from '../graphql/errors.ts';
+import { idInput } from '../shared/inputs.ts';
+import { recordConsent, withdrawConsent } from './consent.ts';
+import { erasePerson } from './erasure.ts';
+
+export const peopleResolvers: Resolvers = {
+  Query: {
+    personData: async (_parent, args, { viewer, stores }) => {
+      authorize(viewer, 'exportPerson');
+      const id = parseArgument(idInput, args.id, 'id');
+      const person = await stores.people.export(id);
+      if (!person) throw notFound('id', 'names no person');
+      return { ...person, auditEntries: await stores.audit.about(id) };
+    },
+  },
+  Mutation: {
+    erasePerson: (_parent, { id }, ctx) => erasePerson(ctx, id),
+    recordConsent: (_parent, { personId, input }, ctx) => recordConsent(ctx, personId, input),
+    withdrawConsent: (_parent, { personId }, ctx) => withdrawConsent(ctx, personId),
+  },
+  Person: {
+    consents: async (person, _args, { viewer, stores }) => {
+      const places = (await stores.links.of('Actor', person.id)).municipalities.map((m) => m.code);
+      return allows(viewer, 'manageConsent', { municipalities: places }) ? stores.people.consentsOf(person.id) : null;
+    },
+  },
+};
