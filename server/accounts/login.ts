@@ -2,7 +2,7 @@ import { decoyHash, verifyPassword } from '../auth/passwords.ts';
 import { consume } from '../auth/rate-limits.ts';
 import { writeAudit } from '../audit/audit.ts';
 import { unauthenticated } from '../graphql/errors.ts';
-import type { Context } from '../graphql/context.ts';
+import { createStores, type Context } from '../graphql/context.ts';
 import type { AccountRecord } from './store.ts';
 
 /**
@@ -18,5 +18,8 @@ export async function login(ctx: Context, email: string, password: string): Prom
   const { passwordHash: _hash, ...account } = record;
   const viewer = { accountId: account.id, role: account.role, organizationId: account.organizationId, municipalities: account.municipalities };
   await ctx.db.write((tx) => writeAudit(tx, viewer, { action: 'login', targetIds: [account.id] }));
+  // The rest of this operation (the payload's account and organisation) is read as the one who signed in.
+  ctx.viewer = viewer;
+  ctx.stores = createStores(ctx.db, viewer);
   return { token: ctx.services.tokens.issue({ ...viewer, accountId: account.id }), account };
 }
