@@ -1,7 +1,7 @@
 import { decoyHash, verifyPassword } from '../auth/passwords.ts';
 import { consume } from '../auth/rate-limits.ts';
 import { writeAudit } from '../audit/audit.ts';
-import { unauthenticated } from '../graphql/errors.ts';
+import { forbidden, unauthenticated } from '../graphql/errors.ts';
 import { createStores, type Context } from '../graphql/context.ts';
 import type { AccountRecord } from './store.ts';
 
@@ -10,6 +10,9 @@ import type { AccountRecord } from './store.ts';
  * same work (an unknown e-mail is checked against a decoy hash), so neither can be told apart.
  */
 export async function login(ctx: Context, email: string, password: string): Promise<{ token: string; account: AccountRecord }> {
+  if (!ctx.services.tokens.canIssue) {
+    throw forbidden('This service does not issue tokens: sign in with your organisation’s identity provider');
+  }
   await consume(ctx.services.rateLimits.login, ctx.clientAddress);
   const record = await ctx.stores.accounts.forLogin(email);
   const matches = await verifyPassword(password, record?.passwordHash ?? decoyHash);

@@ -29,7 +29,11 @@ const unavailableCodes = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.T
 export function formatError(logger: Logger, production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
-    if (typeof code === 'string' && clientCodes.has(code)) return formatted;
+    if (typeof code === 'string' && clientCodes.has(code)) {
+      // graphql-js suggests names from the schema ("Did you mean the enum value …?") in places that
+      // neither graphql-armor nor Apollo masks, such as variable coercion.
+      return production ? { ...formatted, message: formatted.message.replace(/\s*Did you mean [^?]*\?/g, '') } : formatted;
+    }
     const cause = unwrapResolverError(error);
     if (cause instanceof Neo4jError && (unavailableCodes.has(cause.code) || cause.retriable)) {
       return { message: 'The database is unavailable; try again shortly', path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };

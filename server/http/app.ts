@@ -3,6 +3,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
@@ -43,8 +44,12 @@ export async function createHttpService(deps: AppDependencies): Promise<HttpServ
     schema: buildSchema(),
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
+    // graphql-armor hides field suggestions; this hides the rest ("Did you mean the enum value …").
+    hideSchemaDetailsFromClientErrors: production,
     formatError: formatError(logger, production),
     allowBatchedHttpRequests: false,
+    // A request must say it is GraphQL (a JSON content type or an Apollo header), which forms cannot.
+    csrfPrevention: true,
     validationRules: limits.validationRules,
     // graphql-armor is typed against Apollo's CommonJS build; the plugins are the same at run time.
     plugins: [...(limits.plugins as unknown as ApolloServerPlugin<Context>[]), ApolloServerPluginDrainHttpServer({ httpServer: server })],
@@ -55,6 +60,8 @@ export async function createHttpService(deps: AppDependencies): Promise<HttpServ
   await apollo.start();
 
   app.disable('x-powered-by');
+  // Security headers; the content policy would block the GraphQL explorer page outside production.
+  app.use(helmet({ contentSecurityPolicy: production ? undefined : false }));
   if (config.trustProxy) app.set('trust proxy', config.trustProxy);
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' } }));
   app.use((req, res, next) => {

@@ -1,10 +1,13 @@
 // Lucene gives these characters a meaning; user text is searched for as words, never as syntax.
 const luceneSpecial = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 
+// AND, OR and NOT are operators only in capitals; the analyzer lowercases words anyway.
+const luceneOperator = /^(AND|OR|NOT)$/;
+
 function words(text: string): string[] {
   return text
     .split(/\s+/)
-    .map((word) => word.replace(luceneSpecial, (character) => `\\${character}`))
+    .map((word) => (luceneOperator.test(word) ? word.toLowerCase() : word).replace(luceneSpecial, (character) => `\\${character}`))
     .filter(Boolean);
 }
 

@@ -42,6 +42,8 @@ describe('search', () => {
   it('treats query syntax as words', async () => {
     expect(await names(`${token} AND (Dold OR *)`)).not.toContain(`Organization:${token} Dold`);
     expect(await names('"')).toEqual([]);
+    // Lucene's operator words are searched for as words, not run as operators.
+    for (const word of ['AND', 'OR', 'NOT']) expect(await names(word)).toEqual(expect.any(Array));
   });
 
   it('refuses an empty text or a page over 50, naming the argument', async () => {

@@ -42,7 +42,7 @@ describe('Cypher builders', () => {
 
   it('escapes Lucene syntax in full-text input and passes it as a parameter', () => {
     const { page } = buildActorPage({ text: 'ANDT (Fagersta) OR *' }, { first: 5, after: null }, viewer);
-    expect(page.parameters!.text).toBe('+ANDT +\\(Fagersta\\) +OR +\\*');
+    expect(page.parameters!.text).toBe('+ANDT +\\(Fagersta\\) +or +\\*');
     const search = buildSearch('integration: "unga"', 10, viewer);
     expect(search.parameters!.query).toBe('integration\\: \\"unga\\"');
     expect(search.text).not.toContain('unga');
