@@ -4,15 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from './helpers/tcp-proxy.ts';
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
+import { alive } from './helpers/processes.ts';
 
 describe('the service as `npm start` runs it', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'samverkan-service-'));

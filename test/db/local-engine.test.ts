@@ -6,15 +6,7 @@ import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDriver } from '../../server/db/database.ts';
 import { LocalEngine } from '../../server/db/local-engine.ts';
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
+import { alive } from '../helpers/processes.ts';
 
 async function waitUntilGone(pid: number, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
@@ -22,7 +14,8 @@ async function waitUntilGone(pid: number, timeoutMs: number): Promise<boolean> {
   return !alive(pid);
 }
 
-describe('the local engine', () => {
+// Each test starts a JVM of its own, which on a loaded two-core machine can take well over half a minute.
+describe('the local engine', { timeout: 120_000 }, () => {
   const dirs: string[] = [];
   const newDataDir = () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'samverkan-engine-'));
