@@ -1,7 +1,7 @@
 import { int } from 'neo4j-driver';
 import { actorVisible, findableByText } from '../auth/visibility.ts';
 import type { Statement } from '../db/database.ts';
-import type { Cursor } from '../shared/cursor.ts';
+import { afterCursorClauses, type Cursor } from '../shared/cursor.ts';
 import { allWordsQuery } from '../shared/fulltext.ts';
 import { actorProjection } from './records.ts';
 
@@ -53,15 +53,16 @@ export function buildActorPage(
   }
 
   const where = `WHERE ${conditions.join('\n  AND ')}`;
+  const after = afterCursorClauses('Actor', 'a');
   return {
     page: {
-      text: `${source}
+      text: `${after.bind}${source}
 ${where}
-  AND ($after IS NULL OR a.name > $after.name OR (a.name = $after.name AND a.id > $after.id))
+  AND ${after.condition}
 RETURN ${actorProjection('a')} AS actor
 ORDER BY a.name, a.id
 LIMIT $limit`,
-      parameters: { ...parameters, after: page.after, limit: int(page.first + 1) },
+      parameters: { ...parameters, after: page.after?.id ?? null, limit: int(page.first + 1) },
     },
     count: { text: `${source}\n${where}\nRETURN count(a) AS total`, parameters },
   };

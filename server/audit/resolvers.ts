@@ -13,7 +13,7 @@ export const auditResolvers: Resolvers = {
         parseArgument(afterCursor, args.after, 'after'),
         args.targetId ? parseArgument(idInput, args.targetId, 'targetId') : null,
       );
-      const edges = page.items.map((node) => ({ node, cursor: encodeCursor({ name: node.at, id: node.id }) }));
+      const edges = page.items.map((node) => ({ node, cursor: encodeCursor(node) }));
       return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
     },
   },

@@ -8,17 +8,19 @@ const projection = 'e { .id, at: toString(e.at), .accountId, .role, .action, .ta
 export class AuditStore {
   constructor(private readonly db: Database) {}
 
-  /** Newest first; the cursor's `name` holds the time of the last entry seen. */
+  /** Newest first, continuing after the entry the cursor names. */
   page(first: number, after: Cursor | null, targetId: string | null) {
     return this.db.read(async (tx) => {
       const result = await tx.run<{ entry: AuditRecord }>({
-        text: `MATCH (e:AuditEntry)
+        text: `OPTIONAL MATCH (cursor:AuditEntry {id: $after})
+               WITH cursor
+               MATCH (e:AuditEntry)
                WHERE ($targetId IS NULL OR $targetId IN e.targetIds)
-                 AND ($after IS NULL OR e.at < datetime($after.name) OR (e.at = datetime($after.name) AND e.id < $after.id))
+                 AND ($after IS NULL OR (cursor IS NOT NULL AND (e.at < cursor.at OR (e.at = cursor.at AND e.id < cursor.id))))
                RETURN ${projection} AS entry
                ORDER BY e.at DESC, e.id DESC
                LIMIT $limit`,
-        parameters: { targetId, after, limit: int(first + 1) },
+        parameters: { targetId, after: after?.id ?? null, limit: int(first + 1) },
       });
       const entries = result.records.map((record) => record.get('entry'));
       return { items: entries.slice(0, first), hasNextPage: entries.length > first };

@@ -35,7 +35,8 @@ const ownOrganization = (viewer: Viewer, resource: Resource) =>
 
 /** Per role, the actions it may take and on what. Anything not listed is forbidden. */
 const rules: Record<NonNullable<Viewer['role']>, Partial<Record<Action, (viewer: Viewer, resource: Resource) => boolean>>> = {
-  ADMIN: Object.fromEntries(actions.map((action) => [action, () => true])),
+  // An admin may do everything, but claims only for an organisation of its own, which it does not have.
+  ADMIN: { ...Object.fromEntries(actions.map((action) => [action, () => true])), claimParticipation: ownOrganization },
   STRATEGIST: {
     reviewRegistration: inScope,
     updateOrganization: inScope,

@@ -1,6 +1,6 @@
 import { int } from 'neo4j-driver';
 import type { Statement } from '../db/database.ts';
-import type { Cursor } from '../shared/cursor.ts';
+import { afterCursorClauses, type Cursor } from '../shared/cursor.ts';
 import { allWordsQuery } from '../shared/fulltext.ts';
 import type { PartialDate } from '../shared/partial-date.ts';
 import { initiativeProjection } from './records.ts';
@@ -58,15 +58,16 @@ export function buildInitiativePage(filter: InitiativeFilter, page: { first: num
     parameters.text = allWordsQuery(filter.text);
   }
   const where = conditions.length ? `WHERE ${conditions.join('\n  AND ')}` : '';
-  const pageWhere = `${where ? `${where}\n  AND` : 'WHERE'} ($after IS NULL OR i.name > $after.name OR (i.name = $after.name AND i.id > $after.id))`;
+  const after = afterCursorClauses('Initiative', 'i');
+  const pageWhere = `${where ? `${where}\n  AND` : 'WHERE'} ${after.condition}`;
   return {
     page: {
-      text: `${source}
+      text: `${after.bind}${source}
 ${pageWhere}
 RETURN ${initiativeProjection('i')} AS initiative
 ORDER BY i.name, i.id
 LIMIT $limit`,
-      parameters: { ...parameters, after: page.after, limit: int(page.first + 1) },
+      parameters: { ...parameters, after: page.after?.id ?? null, limit: int(page.first + 1) },
     },
     count: { text: `${source}\n${where}\nRETURN count(i) AS total`, parameters },
   };

@@ -23,7 +23,7 @@ const U: Decision = 'UNAUTHENTICATED';
 const table: Record<Action, [Decision[], Decision[]]> = {
   reviewRegistration: [[U, A, A, F, F], [U, A, F, F, F]],
   updateOrganization: [[U, A, A, A, F], [U, A, F, F, F]],
-  claimParticipation: [[U, A, F, A, F], [U, A, F, F, F]],
+  claimParticipation: [[U, F, F, A, F], [U, F, F, F, F]],
   reviewParticipation: [[U, A, A, A, F], [U, A, F, F, F]],
   erasePerson: [[U, A, F, F, F], [U, A, F, F, F]],
   exportPerson: [[U, A, F, F, F], [U, A, F, F, F]],

@@ -15,7 +15,7 @@ describe('Cypher builders', () => {
   it('keeps every actor filter value out of the statement text', () => {
     const { page, count } = buildActorPage(
       { kinds: ['ASSOCIATION'], themes: ['andt'], municipalities: ['1982'], counties: ['19'], text: hostile },
-      { first: 20, after: { name: hostile, id: 'id' } },
+      { first: 20, after: { id: hostile } },
       viewer,
     );
     for (const statement of [page, count]) {
@@ -29,13 +29,13 @@ describe('Cypher builders', () => {
     expect(page.text).toContain('c.code IN $counties');
     expect(page.text).toContain("db.index.fulltext.queryNodes('actor_text', $text)");
     expect(page.parameters).toMatchObject({ kinds: ['ASSOCIATION'], themes: ['andt'], municipalities: ['1982'], counties: ['19'] });
-    expect(page.parameters!.after).toEqual({ name: hostile, id: 'id' });
+    expect(page.parameters!.after).toBe(hostile);
     expect(Number(page.parameters!.limit)).toBe(21);
   });
 
   it('adds only the clauses of the filters that are present', () => {
     const { page } = buildActorPage({}, { first: 5, after: null }, viewer);
-    expect(page.text).toMatch(/^MATCH \(a:Actor\)/);
+    expect(page.text).toContain('\nMATCH (a:Actor)');
     expect(page.text).not.toContain('$themes');
     expect(page.text).not.toContain('fulltext');
   });
