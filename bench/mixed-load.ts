@@ -1,5 +1,6 @@
 import autocannon, { type Request } from 'autocannon';
 import { randomBytes } from 'node:crypto';
+import { validOrganizationNumber } from '../test/helpers/organization-numbers.ts';
 
 /**
  * A mixed read and write load on a running service: lists, searches and partner suggestions as
@@ -36,19 +37,6 @@ const reads = [
   { query: '{ initiatives(first: 20, filter: { counties: ["19"] }) { edges { node { name participants { role actor { name } } } } } }' },
   { query: '{ search(text: "integrationen", first: 10) { __typename } }' },
 ];
-
-/** A valid organisationsnummer of an ideell förening, unique enough for one load run. */
-function organizationNumber(): string {
-  // "802…": an ideell förening; the third digit must be 2 or more for an organisationsnummer.
-  const body = `802${String(randomBytes(4).readUInt32BE() % 1_000_000).padStart(6, '0')}`;
-  let sum = 0;
-  for (let i = 0; i < body.length; i++) {
-    let d = Number(body[i]) * (i % 2 === 0 ? 2 : 1);
-    if (d > 9) d -= 9;
-    sum += d;
-  }
-  return `${body.slice(0, 6)}-${body.slice(6)}${(10 - (sum % 10)) % 10}`;
-}
 
 /** Sends each read once, so that Neo4j has planned every statement before the clock starts. */
 export async function warmUp(options: MixedLoadOptions): Promise<void> {
@@ -126,7 +114,7 @@ export async function runMixedLoad(options: MixedLoadOptions): Promise<MixedLoad
             variables: {
               input: {
                 name: `Lastprov ${unique}`,
-                organizationNumber: organizationNumber(),
+                organizationNumber: validOrganizationNumber(),
                 municipality: '2418',
                 themes: ['fritid'],
                 email: `last-${unique}@example.org`,
