@@ -19,7 +19,21 @@ const clientCodes = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
-const unavailableCodes = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
+const unavailableCodes = new Set([
+  'ServiceUnavailable',
+  'SessionExpired',
+  'Neo.TransientError.General.DatabaseUnavailable',
+  // The transaction ran past NEO4J_QUERY_TIMEOUT_MS: a database starting up, or one too busy to answer.
+  'Neo.ClientError.Transaction.TransactionTimedOut',
+  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+]);
+
+/** The database is away, starting, or not answering in time: the client should retry shortly. */
+function databaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Neo4jError)) return false;
+  // The driver raises a pool timeout without a code of its own.
+  return unavailableCodes.has(error.code) || error.retriable || /Connection acquisition timed out/.test(error.message);
+}
 
 /**
  * Keeps what the client should read, and turns everything else into a plain code: the database being
@@ -35,7 +49,7 @@ export function formatError(logger: Logger, production: boolean) {
       return production ? { ...formatted, message: formatted.message.replace(/\s*Did you mean [^?]*\?/g, '') } : formatted;
     }
     const cause = unwrapResolverError(error);
-    if (cause instanceof Neo4jError && (unavailableCodes.has(cause.code) || cause.retriable)) {
+    if (databaseUnavailable(cause)) {
       return { message: 'The database is unavailable; try again shortly', path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
     }
     logger.error({ err: cause, path: formatted.path }, 'internal error in a GraphQL operation');
