@@ -84,11 +84,21 @@ export async function createHttpService(deps: AppDependencies): Promise<HttpServ
   const countedDb = deps.db.withListener(() => metrics.neo4jStatements.inc());
   app.use(
     '/graphql',
-    express.json({ limit: '100kb' }),
+    // Large enough that an oversized field reaches validation, which names it; larger bodies are refused below.
+    express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => createContext(countedDb, deps.services, viewerOf(req, deps.services.tokens), req.ip ?? 'unknown'),
     }),
   );
+
+  // Errors before GraphQL (a body too large, JSON that does not parse) answer in GraphQL's shape, without a stack.
+  app.use((error: { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+    const message =
+      error.type === 'entity.too.large' ? 'The request body is larger than 1 MB' : status < 500 ? 'The request body is not valid JSON' : 'Internal server error';
+    if (status === 500) logger.error({ err: error }, 'request failed before GraphQL');
+    res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
+  });
 
   return {
     server,

@@ -5,12 +5,12 @@ import type { Context } from '../graphql/context.ts';
 import { notFound, parseArgument, unauthenticated } from '../graphql/errors.ts';
 import { actorProjection, type ActorRecord } from '../actors/records.ts';
 import { newId } from '../shared/ids.ts';
-import { idInput } from '../shared/inputs.ts';
+import { dateTime, idInput } from '../shared/inputs.ts';
 
 const consentInput = z.object({
   purpose: z.string().trim().min(3, 'must say what the consent is for').max(500),
   givenBy: z.string().trim().min(2, 'must say who gave it').max(200),
-  givenAt: z.iso.datetime({ offset: true, message: 'must be an ISO date and time' }).nullish(),
+  givenAt: dateTime.nullish(),
 });
 
 async function personInScope(ctx: Context, rawId: string): Promise<string> {

@@ -50,3 +50,15 @@ export const afterCursor = z
     }
     return cursor;
   });
+
+/**
+ * An ISO date and time that Neo4j's datetime() accepts too: at most nine decimals of a second and a
+ * zone offset within ±18:00 (ISO allows more of both).
+ */
+export const dateTime = z.iso
+  .datetime({ offset: true, message: 'must be an ISO date and time, such as 2026-05-01T10:00:00Z' })
+  .refine((text) => {
+    const match = /(?:\.(\d+))?(?:Z|([+-])(\d{2}):(\d{2}))$/.exec(text);
+    const [, fraction = '', , hours = '0', minutes = '0'] = match ?? [];
+    return (fraction.length <= 9 && Number(hours) * 60 + Number(minutes) <= 18 * 60);
+  }, 'must have at most nine decimals of a second and an offset within ±18:00');

@@ -19,6 +19,19 @@ describe('HTTP hardening', () => {
     expect(response.status).toBe(400);
   });
 
+  it('answers a body over 1 MB, or one that is not JSON, in GraphQL’s shape without a stack', async () => {
+    for (const [body, status, message] of [
+      [JSON.stringify({ query: '{ themes { key } }', variables: { pad: 'x'.repeat(1_100_000) } }), 413, 'larger than 1 MB'],
+      ['{"query": ', 400, 'not valid JSON'],
+    ] as const) {
+      const response = await fetch(`${client().url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      expect(response.status).toBe(status);
+      const json = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+      expect(json.errors[0]!.message).toContain(message);
+      expect(json.errors[0]!.extensions).toEqual({ code: 'BAD_REQUEST' });
+    }
+  });
+
   it('sets the security headers', async () => {
     const response = await fetch(`${client().url}/healthz`);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
