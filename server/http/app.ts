@@ -14,6 +14,7 @@ import { buildSchema } from '../graphql/schema.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from './metrics.ts';
 import type { Readiness } from './readiness.ts';
+import { requestErrorHandler } from './request-errors.ts';
 import { viewerOf } from './viewer.ts';
 
 export interface AppDependencies {
@@ -31,6 +32,8 @@ export interface HttpService {
   /** Stops accepting connections and waits for the requests in flight. */
   close(): Promise<void>;
 }
+
+const knownRoutes = new Set(['/graphql', '/healthz', '/readyz', '/metrics']);
 
 /** Builds the HTTP service: /graphql, /healthz, /readyz and /metrics. It does not listen yet. */
 export async function createHttpService(deps: AppDependencies): Promise<HttpService> {
@@ -65,7 +68,8 @@ export async function createHttpService(deps: AppDependencies): Promise<HttpServ
   if (config.trustProxy) app.set('trust proxy', config.trustProxy);
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' } }));
   app.use((req, res, next) => {
-    const stop = metrics.httpRequestDuration.startTimer({ route: req.path });
+    // Only known routes become labels, so that random paths cannot grow the metrics without bound.
+    const stop = metrics.httpRequestDuration.startTimer({ route: knownRoutes.has(req.path) ? req.path : 'other' });
     res.on('finish', () => stop({ status: String(res.statusCode) }));
     next();
   });
@@ -91,14 +95,7 @@ export async function createHttpService(deps: AppDependencies): Promise<HttpServ
     }),
   );
 
-  // Errors before GraphQL (a body too large, JSON that does not parse) answer in GraphQL's shape, without a stack.
-  app.use((error: { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
-    const message =
-      error.type === 'entity.too.large' ? 'The request body is larger than 1 MB' : status < 500 ? 'The request body is not valid JSON' : 'Internal server error';
-    if (status === 500) logger.error({ err: error }, 'request failed before GraphQL');
-    res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
-  });
+  app.use(requestErrorHandler(logger));
 
   return {
     server,
