@@ -40,6 +40,23 @@ describe('query limits', () => {
     expect(response.status).toBe(400);
   });
 
+  it('refuses every abusive query before any database work', async () => {
+    const statementsSent = async () => Number(/^neo4j_statements_total (\d+)/m.exec(await (await fetch(`${client().url}/metrics`)).text())?.[1]);
+    const before = await statementsSent();
+    const abusive = [
+      `{ initiatives(first: 1) { edges { node { ${'partOf { '.repeat(queryLimits.maxDepth)}name${' }'.repeat(queryLimits.maxDepth)} } } } }`,
+      `{ ${Array.from({ length: queryLimits.maxAliases + 1 }, (_, n) => `t${n}: themes { key }`).join(' ')} }`,
+      `{ themes { ${'key '.repeat(queryLimits.maxTokens)} } }`,
+      `{ themes ${'@include(if: true) '.repeat(queryLimits.maxDirectives + 1)} { key } }`,
+    ];
+    for (const query of abusive) {
+      const response = await client().graphql(query);
+      expect(response.data ?? null, query.slice(0, 60)).toBeNull();
+      expect(response.errors?.length).toBeGreaterThan(0);
+    }
+    expect(await statementsSent()).toBe(before);
+  });
+
   it('lets a reasonable nested query through', async () => {
     const response = await client().graphql(
       '{ actors(first: 20) { edges { node { name themes { key } participations { role initiative { name participants { actor { name } } } } } } } }',
