@@ -3,7 +3,7 @@ import type { ActorResolvers, OrganizationResolvers, PersonResolvers, Resolvers 
 import { allows } from '../auth/policy.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { toConnection } from '../shared/connection.ts';
-import { afterCursor, idInput, pageSize } from '../shared/inputs.ts';
+import { idInput, pageArguments } from '../shared/inputs.ts';
 import { actorFilterInput } from './inputs.ts';
 import type { ActorRecord } from './records.ts';
 
@@ -30,8 +30,7 @@ export const actorResolvers: Resolvers = {
     actor: (_parent, args, { stores }) => stores.actors.byId.load(parseArgument(idInput, args.id, 'id')),
     actors: async (_parent, args, { stores }) => {
       const filter = parseArgument(actorFilterInput, args.filter, 'filter');
-      const first = parseArgument(pageSize(20), args.first, 'first');
-      const after = parseArgument(afterCursor, args.after, 'after');
+      const { first, after } = pageArguments(args);
       return toConnection(await stores.actors.page(filter, first, after));
     },
   },

@@ -3,6 +3,7 @@ import { namesAlike } from './similar-names.ts';
 import { viewerParameter, actorVisible, participationVisible } from '../auth/visibility.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Database } from '../db/database.ts';
+import { readPage } from '../shared/connection.ts';
 import type { Cursor } from '../shared/cursor.ts';
 import type { ParticipationRecord } from '../initiatives/records.ts';
 import { participationProjection } from '../initiatives/records.ts';
@@ -48,14 +49,9 @@ export class ActorStore {
   }
 
   async page(filter: ActorFilter, first: number, after: Cursor | null) {
-    const statements = buildActorPage(filter, { first, after }, this.viewer);
-    const [rows, total] = await this.db.read(async (tx) => {
-      const page = await tx.run<{ actor: ActorRecord }>(statements.page);
-      const count = await tx.run<{ total: number }>(statements.count);
-      return [page.records.map((record) => record.get('actor')), count.records[0]?.get('total') ?? 0] as const;
-    });
-    for (const actor of rows) this.byId.prime(actor.id, actor);
-    return { items: rows.slice(0, first), hasNextPage: rows.length > first, totalCount: total };
+    const page = await readPage<ActorRecord>(this.db, buildActorPage(filter, { first, after }, this.viewer), 'actor', first);
+    for (const actor of page.items) this.byId.prime(actor.id, actor);
+    return page;
   }
 
   /** The actors of these ids that the viewer may see, in the given order. */

@@ -1,7 +1,7 @@
 import { parseArgument } from '../graphql/errors.ts';
 import type { Resolvers } from '../graphql/generated/resolvers-types.ts';
 import { toConnection } from '../shared/connection.ts';
-import { afterCursor, idInput, pageSize } from '../shared/inputs.ts';
+import { idInput, pageArguments } from '../shared/inputs.ts';
 import { initiativeFilterInput } from './inputs.ts';
 
 export const initiativeResolvers: Resolvers = {
@@ -9,8 +9,7 @@ export const initiativeResolvers: Resolvers = {
     initiative: (_parent, args, { stores }) => stores.initiatives.byId.load(parseArgument(idInput, args.id, 'id')),
     initiatives: async (_parent, args, { stores }) => {
       const filter = parseArgument(initiativeFilterInput, args.filter, 'filter');
-      const first = parseArgument(pageSize(20), args.first, 'first');
-      const after = parseArgument(afterCursor, args.after, 'after');
+      const { first, after } = pageArguments(args);
       return toConnection(await stores.initiatives.page(filter, first, after));
     },
   },

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { actorVisible, participationVisible, viewerParameter } from '../auth/visibility.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Database, Transaction } from '../db/database.ts';
+import { readPage } from '../shared/connection.ts';
 import type { Cursor } from '../shared/cursor.ts';
 import { buildInitiativePage, type InitiativeFilter } from './initiative-query.ts';
 import {
@@ -51,14 +52,9 @@ export class InitiativeStore {
   }
 
   async page(filter: InitiativeFilter, first: number, after: Cursor | null) {
-    const statements = buildInitiativePage(filter, { first, after });
-    const [rows, total] = await this.db.read(async (tx) => {
-      const page = await tx.run<{ initiative: InitiativeRecord }>(statements.page);
-      const count = await tx.run<{ total: number }>(statements.count);
-      return [page.records.map((record) => record.get('initiative')), count.records[0]?.get('total') ?? 0] as const;
-    });
-    for (const initiative of rows) this.byId.prime(initiative.id, initiative);
-    return { items: rows.slice(0, first), hasNextPage: rows.length > first, totalCount: total };
+    const page = await readPage<InitiativeRecord>(this.db, buildInitiativePage(filter, { first, after }), 'initiative', first);
+    for (const initiative of page.items) this.byId.prime(initiative.id, initiative);
+    return page;
   }
 
   /** The kommuner and confirmed lead organisations of an initiative, for access decisions. Null when there is none. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseArgument } from '../graphql/errors.ts';
 import { referenceCatalog } from '../reference/catalog.ts';
 import { decodeCursor } from './cursor.ts';
 import { isId } from './ids.ts';
@@ -62,3 +63,11 @@ export const dateTime = z.iso
     const [, fraction = '', , hours = '0', minutes = '0'] = match ?? [];
     return (fraction.length <= 9 && Number(hours) * 60 + Number(minutes) <= 18 * 60);
   }, 'must have at most nine decimals of a second and an offset within ±18:00');
+
+/** `first` and `after` of a connection field, checked. */
+export function pageArguments(args: { first?: number | null; after?: string | null }, defaultSize = 20) {
+  return {
+    first: parseArgument(pageSize(defaultSize), args.first, 'first'),
+    after: parseArgument(afterCursor, args.after, 'after'),
+  };
+}
