@@ -51,8 +51,9 @@ WITH subjectActor, partners, namedPartners, themes, places, counties, families, 
 WHERE (c:Organization OR c:RoleModel)
   AND NOT c IN partners
   AND (subjectActor IS NULL OR c <> subjectActor)
-  // A unit or a person of the subject or of a partner already works with it through its organisation.
-  AND NOT EXISTS { MATCH (c)-[:PART_OF|AFFILIATED_WITH]-(related:Actor) WHERE related = subjectActor OR related IN partners }
+  // A unit of the subject or of a partner (or a person of the subject) already works with it through its organisation.
+  AND NOT EXISTS { MATCH (c)-[:PART_OF]-(related:Actor) WHERE related = subjectActor OR related IN partners }
+  AND NOT EXISTS { MATCH (c)-[:AFFILIATED_WITH]-(subjectActor) }
   AND ${actorVisible('c')}
 WITH c, namedPartners, themes, places, counties, families,
   COLLECT { MATCH (c)-[:HAS_THEME]->(t:Theme) RETURN t
