@@ -38,6 +38,9 @@ export async function registerAssociation(ctx: Context, rawInput: unknown): Prom
         email: normalizeEmail(input.email),
         phone: input.phone ?? null,
         isPerson: false,
+        reviewApproved: null,
+        reviewReason: null,
+        reviewedAt: null,
       };
       await tx.run({
         text: `CREATE (o:Actor:Organization:Association {id: $o.id, kind: $o.kind, name: $o.name, description: $o.description,

@@ -28,8 +28,11 @@ export const accountResolvers: Resolvers = {
     possibleDuplicates: async (organization, _args, { viewer, stores }) => {
       const places = (await stores.links.of('Actor', organization.id)).municipalities.map((m) => m.code);
       if (!allows(viewer, 'seePossibleDuplicates', { organizationId: organization.id, municipalities: places })) return null;
-      return stores.actors.similarlyNamed(organization, places);
+      return stores.actors.similarlyNamed(organization.id);
     },
-    registrationReview: (organization, _args, { stores }) => stores.actors.reviewOf(organization.id),
+    registrationReview: (organization) =>
+      organization.reviewedAt === null
+        ? null
+        : { approved: organization.reviewApproved ?? false, reason: organization.reviewReason, reviewedAt: organization.reviewedAt },
   },
 };

@@ -1,5 +1,3 @@
-import type { Statement } from '../db/database.ts';
-
 /** An actor as the stores read it; resolvers decide which fields a viewer gets. */
 export interface ActorRecord {
   id: string;
@@ -12,10 +10,13 @@ export interface ActorRecord {
   email: string | null;
   phone: string | null;
   isPerson: boolean;
+  /** How a registration was reviewed; all null until it was. */
+  reviewApproved: boolean | null;
+  reviewReason: string | null;
+  reviewedAt: string | null;
 }
 
 /** The map projection every actor query returns, so all of them yield the same ActorRecord. */
 export const actorProjection = (variable: string) =>
-  `${variable} { .id, .kind, .name, .description, .organizationNumber, .status, .title, .email, .phone, isPerson: ${variable}:Person }`;
-
-export type { Statement };
+  `${variable} { .id, .kind, .name, .description, .organizationNumber, .status, .title, .email, .phone, isPerson: ${variable}:Person,
+     .reviewApproved, .reviewReason, reviewedAt: toString(${variable}.reviewedAt) }`;

@@ -15,8 +15,6 @@ export interface ActorAccessFacts {
   isPerson: boolean;
   status: string | null;
   municipalities: string[];
-  /** A person's organisation. */
-  organizationId: string | null;
 }
 
 /** The fixed relationship patterns from an actor to related organisations; nothing else is accepted. */
@@ -32,6 +30,7 @@ export class ActorStore {
   private readonly viewer: ReturnType<typeof viewerParameter>;
   readonly byId: DataLoader<string, ActorRecord | null>;
   private readonly participations: DataLoader<string, ParticipationRecord[]>;
+  private readonly lookAlikes: DataLoader<string, ActorRecord[]>;
   private readonly related: Record<Related, DataLoader<string, ActorRecord[]>>;
 
   constructor(
@@ -41,6 +40,7 @@ export class ActorStore {
     this.viewer = viewerParameter(viewer);
     this.byId = new DataLoader((ids) => this.loadByIds(ids));
     this.participations = new DataLoader((ids) => this.loadParticipations(ids));
+    this.lookAlikes = new DataLoader((ids) => this.loadLookAlikes(ids));
     this.related = {
       parent: new DataLoader((ids) => this.loadRelated('parent', ids)),
       units: new DataLoader((ids) => this.loadRelated('units', ids)),
@@ -66,8 +66,7 @@ export class ActorStore {
       const result = await tx.run<{ facts: ActorAccessFacts }>({
         text: `MATCH (a:Actor {id: $id})
                RETURN { id: a.id, isPerson: a:Person, status: a.status,
-                 municipalities: COLLECT { MATCH (a)-[:IN_MUNICIPALITY]->(m:Municipality) RETURN m.code },
-                 organizationId: COLLECT { MATCH (a)-[:AFFILIATED_WITH]->(o:Organization) RETURN o.id }[0] } AS facts`,
+                 municipalities: COLLECT { MATCH (a)-[:IN_MUNICIPALITY]->(m:Municipality) RETURN m.code } } AS facts`,
         parameters: { id: actorId },
       });
       return result.records[0]?.get('facts') ?? null;
@@ -91,29 +90,8 @@ export class ActorStore {
    * Other organisations in the same kommuner whose names are alike: the same after dropping case,
    * punctuation and common words such as "förening", or within a fifth of their length in edits.
    */
-  async similarlyNamed(organization: ActorRecord, municipalities: string[]): Promise<ActorRecord[]> {
-    const candidates = await this.db.read(async (tx) => {
-      const result = await tx.run<{ actor: ActorRecord }>({
-        text: `MATCH (o:Organization)-[:IN_MUNICIPALITY]->(m:Municipality)
-               WHERE m.code IN $municipalities AND o.id <> $id AND o.status <> 'REJECTED'
-               RETURN DISTINCT ${actorProjection('o')} AS actor`,
-        parameters: { municipalities, id: organization.id },
-      });
-      return result.records.map((record) => record.get('actor'));
-    });
-    return candidates.filter((candidate) => namesAlike(candidate.name, organization.name)).sort((a, b) => a.name.localeCompare(b.name, 'sv'));
-  }
-
-  async reviewOf(organizationId: string): Promise<{ approved: boolean; reason: string | null; reviewedAt: string } | null> {
-    return this.db.read(async (tx) => {
-      const result = await tx.run<{ review: { approved: boolean; reason: string | null; reviewedAt: string } | null }>({
-        text: `MATCH (o:Organization {id: $id})
-               RETURN CASE WHEN o.reviewedAt IS NULL THEN null
-                      ELSE { approved: o.reviewApproved, reason: o.reviewReason, reviewedAt: toString(o.reviewedAt) } END AS review`,
-        parameters: { id: organizationId },
-      });
-      return result.records[0]?.get('review') ?? null;
-    });
+  similarlyNamed(organizationId: string): Promise<ActorRecord[]> {
+    return this.lookAlikes.load(organizationId);
   }
 
   participationsOf(actorId: string): Promise<ParticipationRecord[]> {
@@ -159,6 +137,31 @@ export class ActorStore {
         parameters: { ids, viewer: this.viewer },
       });
       return new Map(result.records.map((record) => [record.get('id'), record.get('participations')]));
+    });
+    return ids.map((id) => found.get(id) ?? []);
+  }
+
+  private async loadLookAlikes(ids: readonly string[]): Promise<ActorRecord[][]> {
+    const found = await this.db.read(async (tx) => {
+      const result = await tx.run<{ id: string; name: string; neighbours: ActorRecord[] }>({
+        text: `UNWIND $ids AS id
+               MATCH (o:Organization {id: id})
+               RETURN id, o.name AS name, COLLECT {
+                 MATCH (o)-[:IN_MUNICIPALITY]->(:Municipality)<-[:IN_MUNICIPALITY]-(other:Organization)
+                 WHERE other <> o AND other.status <> 'REJECTED'
+                 RETURN DISTINCT ${actorProjection('other')} AS actor
+               } AS neighbours`,
+        parameters: { ids },
+      });
+      return new Map(
+        result.records.map((record) => [
+          record.get('id'),
+          record
+            .get('neighbours')
+            .filter((neighbour) => namesAlike(neighbour.name, record.get('name')))
+            .sort((a, b) => a.name.localeCompare(b.name, 'sv')),
+        ]),
+      );
     });
     return ids.map((id) => found.get(id) ?? []);
   }

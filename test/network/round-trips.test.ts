@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestAccount } from '../helpers/accounts.ts';
 import { useTestDatabase } from '../helpers/database.ts';
 import { createInitiatives, createOrganizations, createParticipations, removeNodes, uniqueToken } from '../helpers/fixtures.ts';
 import { useTestService } from '../helpers/service.ts';
@@ -56,5 +57,38 @@ describe('round trips to Neo4j per GraphQL operation', () => {
     const forFifty = await statementsFor(50);
     expect(forOne).toBeGreaterThan(1);
     expect(forFifty).toBe(forOne);
+  });
+});
+
+// Norsjö (2417) and Robertsfors (2409) are used by no other test file, so their pending lists are this file's.
+describe('round trips for the review list', () => {
+  const db = useTestDatabase();
+  const { client } = useTestService();
+  const ids: string[] = [];
+
+  beforeAll(async () => {
+    const token = uniqueToken('Granskning');
+    ids.push(
+      ...(await createOrganizations(db, [
+        { name: `${token} ensam`, status: 'PENDING', municipalities: ['2417'] },
+        { name: `${token} ensamma`, municipalities: ['2417'] },
+        ...Array.from({ length: 5 }, (_, n) => ({ name: `${token} förening ${n}`, status: 'PENDING' as const, municipalities: ['2409'] })),
+        { name: `${token} föreningen 0`, municipalities: ['2409'] },
+      ])),
+    );
+  });
+  afterAll(() => removeNodes(db, ids));
+
+  it('sends as many statements for five pending registrations, with their look-alikes and reviews, as for one', async () => {
+    const query = '{ pendingRegistrations { name possibleDuplicates { name } registrationReview { approved } themes { key } } }';
+    const countFor = async (kommun: string, expected: number) => {
+      const strategist = await createTestAccount(db, 'STRATEGIST', { municipalities: [kommun] });
+      const before = await statementsSent(client().url);
+      const data = await client().data(query, {}, strategist.headers);
+      expect(data.pendingRegistrations).toHaveLength(expected);
+      expect(data.pendingRegistrations.every((o: { possibleDuplicates: unknown[] }) => o.possibleDuplicates.length > 0)).toBe(true);
+      return (await statementsSent(client().url)) - before;
+    };
+    expect(await countFor('2409', 5)).toBe(await countFor('2417', 1));
   });
 });
