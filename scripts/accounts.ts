@@ -6,7 +6,6 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { email as emailInput, password as passwordInput } from '../server/accounts/inputs.ts';
 import { AccountStore } from '../server/accounts/store.ts';
-import { hashPassword } from '../server/auth/passwords.ts';
 import { parseConfig } from '../server/config.ts';
 import { createDriver, Database } from '../server/db/database.ts';
 import { LocalEngine } from '../server/db/local-engine.ts';
@@ -54,7 +53,7 @@ const connection = config.neo4j ?? { uri: engine!.boltUri, user: 'neo4j', passwo
 const driver = createDriver(connection);
 try {
   const created = await new AccountStore(new Database(driver, connection.database, config.queryTimeoutMs)).createIfAbsent(
-    { email: request.data.email, passwordHash: await hashPassword(password), role: request.data.role, municipalities },
+    { email: request.data.email, password, role: request.data.role, municipalities },
     'accounts-cli',
   );
   if (!created) {

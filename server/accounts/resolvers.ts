@@ -19,10 +19,7 @@ export const accountResolvers: Resolvers = {
   },
   Account: {
     organization: (account, _args, { stores }) => (account.organizationId ? stores.actors.byId.load(account.organizationId) : null),
-    municipalities: async (account, _args, { stores }) => {
-      const all = await stores.reference.municipalities(null);
-      return all.filter((municipality) => account.municipalities.includes(municipality.code));
-    },
+    municipalities: (account, _args, { stores }) => stores.reference.municipalities(null, account.municipalities),
   },
   Organization: {
     possibleDuplicates: async (organization, _args, { viewer, stores }) => {

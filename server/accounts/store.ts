@@ -1,3 +1,4 @@
+import { hashPassword } from '../auth/passwords.ts';
 import type { Role } from '../auth/viewer.ts';
 import type { Database, Transaction } from '../db/database.ts';
 import { newId } from '../shared/ids.ts';
@@ -49,12 +50,16 @@ export class AccountStore {
     });
   }
 
-  /** Creates the account unless one with this e-mail exists; never overwrites. True when created. */
-  async createIfAbsent(account: NewAccount, createdBy: string): Promise<boolean> {
+  /**
+   * Creates the account unless one with this e-mail exists; never overwrites. True when created.
+   * The password is hashed only then, so that a start-up that finds its admin in place does no scrypt work.
+   */
+  async createIfAbsent(account: Omit<NewAccount, 'passwordHash'> & { password: string }, createdBy: string): Promise<boolean> {
     return this.db.write(async (tx) => {
       const existing = await tx.run({ text: 'MATCH (a:Account {email: $email}) RETURN a.id', parameters: { email: normalizeEmail(account.email) } });
       if (existing.records.length > 0) return false;
-      await createAccount(tx, account, createdBy);
+      const { password, ...rest } = account;
+      await createAccount(tx, { ...rest, passwordHash: await hashPassword(password) }, createdBy);
       return true;
     });
   }

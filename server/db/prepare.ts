@@ -1,7 +1,6 @@
 import { seedIfEmpty } from '../../seeds/loader/network.ts';
 import { loadReferenceData } from '../../seeds/loader/reference.ts';
 import { AccountStore } from '../accounts/store.ts';
-import { hashPassword } from '../auth/passwords.ts';
 import type { Logger } from '../logger.ts';
 import type { Database } from './database.ts';
 import { applyMigrations } from './migrations.ts';
@@ -20,7 +19,7 @@ export async function prepareDatabase(db: Database, logger: Logger, options: Pre
   await loadReferenceData(db);
   if (options.firstAdmin) {
     const created = await new AccountStore(db).createIfAbsent(
-      { email: options.firstAdmin.email, passwordHash: await hashPassword(options.firstAdmin.password), role: 'ADMIN' },
+      { email: options.firstAdmin.email, password: options.firstAdmin.password, role: 'ADMIN' },
       'ADMIN_EMAIL',
     );
     if (created) logger.info('first admin account created');

@@ -25,14 +25,15 @@ export class ReferenceStore {
     });
   }
 
-  municipalities(countyCode: string | null): Promise<MunicipalityRecord[]> {
+  /** Kommuner of one län, or of these codes, or all when neither is given. */
+  municipalities(countyCode: string | null, codes: string[] | null = null): Promise<MunicipalityRecord[]> {
     return this.db.read(async (tx) => {
       const result = await tx.run<{ municipality: MunicipalityRecord }>({
         text: `MATCH (m:Municipality)-[:IN_COUNTY]->(c:County)
-               WHERE $county IS NULL OR c.code = $county
+               WHERE ($county IS NULL OR c.code = $county) AND ($codes IS NULL OR m.code IN $codes)
                RETURN m { .code, .name, county: c { .code, .name } } AS municipality
                ORDER BY m.code`,
-        parameters: { county: countyCode },
+        parameters: { county: countyCode, codes },
       });
       return result.records.map((record) => record.get('municipality'));
     });
