@@ -1,13 +1,8 @@
 import { z } from 'zod';
-import { countyCodes, municipalityCodes, searchText, themeKeys } from '../shared/inputs.ts';
+import { filterInput, searchText, whereFilterFields } from '../shared/inputs.ts';
 
-export const actorFilterInput = z
-  .object({
-    kinds: z.array(z.string()).nullish(),
-    themes: themeKeys.nullish(),
-    municipalities: municipalityCodes.nullish(),
-    counties: countyCodes.nullish(),
-    text: searchText.nullish(),
-  })
-  .nullish()
-  .transform((filter) => filter ?? {});
+export const actorFilterInput = filterInput({
+  kinds: z.array(z.string()).nullish(),
+  ...whereFilterFields,
+  text: searchText.nullish(),
+});

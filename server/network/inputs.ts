@@ -1,17 +1,9 @@
 import { z } from 'zod';
 import { activeOnInput } from '../initiatives/inputs.ts';
-import { countyCodes, municipalityCodes, themeKeys } from '../shared/inputs.ts';
+import { filterInput, whereFilterFields } from '../shared/inputs.ts';
 import { MAX_PATH_HOPS } from './path-query.ts';
 
-export const overlapFilterInput = z
-  .object({
-    themes: themeKeys.nullish(),
-    municipalities: municipalityCodes.nullish(),
-    counties: countyCodes.nullish(),
-    activeOn: activeOnInput.nullish(),
-  })
-  .nullish()
-  .transform((filter) => filter ?? {});
+export const overlapFilterInput = filterInput({ ...whereFilterFields, activeOn: activeOnInput.nullish() });
 
 export const maxHopsInput = z
   .number()

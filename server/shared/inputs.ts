@@ -71,3 +71,18 @@ export function pageArguments(args: { first?: number | null; after?: string | nu
     after: parseArgument(afterCursor, args.after, 'after'),
   };
 }
+
+/** What every list filter may narrow by: themes, kommuner and län, all checked against the vocabularies. */
+export const whereFilterFields = {
+  themes: themeKeys.nullish(),
+  municipalities: municipalityCodes.nullish(),
+  counties: countyCodes.nullish(),
+};
+
+/** A filter argument: its fields checked, and an absent filter read as an empty one. */
+export function filterInput<T extends z.ZodRawShape>(fields: T) {
+  return z
+    .object(fields)
+    .nullish()
+    .transform((filter) => filter ?? {});
+}
