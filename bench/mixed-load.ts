@@ -39,7 +39,7 @@ const reads = [
 ];
 
 /** Sends each read once, so that Neo4j has planned every statement before the clock starts. */
-export async function warmUp(options: MixedLoadOptions): Promise<void> {
+async function warmUp(options: MixedLoadOptions): Promise<void> {
   const bodies = [
     ...reads,
     { query: 'query ($id: ID!) { partnerSuggestions(forId: $id, first: 10) { score } }', variables: { id: options.suggestionSubjectId } },

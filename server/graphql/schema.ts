@@ -20,7 +20,7 @@ import type { Resolvers } from './generated/resolvers-types.ts';
 const schemaDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schema');
 
 /** The SDL of every domain, one file each in schema/. */
-export function readTypeDefs(): string[] {
+function readTypeDefs(): string[] {
   return readdirSync(schemaDir)
     .filter((file) => file.endsWith('.graphql'))
     .sort()

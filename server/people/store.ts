@@ -31,7 +31,7 @@ export interface PersonDataRecord {
   createdBy: string | null;
 }
 
-export const consentProjection = (c: string) =>
+const consentProjection = (c: string) =>
   `${c} { .id, .purpose, .givenBy, givenAt: toString(${c}.givenAt), withdrawnAt: toString(${c}.withdrawnAt) }`;
 
 /** People's consents and everything held about a person. */

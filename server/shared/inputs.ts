@@ -39,7 +39,7 @@ export const pageSize = (fallback: number, max = MAX_PAGE_SIZE) =>
     .transform((value) => value ?? fallback);
 
 /** An `after` argument: a cursor that this API handed out, or nothing. */
-export const afterCursor = z
+const afterCursor = z
   .string()
   .nullish()
   .transform((text, ctx) => {
