@@ -6,7 +6,7 @@ import type { InitiativeRecord } from '../initiatives/records.ts';
 import type { MunicipalityRecord, ThemeRecord } from '../reference/store.ts';
 import { buildOverlaps, type OverlapFilter } from './overlap-query.ts';
 import { partnerReasons, partnerScore, type PartnerEvidence, type ReasonKind } from './partner-scoring.ts';
-import { buildPartnerEvidence } from './partner-query.ts';
+import { buildPartnerSuggestions } from './partner-query.ts';
 import { buildPath } from './path-query.ts';
 import { buildSearch } from './search-query.ts';
 
@@ -54,16 +54,14 @@ export class NetworkStore {
     });
   }
 
-  async partnerSuggestions(subjectId: string, first: number): Promise<PartnerSuggestionRecord[]> {
-    const candidates = await this.db.read(async (tx) => {
-      const result = await tx.run<{ actor: ActorRecord; evidence: PartnerEvidence }>(buildPartnerEvidence(subjectId, this.viewer));
-      return result.records.map((record) => ({ actor: record.get('actor'), evidence: record.get('evidence') }));
+  partnerSuggestions(subjectId: string, first: number): Promise<PartnerSuggestionRecord[]> {
+    return this.db.read(async (tx) => {
+      const result = await tx.run<{ actor: ActorRecord; evidence: PartnerEvidence }>(buildPartnerSuggestions(subjectId, first, this.viewer));
+      return result.records.map((record) => {
+        const evidence = record.get('evidence');
+        return { actor: record.get('actor'), score: partnerScore(evidence), reasons: partnerReasons(evidence) };
+      });
     });
-    return candidates
-      .map(({ actor, evidence }) => ({ actor, score: partnerScore(evidence), reasons: partnerReasons(evidence) }))
-      .filter((suggestion) => suggestion.score > 0)
-      .sort((x, y) => y.score - x.score || x.actor.name.localeCompare(y.actor.name, 'sv'))
-      .slice(0, first);
   }
 
   overlaps(filter: OverlapFilter, first: number, today: string): Promise<OverlapRecord[]> {
