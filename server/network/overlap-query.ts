@@ -18,10 +18,12 @@ export interface OverlapFilter {
  * that of their kommuner, and how much of the shorter period they share (0.5 when either is undated).
  * A period runs from its start to its end; an unknown end means still running ($today), an unknown
  * start means it is known only by its end.
+ *
+ * Pairs are formed only within a (kommun, theme) that both have, so pairs with nothing in common are
+ * never built; the shared themes and kommuner are listed only for the pairs returned.
  */
 export function buildOverlaps(filter: OverlapFilter, first: number, today: string, viewer: Record<string, unknown>): Statement {
   const parameters: Record<string, unknown> = { limit: int(first), today, viewer };
-  // Place and date filters narrow the pairs as they are found; the theme filter looks at what they share.
   const pairConditions = ['a.id < b.id'];
   if (filter.municipalities?.length) {
     pairConditions.push('m.code IN $municipalities');
@@ -31,49 +33,46 @@ export function buildOverlaps(filter: OverlapFilter, first: number, today: strin
     pairConditions.push('EXISTS { MATCH (m)-[:IN_COUNTY]->(c:County) WHERE c.code IN $counties }');
     parameters.counties = filter.counties;
   }
+  if (filter.themes?.length) {
+    pairConditions.push('t.key IN $themes');
+    parameters.themes = filter.themes;
+  }
   pairConditions.push(
     ...initiativeConditions('a', { activeOn: filter.activeOn }, parameters),
     ...initiativeConditions('b', { activeOn: filter.activeOn }, parameters),
   );
-  const sharedConditions = ['size(sharedThemes) > 0', 'NOT EXISTS { MATCH (a)-[:PART_OF*0..]->(root:Initiative)<-[:PART_OF*0..]-(b) }'];
-  if (filter.themes?.length) {
-    sharedConditions.push('any(t IN sharedThemes WHERE t.key IN $themes)');
-    parameters.themes = filter.themes;
-  }
 
   return {
     text: `
-MATCH (a:Initiative)-[:IN_MUNICIPALITY]->(m:Municipality)<-[:IN_MUNICIPALITY]-(b:Initiative)
+MATCH (m:Municipality)<-[:IN_MUNICIPALITY]-(a:Initiative)-[:HAS_THEME]->(t:Theme)<-[:HAS_THEME]-(b:Initiative)-[:IN_MUNICIPALITY]->(m)
 WHERE ${pairConditions.join('\n  AND ')}
 WITH DISTINCT a, b
+WHERE NOT EXISTS { MATCH (a)-[:PART_OF*0..]->(root:Initiative)<-[:PART_OF*0..]-(b) }
 WITH a, b,
-  COLLECT { MATCH (a)-[:HAS_THEME]->(t:Theme)<-[:HAS_THEME]-(b) RETURN t } AS sharedThemes,
-  COLLECT { MATCH (a)-[:IN_MUNICIPALITY]->(m:Municipality)<-[:IN_MUNICIPALITY]-(b) RETURN m } AS sharedPlaces
-WHERE ${sharedConditions.join('\n  AND ')}
-WITH a, b, sharedThemes, sharedPlaces,
   a.startFirst IS NOT NULL OR a.endLast IS NOT NULL AS aDated,
   b.startFirst IS NOT NULL OR b.endLast IS NOT NULL AS bDated,
   coalesce(a.startFirst, a.endLast) AS aStart, coalesce(a.endLast, date($today)) AS aEnd,
   coalesce(b.startFirst, b.endLast) AS bStart, coalesce(b.endLast, date($today)) AS bEnd
-WITH a, b, sharedThemes, sharedPlaces, aDated AND bDated AS dated,
+WITH a, b, aDated AND bDated AS dated,
   CASE WHEN aStart > bStart THEN aStart ELSE bStart END AS overlapStart,
   CASE WHEN aEnd < bEnd THEN aEnd ELSE bEnd END AS overlapEnd,
   duration.inDays(aStart, aEnd).days + 1 AS aDays, duration.inDays(bStart, bEnd).days + 1 AS bDays
-WITH a, b, sharedThemes, sharedPlaces, dated, aDays, bDays,
+WITH a, b, aDays, bDays,
   CASE WHEN dated THEN duration.inDays(overlapStart, overlapEnd).days + 1 END AS overlappingDays
-WHERE NOT dated OR overlappingDays > 0
-WITH a, b, sharedThemes, sharedPlaces, overlappingDays,
-  COUNT { (a)-[:HAS_THEME]->(:Theme) } + COUNT { (b)-[:HAS_THEME]->(:Theme) } - size(sharedThemes) AS themeUnion,
-  COUNT { (a)-[:IN_MUNICIPALITY]->(:Municipality) } + COUNT { (b)-[:IN_MUNICIPALITY]->(:Municipality) } - size(sharedPlaces) AS placeUnion,
-  CASE WHEN aDays < bDays THEN aDays ELSE bDays END AS shorterDays
-WITH a, b, sharedThemes, sharedPlaces, overlappingDays,
-  toFloat(size(sharedThemes)) / themeUnion + toFloat(size(sharedPlaces)) / placeUnion
-    + CASE WHEN overlappingDays IS NULL THEN 0.5 ELSE toFloat(overlappingDays) / shorterDays END AS score
+WHERE overlappingDays IS NULL OR overlappingDays > 0
+WITH a, b, aDays, bDays, overlappingDays,
+  COUNT { (a)-[:HAS_THEME]->(t:Theme)<-[:HAS_THEME]-(b) } AS sharedThemeCount,
+  COUNT { (a)-[:IN_MUNICIPALITY]->(m:Municipality)<-[:IN_MUNICIPALITY]-(b) } AS sharedPlaceCount
+WITH a, b, overlappingDays,
+  toFloat(sharedThemeCount) / (COUNT { (a)-[:HAS_THEME]->() } + COUNT { (b)-[:HAS_THEME]->() } - sharedThemeCount)
+  + toFloat(sharedPlaceCount) / (COUNT { (a)-[:IN_MUNICIPALITY]->() } + COUNT { (b)-[:IN_MUNICIPALITY]->() } - sharedPlaceCount)
+  + CASE WHEN overlappingDays IS NULL THEN 0.5 ELSE toFloat(overlappingDays) / CASE WHEN aDays < bDays THEN aDays ELSE bDays END END AS score
 ORDER BY score DESC, a.name, b.name
 LIMIT $limit
 RETURN ${initiativeProjection('a')} AS a, ${initiativeProjection('b')} AS b, score, overlappingDays,
-  [t IN sharedThemes | t { .id, .key, .label }] AS sharedThemes,
-  [m IN sharedPlaces | m { .code, .name, county: COLLECT { MATCH (m)-[:IN_COUNTY]->(c:County) RETURN c { .code, .name } }[0] }] AS sharedMunicipalities,
+  COLLECT { MATCH (a)-[:HAS_THEME]->(t:Theme)<-[:HAS_THEME]-(b) RETURN t { .id, .key, .label } } AS sharedThemes,
+  COLLECT { MATCH (a)-[:IN_MUNICIPALITY]->(m:Municipality)<-[:IN_MUNICIPALITY]-(b)
+            RETURN m { .code, .name, county: COLLECT { MATCH (m)-[:IN_COUNTY]->(c:County) RETURN c { .code, .name } }[0] } } AS sharedMunicipalities,
   COLLECT {
     MATCH (a)<-[ra:PARTICIPATES_IN]-(p:Actor)-[rb:PARTICIPATES_IN]->(b)
     WHERE ${actorVisible('p')} AND ${participationVisible('ra', 'p', 'a')} AND ${participationVisible('rb', 'p', 'b')}
