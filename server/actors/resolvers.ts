@@ -34,6 +34,9 @@ export const actorResolvers: Resolvers = {
       return toConnection(await stores.actors.page(filter, first, after));
     },
   },
+  ActorConnection: {
+    totalCount: (connection) => connection.countTotal(),
+  },
   Actor: {
     __resolveType: (actor: ActorRecord) => (actor.isPerson ? 'Person' : 'Organization'),
   } as ActorResolvers,

@@ -13,6 +13,9 @@ export const initiativeResolvers: Resolvers = {
       return toConnection(await stores.initiatives.page(filter, first, after));
     },
   },
+  InitiativeConnection: {
+    totalCount: (connection) => connection.countTotal(),
+  },
   Initiative: {
     themes: async (initiative, _args, { stores }) => (await stores.links.of('Initiative', initiative.id)).themes,
     municipalities: async (initiative, _args, { stores }) => (await stores.links.of('Initiative', initiative.id)).municipalities,

@@ -1,25 +1,36 @@
+import type { ActorRecord } from '../actors/records.ts';
 import type { Database, Statement } from '../db/database.ts';
+import type { InitiativeRecord } from '../initiatives/records.ts';
 import { encodeCursor } from './cursor.ts';
 
-/** A Relay-style connection over one keyset page of named nodes. */
-export function toConnection<T extends { id: string }>(page: { items: T[]; hasNextPage: boolean; totalCount: number }) {
+/** A Relay-style connection over one keyset page; its total is counted only when a client asks for it. */
+export interface ConnectionRecord<T> {
+  edges: { node: T; cursor: string }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  countTotal: () => Promise<number>;
+}
+
+export type ActorConnectionRecord = ConnectionRecord<ActorRecord>;
+export type InitiativeConnectionRecord = ConnectionRecord<InitiativeRecord>;
+
+export function toConnection<T extends { id: string }>(page: { items: T[]; hasNextPage: boolean; countTotal: () => Promise<number> }): ConnectionRecord<T> {
   const edges = page.items.map((node) => ({ node, cursor: encodeCursor(node) }));
   return {
     edges,
-    totalCount: page.totalCount,
     pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+    countTotal: page.countTotal,
   };
 }
 
 /**
- * Reads one keyset page (asked for `first + 1` rows, so that the extra one tells whether more follow)
- * and its total, in one read transaction.
+ * Reads one keyset page, asked for `first + 1` rows so that the extra one tells whether more follow.
+ * Counting every match costs far more than a page of a large network, so the total is read, in a
+ * transaction of its own, only if it is asked for.
  */
 export async function readPage<T>(db: Database, statements: { page: Statement; count: Statement }, column: string, first: number) {
-  const [rows, totalCount] = await db.read(async (tx) => {
-    const page = await tx.run(statements.page);
-    const count = await tx.run<{ total: number }>(statements.count);
-    return [page.records.map((record) => record.get(column) as T), count.records[0]?.get('total') ?? 0] as const;
-  });
-  return { items: rows.slice(0, first), hasNextPage: rows.length > first, totalCount };
+  const rows = await db.read(async (tx) => (await tx.run(statements.page)).records.map((record) => record.get(column) as T));
+  let total: Promise<number> | null = null;
+  const countTotal = () =>
+    (total ??= db.read(async (tx) => (await tx.run<{ total: number }>(statements.count)).records[0]?.get('total') ?? 0));
+  return { items: rows.slice(0, first), hasNextPage: rows.length > first, countTotal };
 }

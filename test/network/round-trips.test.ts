@@ -58,6 +58,17 @@ describe('round trips to Neo4j per GraphQL operation', () => {
     expect(forOne).toBeGreaterThan(1);
     expect(forFifty).toBe(forOne);
   });
+
+  it('counts the total only when it is asked for', async () => {
+    const statementsFor = async (selection: string) => {
+      const before = await statementsSent(client().url);
+      await client().data(`query ($text: String!) { actors(filter: { text: $text }, first: 5) { ${selection} } }`, { text: token });
+      return (await statementsSent(client().url)) - before;
+    };
+    const pageOnly = await statementsFor('edges { node { id } }');
+    expect(pageOnly).toBe(1);
+    expect(await statementsFor('totalCount edges { node { id } }')).toBe(pageOnly + 1);
+  });
 });
 
 // Norsjö (2417) and Robertsfors (2409) are used by no other test file, so their pending lists are this file's.
