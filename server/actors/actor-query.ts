@@ -22,6 +22,8 @@ export function buildActorPage(
   filter: ActorFilter,
   page: { first: number; after: Cursor | null },
   viewer: Record<string, unknown>,
+  /** More columns for the page's actors `a`, as fixed text from the store. */
+  extraColumns = '',
 ): { page: Statement; count: Statement } {
   const conditions = [actorVisible('a')];
   const parameters: Record<string, unknown> = { viewer };
@@ -59,9 +61,8 @@ export function buildActorPage(
       text: `${after.bind}${source}
 ${where}
   AND ${after.condition}
-RETURN ${actorProjection('a')} AS actor
-ORDER BY a.name, a.id
-LIMIT $limit`,
+WITH a ORDER BY a.name, a.id LIMIT $limit
+RETURN ${actorProjection('a')} AS actor${extraColumns}`,
       parameters: { ...parameters, after: page.after?.id ?? null, limit: int(page.first + 1) },
     },
     count: { text: `${source}\n${where}\nRETURN count(a) AS total`, parameters },

@@ -3,6 +3,8 @@ import type { ActorResolvers, OrganizationResolvers, PersonResolvers, Resolvers 
 import { allows } from '../auth/policy.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { toConnection } from '../shared/connection.ts';
+import { Selection } from '../graphql/lookahead.ts';
+import { actorReads } from './selection.ts';
 import { idInput, pageArguments } from '../shared/inputs.ts';
 import { actorFilterInput } from './inputs.ts';
 import type { ActorRecord } from './records.ts';
@@ -27,11 +29,12 @@ const pseudonymous = (viewer: Viewer) => viewer.role === 'RESEARCHER';
 
 export const actorResolvers: Resolvers = {
   Query: {
-    actor: (_parent, args, { stores }) => stores.actors.byId.load(parseArgument(idInput, args.id, 'id')),
-    actors: async (_parent, args, { stores }) => {
+    actor: (_parent, args, { stores }, info) => stores.actors.byIdReading(parseArgument(idInput, args.id, 'id'), actorReads(Selection.of(info))),
+    actors: async (_parent, args, { stores }, info) => {
       const filter = parseArgument(actorFilterInput, args.filter, 'filter');
       const { first, after } = pageArguments(args);
-      return toConnection(await stores.actors.page(filter, first, after));
+      const reads = actorReads(Selection.of(info).child('edges').child('node'));
+      return toConnection(await stores.actors.page(filter, first, after, reads));
     },
   },
   ActorConnection: {

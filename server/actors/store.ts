@@ -6,7 +6,9 @@ import type { Database } from '../db/database.ts';
 import { readPage } from '../shared/connection.ts';
 import type { Cursor } from '../shared/cursor.ts';
 import type { ParticipationRecord } from '../initiatives/records.ts';
-import { participationProjection } from '../initiatives/records.ts';
+import { initiativeProjection, participationProjection, type InitiativeRecord } from '../initiatives/records.ts';
+import type { InitiativeStore } from '../initiatives/store.ts';
+import { linksProjection, type LinkStore, type Links } from '../shared/links-store.ts';
 import { buildActorPage, type ActorFilter } from './actor-query.ts';
 import { actorProjection, type ActorRecord } from './records.ts';
 
@@ -25,6 +27,25 @@ const relatedPatterns = {
 } as const;
 type Related = keyof typeof relatedPatterns;
 
+/**
+ * What a response will read of the actors it asks for, besides the actors themselves: their themes,
+ * kommuner and sources, their participations, and those participations' initiatives. Read together with
+ * the actors, in the same statement, they cost one round trip instead of one per level of nesting.
+ */
+export interface ActorReads {
+  links: boolean;
+  participations: boolean;
+  initiatives: boolean;
+}
+
+export const actorsOnly: ActorReads = { links: false, participations: false, initiatives: false };
+
+type ActorRow = {
+  actor: ActorRecord;
+  links?: Links;
+  participations?: { participation: ParticipationRecord; initiative: InitiativeRecord }[];
+};
+
 /** Reads actors as one viewer may see them, batching lookups per request. */
 export class ActorStore {
   private readonly viewer: ReturnType<typeof viewerParameter>;
@@ -36,6 +57,8 @@ export class ActorStore {
   constructor(
     private readonly db: Database,
     viewer: Viewer,
+    /** The stores that hold what an actor's statement reads besides the actor, so that it can hand it to them. */
+    private readonly neighbours: { links: LinkStore; initiatives: InitiativeStore },
   ) {
     this.viewer = viewerParameter(viewer);
     this.byId = new DataLoader((ids) => this.loadByIds(ids));
@@ -48,10 +71,50 @@ export class ActorStore {
     };
   }
 
-  async page(filter: ActorFilter, first: number, after: Cursor | null) {
-    const page = await readPage<ActorRecord>(this.db, buildActorPage(filter, { first, after }, this.viewer), 'actor', first);
-    for (const actor of page.items) this.byId.prime(actor.id, actor);
+  async page(filter: ActorFilter, first: number, after: Cursor | null, reads: ActorReads = actorsOnly) {
+    const page = await readPage<ActorRecord, ActorRow>(this.db, buildActorPage(filter, { first, after }, this.viewer, this.extraColumns(reads)), 'actor', first);
+    for (const row of page.rows) this.prime(row);
     return page;
+  }
+
+  /** One actor, and what the response will read of it, in one statement. */
+  async byIdReading(id: string, reads: ActorReads): Promise<ActorRecord | null> {
+    if (!reads.links && !reads.participations) return this.byId.load(id);
+    const row = await this.db.read(async (tx) => {
+      const result = await tx.run({
+        text: `MATCH (a:Actor {id: $id}) WHERE ${actorVisible('a')}
+               RETURN ${actorProjection('a')} AS actor${this.extraColumns(reads)}`,
+        parameters: { id, viewer: this.viewer },
+      });
+      return result.records[0]?.toObject() as ActorRow | undefined;
+    });
+    if (!row) return null;
+    this.prime(row);
+    return row.actor;
+  }
+
+  private extraColumns(reads: ActorReads): string {
+    let columns = '';
+    if (reads.links) columns += `, ${linksProjection('a')} AS links`;
+    if (reads.participations) {
+      const initiative = reads.initiatives ? initiativeProjection('i') : 'null';
+      columns += `, COLLECT {
+        MATCH (a)-[r:PARTICIPATES_IN]->(i:Initiative)
+        WHERE ${participationVisible('r', 'a', 'i')}
+        RETURN { participation: ${participationProjection('r', 'a', 'i')}, initiative: ${initiative} } AS item ORDER BY i.name, r.role
+      } AS participations`;
+    }
+    return columns;
+  }
+
+  /** Hands what a statement read besides the actor to the loaders that would otherwise ask for it. */
+  private prime(row: ActorRow): void {
+    this.byId.prime(row.actor.id, row.actor);
+    if (row.links) this.neighbours.links.prime('Actor', row.actor.id, row.links);
+    if (row.participations) {
+      this.participations.prime(row.actor.id, row.participations.map((item) => item.participation));
+      for (const { initiative } of row.participations) if (initiative) this.neighbours.initiatives.byId.prime(initiative.id, initiative);
+    }
   }
 
   /** The actors of these ids that the viewer may see, in the given order. */
@@ -126,17 +189,13 @@ export class ActorStore {
 
   private async loadParticipations(ids: readonly string[]): Promise<ParticipationRecord[][]> {
     const found = await this.db.read(async (tx) => {
-      const result = await tx.run<{ id: string; participations: ParticipationRecord[] }>({
+      const result = await tx.run<Required<Pick<ActorRow, 'participations'>> & { id: string }>({
         text: `UNWIND $ids AS id
                MATCH (a:Actor {id: id})
-               RETURN id, COLLECT {
-                 MATCH (a)-[r:PARTICIPATES_IN]->(i:Initiative)
-                 WHERE ${participationVisible('r', 'a', 'i')}
-                 RETURN ${participationProjection('r', 'a', 'i')} AS participation ORDER BY i.name, r.role
-               } AS participations`,
+               RETURN id${this.extraColumns({ links: false, participations: true, initiatives: false })}`,
         parameters: { ids, viewer: this.viewer },
       });
-      return new Map(result.records.map((record) => [record.get('id'), record.get('participations')]));
+      return new Map(result.records.map((record) => [record.get('id'), record.get('participations').map((item) => item.participation)]));
     });
     return ids.map((id) => found.get(id) ?? []);
   }

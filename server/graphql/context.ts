@@ -29,11 +29,13 @@ export interface Context {
 }
 
 export function createStores(db: Database, viewer: Viewer) {
+  const links = new LinkStore(db);
+  const initiatives = new InitiativeStore(db, viewer);
   return {
     reference: new ReferenceStore(db),
-    links: new LinkStore(db),
-    actors: new ActorStore(db, viewer),
-    initiatives: new InitiativeStore(db, viewer),
+    links,
+    actors: new ActorStore(db, viewer, { links, initiatives }),
+    initiatives,
     network: new NetworkStore(db, viewer),
     accounts: new AccountStore(db),
     audit: new AuditStore(db),

@@ -23,14 +23,21 @@ export function toConnection<T extends { id: string }>(page: { items: T[]; hasNe
 }
 
 /**
- * Reads one keyset page, asked for `first + 1` rows so that the extra one tells whether more follow.
+ * Reads one keyset page, asked for `first + 1` rows so that the extra one tells whether more follow;
+ * `rows` are the page's whole rows, for statements that return more than the item.
  * Counting every match costs far more than a page of a large network, so the total is read, in a
  * transaction of its own, only if it is asked for.
  */
-export async function readPage<T>(db: Database, statements: { page: Statement; count: Statement }, column: string, first: number) {
-  const rows = await db.read(async (tx) => (await tx.run(statements.page)).records.map((record) => record.get(column) as T));
+export async function readPage<T, Row extends Record<string, unknown> = Record<string, unknown>>(
+  db: Database,
+  statements: { page: Statement; count: Statement },
+  column: string,
+  first: number,
+) {
+  const rows = await db.read(async (tx) => (await tx.run(statements.page)).records.map((record) => record.toObject() as Row));
   let total: Promise<number> | null = null;
   const countTotal = () =>
     (total ??= db.read(async (tx) => (await tx.run<{ total: number }>(statements.count)).records[0]?.get('total') ?? 0));
-  return { items: rows.slice(0, first), hasNextPage: rows.length > first, countTotal };
+  const pageRows = rows.slice(0, first);
+  return { items: pageRows.map((row) => row[column] as T), rows: pageRows, hasNextPage: rows.length > first, countTotal };
 }

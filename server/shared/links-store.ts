@@ -23,6 +23,15 @@ export type LinkedLabel = (typeof linkedLabels)[number];
 
 const noLinks: Links = { themes: [], municipalities: [], sources: [] };
 
+/** The map of a node's links, as every statement that reads them returns them. */
+export const linksProjection = (variable: string) => `{
+  themes: COLLECT { MATCH (${variable})-[:HAS_THEME]->(t:Theme) RETURN t { .id, .key, .label } AS theme ORDER BY theme.label },
+  municipalities: COLLECT { MATCH (${variable})-[:IN_MUNICIPALITY]->(m:Municipality)-[:IN_COUNTY]->(c:County)
+                            RETURN m { .code, .name, county: c { .code, .name } } AS place ORDER BY place.code },
+  sources: COLLECT { MATCH (${variable})-[:CITES]->(s:Source)
+                     RETURN s { .id, .title, .publisher, .published, .url, .document } AS source ORDER BY source.title }
+}`;
+
 /**
  * Themes, kommuner and sources of any node, batched: one statement per label per request, however
  * many nodes a response lists.
@@ -43,6 +52,11 @@ export class LinkStore {
     return this.loaders[label].load(id);
   }
 
+  /** Links another statement has read already, so that no statement asks for them again. */
+  prime(label: LinkedLabel, id: string, links: Links): void {
+    this.loaders[label].prime(id, links);
+  }
+
   /** Sources named by id, as a relationship (a participation) keeps them. */
   async sourcesById(ids: string[]): Promise<SourceRecord[]> {
     const found = await this.sources.loadMany(ids);
@@ -51,18 +65,13 @@ export class LinkStore {
 
   private async loadLinks(label: LinkedLabel, ids: readonly string[]): Promise<Links[]> {
     const rows = await this.db.read(async (tx) => {
-      const result = await tx.run<{ id: string } & Links>({
+      const result = await tx.run<{ id: string; links: Links }>({
         text: `UNWIND $ids AS id
                MATCH (n:${label} {id: id})
-               RETURN id,
-                 COLLECT { MATCH (n)-[:HAS_THEME]->(t:Theme) RETURN t { .id, .key, .label } AS theme ORDER BY theme.label } AS themes,
-                 COLLECT { MATCH (n)-[:IN_MUNICIPALITY]->(m:Municipality)-[:IN_COUNTY]->(c:County)
-                           RETURN m { .code, .name, county: c { .code, .name } } AS place ORDER BY place.code } AS municipalities,
-                 COLLECT { MATCH (n)-[:CITES]->(s:Source)
-                           RETURN s { .id, .title, .publisher, .published, .url, .document } AS source ORDER BY source.title } AS sources`,
+               RETURN id, ${linksProjection('n')} AS links`,
         parameters: { ids },
       });
-      return new Map(result.records.map((record) => [record.get('id'), record.toObject()]));
+      return new Map(result.records.map((record) => [record.get('id'), record.get('links')]));
     });
     return ids.map((id) => rows.get(id) ?? noLinks);
   }

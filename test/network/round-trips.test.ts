@@ -59,6 +59,26 @@ describe('round trips to Neo4j per GraphQL operation', () => {
     expect(forFifty).toBe(forOne);
   });
 
+  it('reads a profile with its links, participations and their initiatives in one statement, and a list page with its links in one', async () => {
+    const before = await statementsSent(client().url);
+    const data = await client().data<{ actor: { name: string; participations: { initiative: { name: string } }[] } }>(
+      `query ($id: ID!) { actor(id: $id) { name themes { key } municipalities { code }
+         participations { role status initiative { id name start } } } }`,
+      { id: ids[0] },
+    );
+    expect(data.actor.participations.map((p) => p.initiative.name)).toEqual([`${token} projekt 0`]);
+    expect((await statementsSent(client().url)) - before).toBe(1);
+
+    const beforeList = await statementsSent(client().url);
+    const list = await client().data<{ actors: { edges: { node: { municipalities: { code: string }[] } }[] } }>(
+      `query ($text: String!) { actors(filter: { text: $text }, first: 50) { edges { node { name municipalities { code } } } } }`,
+      { text: token },
+    );
+    expect(list.actors.edges).toHaveLength(50);
+    expect(list.actors.edges.every((edge) => edge.node.municipalities[0]?.code === '1982')).toBe(true);
+    expect((await statementsSent(client().url)) - beforeList).toBe(1);
+  });
+
   it('counts the total only when it is asked for', async () => {
     const statementsFor = async (selection: string) => {
       const before = await statementsSent(client().url);
