@@ -10,7 +10,7 @@ export function validOrganizationNumber(): string {
   return `${body.slice(0, 6)}-${body.slice(6)}${luhnCheckDigit(body)}`;
 }
 
-function luhnCheckDigit(digits: string): number {
+export function luhnCheckDigit(digits: string): number {
   let sum = 0;
   for (let i = 0; i < digits.length; i++) {
     let d = Number(digits[i]) * (i % 2 === 0 ? 2 : 1);

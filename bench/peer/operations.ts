@@ -1,0 +1,149 @@
+/**
+ * The six benchmark questions as a client of the peer (the Neo4j GraphQL Library's generated schema,
+ * bench/peer/type-defs.ts) asks them. Each builder takes the arguments the other servers' builders take
+ * (bench/harness/operations.ts) and returns the request to POST to the peer's /graphql endpoint.
+ *
+ *   profile      generated `organizations(where: { id })` with a `initiativesConnection` filtered on the edge
+ *   list         generated `organizations(where, sort, limit)` with relationship filters
+ *   suggestions  @cypher Query.partnerSuggestions (the floor's statement)
+ *   overlaps     @cypher Query.overlaps (the floor's statement)
+ *   search       @fulltext: one generated query per node type over the existing actor_text / initiative_text
+ *   register     generated `createAssociations` with nested connect (themes, kommun) and create (account)
+ */
+
+import { anyWordQuery } from '../../server/shared/fulltext.ts';
+
+export const peerOperationNames = ['profile', 'list', 'suggestions', 'overlaps', 'search', 'register'] as const;
+export type PeerOperationName = (typeof peerOperationNames)[number];
+
+/** What a registration sends: the same fields as the service's RegisterAssociationInput. */
+export interface PeerRegistrationInput {
+  name: string;
+  organizationNumber: string;
+  municipality: string;
+  themes: string[];
+  description?: string | null;
+  email: string;
+  password: string;
+  phone?: string | null;
+}
+
+/** A GraphQL POST to the peer's endpoint (the same shape as the harness's BenchRequest). */
+export interface PeerRequest {
+  method: 'POST';
+  path: '';
+  body: string;
+}
+
+const graphql = (query: string, variables: Record<string, unknown>): PeerRequest => ({
+  method: 'POST',
+  path: '',
+  body: JSON.stringify({ query, variables }),
+});
+
+/** The date a running period is taken to end on, as the service and the floor use it. */
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Confirmed participations: the edge filter an anonymous caller's view needs. */
+const confirmed = '{ status: { eq: CONFIRMED } }';
+
+export const profileQuery = `query Profile($id: ID!) {
+  organizations(where: { id: { eq: $id }, status: { eq: VERIFIED } }) {
+    id name kind description
+    themes { key label }
+    municipalities { code name }
+    initiativesConnection(where: { edge: ${confirmed} }) {
+      edges { properties { role status since until } node { id name kind start end } }
+    }
+  }
+}`;
+
+/**
+ * Verified organisations that work on the theme and act in the län, themselves or through a confirmed
+ * initiative (as the service and the floor define it), by name then id.
+ */
+export const listQuery = `query List($county: String!, $theme: String!) {
+  organizations(
+    where: {
+      status: { eq: VERIFIED }
+      AND: [
+        { OR: [
+          { themes: { some: { key: { eq: $theme } } } }
+          { initiativesConnection: { some: { edge: ${confirmed}, node: { themes: { some: { key: { eq: $theme } } } } } } }
+        ] }
+        { OR: [
+          { municipalities: { some: { county: { code: { eq: $county } } } } }
+          { initiativesConnection: { some: { edge: ${confirmed}, node: { municipalities: { some: { county: { code: { eq: $county } } } } } } } }
+        ] }
+      ]
+    }
+    sort: [{ name: ASC }, { id: ASC }]
+    limit: 50
+  ) {
+    id name kind
+    municipalities { code name }
+  }
+}`;
+
+export const suggestionsQuery = `query Suggestions($id: ID!) {
+  partnerSuggestions(id: $id, first: 10) {
+    actor { id name kind } score sharedThemes sharedMunicipalities sharedCounties commonPartners families
+  }
+}`;
+
+export const overlapsQuery = `query Overlaps($county: String!, $today: String!) {
+  overlaps(county: $county, today: $today, first: 20) { a { id name } b { id name } score overlappingDays }
+}`;
+
+/**
+ * One generated full-text query per node type, each the best 20 of its kind: the 20 best overall are among
+ * them (the client merges by score). Visibility as for an anonymous caller: verified organisations, people
+ * who are not role models (kind PERSON) or role models with consent.
+ */
+export const searchQuery = `query Search($phrase: String!) {
+  organizationsByText(phrase: $phrase, where: { node: { status: { eq: VERIFIED } } }, sort: [{ score: DESC }], first: 20) {
+    edges { score node { id name } }
+  }
+  peopleByText(phrase: $phrase, where: { node: { OR: [{ kind: { eq: PERSON } }, { consentGiven: { eq: true } }] } }, sort: [{ score: DESC }], first: 20) {
+    edges { score node { id name } }
+  }
+  initiativesByText(phrase: $phrase, sort: [{ score: DESC }], first: 20) {
+    edges { score node { id name } }
+  }
+}`;
+
+export const registerMutation = `mutation Register($input: [AssociationCreateInput!]!) {
+  createAssociations(input: $input) { associations { id name status } }
+}`;
+
+/** The generated create input: the organisation, its theme and kommun links, and its account. */
+export function registrationVariables(input: PeerRegistrationInput) {
+  const email = input.email.trim().toLowerCase();
+  return {
+    input: [
+      {
+        kind: 'ASSOCIATION',
+        status: 'PENDING',
+        name: input.name,
+        organizationNumber: input.organizationNumber,
+        description: input.description ?? null,
+        email,
+        phone: input.phone ?? null,
+        themes: { connect: [{ where: { node: { key: { in: input.themes } } } }] },
+        municipalities: { connect: [{ where: { node: { code: { eq: input.municipality } } } }] },
+        // The plain password: the server replaces it with its scrypt hash before the library sees it.
+        accounts: { create: [{ node: { email, passwordHash: input.password, role: 'ASSOCIATION', municipalities: [] } }] },
+      },
+    ],
+  };
+}
+
+/** One request builder per operation, with the arguments the other servers' builders take. */
+export const peerRequests = {
+  profile: (id: string) => graphql(profileQuery, { id }),
+  list: (county: string, theme: string) => graphql(listQuery, { county, theme }),
+  suggestions: (id: string) => graphql(suggestionsQuery, { id }),
+  overlaps: (county: string) => graphql(overlapsQuery, { county, today: today() }),
+  search: (text: string) => graphql(searchQuery, { phrase: anyWordQuery(text) }),
+  register: (input: PeerRegistrationInput) => graphql(registerMutation, registrationVariables(input)),
+} satisfies Record<PeerOperationName, (...args: never[]) => PeerRequest>;
