@@ -1,0 +1,109 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { anonymousViewer } from '../../server/auth/viewer.ts';
+import { createDriver, Database } from '../../server/db/database.ts';
+import { LocalEngine } from '../../server/db/local-engine.ts';
+import { createStores } from '../../server/graphql/context.ts';
+import { countGraph } from '../../bench/synthetic/graph-counts.ts';
+import { countSyntheticNetwork, ensureSyntheticNetwork, readMarker } from '../../bench/synthetic/load.ts';
+import { DEFAULT_SEED, GENERATOR_VERSION } from '../../bench/synthetic/plan.ts';
+import { sampleSubjects } from '../../bench/synthetic/samples.ts';
+import { createOrganizations, removeNodes } from '../helpers/fixtures.ts';
+
+const SCALE = 0.01;
+
+/**
+ * The loader against a Neo4j of its own: the run's shared database must not get a synthetic network,
+ * since other test files count what is in a kommun. Starting a JVM and loading take a while on a busy machine.
+ */
+describe('loading the synthetic network', { timeout: 240_000 }, () => {
+  let dataDir: string;
+  let engine: LocalEngine;
+  let driver: Driver;
+  let db: Database;
+  const expected = countSyntheticNetwork(SCALE);
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'samverkan-synthetic-'));
+    engine = await LocalEngine.start({ dataDir, pageCache: '128m', heap: '1g' });
+    driver = createDriver({ uri: engine.boltUri, user: 'neo4j', password: '', database: 'neo4j' });
+    db = new Database(driver, 'neo4j', 60_000);
+  }, 180_000);
+
+  afterAll(async () => {
+    await driver?.close();
+    await engine?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** The counts the generator made must be what the database holds, label by label and type by type. */
+  async function expectDatabaseToHoldTheNetwork() {
+    const counts = await countGraph(db);
+    for (const [label, count] of Object.entries(expected.labels)) expect(counts.labels[label], label).toBe(count);
+    for (const [type, count] of Object.entries(expected.types)) expect(counts.types[type], type).toBe(count);
+  }
+
+  it('refuses a database that holds organisations of its own', async () => {
+    const ids = await createOrganizations(db, [{ name: 'Föreningen som redan fanns' }]);
+    await expect(ensureSyntheticNetwork(driver, { scale: SCALE })).rejects.toThrow(/holds 1 actors or initiatives that are not of a synthetic network/);
+    await removeNodes(db, ids);
+  });
+
+  it('loads the network the generator makes, and marks the database with it', async () => {
+    const result = await ensureSyntheticNetwork(driver, { scale: SCALE });
+    expect(result).toMatchObject({ loaded: true, scale: SCALE, seed: DEFAULT_SEED, nodes: expected.nodes, relationships: expected.relationships });
+    expect(result.entitiesPerSecond).toBeGreaterThan(0);
+    await expectDatabaseToHoldTheNetwork();
+    expect(await readMarker(db)).toMatchObject({
+      scale: SCALE,
+      seed: DEFAULT_SEED,
+      generatorVersion: GENERATOR_VERSION,
+      nodes: expected.nodes,
+      relationships: expected.relationships,
+    });
+  });
+
+  it('does not load again when the marker says the network is there', async () => {
+    const before = await countGraph(db);
+    const again = await ensureSyntheticNetwork(db, { scale: SCALE });
+    expect(again).toMatchObject({ loaded: false, nodes: expected.nodes, relationships: expected.relationships, entitiesPerSecond: null });
+    expect(await countGraph(db)).toEqual(before);
+  });
+
+  it('refuses to load another network on top of it', async () => {
+    await expect(ensureSyntheticNetwork(driver, { scale: SCALE, seed: 7 })).rejects.toThrow(/already holds another synthetic network \(scale 0\.01, seed 20261122/);
+    await expect(ensureSyntheticNetwork(driver, { scale: 0.02 })).rejects.toThrow(/another synthetic network/);
+  });
+
+  it('is read by the service’s own stores', async () => {
+    const subjects = sampleSubjects(SCALE, DEFAULT_SEED, 30);
+    const stores = createStores(db, anonymousViewer);
+    const organizations = await stores.actors.visibleOf(subjects.organizationIds);
+    expect(organizations.map((o) => o.id)).toEqual(subjects.organizationIds);
+    for (const organization of organizations) {
+      expect(organization).toMatchObject({ isPerson: false, status: 'VERIFIED' });
+      expect(['ASSOCIATION', 'AUTHORITY', 'MUNICIPAL_UNIT']).toContain(organization.kind);
+    }
+    const initiatives = await stores.initiatives.byId.loadMany(subjects.initiativeIds);
+    expect(initiatives.every((i) => i !== null && !(i instanceof Error))).toBe(true);
+
+    const { county, theme } = subjects.countyThemes[0]!;
+    const page = await stores.initiatives.page({ counties: [county], themes: [theme] }, 20, null);
+    expect(page.items.length).toBeGreaterThan(0);
+    for (const word of new Set(subjects.searchWords)) {
+      expect((await stores.network.search(word, 5)).length, word).toBeGreaterThan(0);
+    }
+    const participations = await Promise.all(organizations.map((o) => stores.actors.participationsOf(o.id)));
+    expect(participations.flat().length).toBeGreaterThan(0);
+  });
+
+  it('removes a load that was cut short and loads again', async () => {
+    await db.write((tx) => tx.run({ text: 'MATCH (s:SyntheticNetwork) DELETE s' }));
+    const result = await ensureSyntheticNetwork(driver, { scale: SCALE });
+    expect(result.loaded).toBe(true);
+    await expectDatabaseToHoldTheNetwork();
+  });
+});
