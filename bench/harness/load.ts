@@ -1,0 +1,74 @@
+import autocannon, { type Request } from 'autocannon';
+import { sampleResidentMemory } from './rss.ts';
+import type { BenchRequest } from './operations.ts';
+
+export interface LoadOptions {
+  /** The server's endpoint: requests' paths are appended to its path. */
+  url: string;
+  /** The server process, whose memory is sampled while the load runs. */
+  pid: number;
+  connections: number;
+  warmupSeconds: number;
+  durationSeconds: number;
+  nextRequest: (n: number) => BenchRequest;
+}
+
+export interface LoadFigures {
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** The server's peak resident memory during the measured run. */
+  rssMb: number;
+  requests: number;
+  /** Non-2xx answers and GraphQL answers with errors: a run with any is not a fair figure. */
+  errors: number;
+  firstError: string | null;
+}
+
+function run(options: LoadOptions, seconds: number, onError: (text: string) => void) {
+  const base = new URL(options.url);
+  let n = 0;
+  return autocannon({
+    url: base.origin,
+    connections: options.connections,
+    duration: seconds,
+    requests: [
+      {
+        setupRequest: (request: Request) => {
+          const next = options.nextRequest(n++);
+          request.method = next.method;
+          request.path = `${base.pathname === '/' ? '' : base.pathname}${next.path}` || '/';
+          request.body = next.body ?? '';
+          request.headers = next.body ? { 'content-type': 'application/json' } : {};
+          return request;
+        },
+        onResponse: (status: number, body: string) => {
+          if (status >= 300) onError(`${status} ${body.slice(0, 300)}`);
+          else if (body.startsWith('{"errors"') || body.includes('"errors":[')) onError(body.slice(0, 300));
+        },
+      },
+    ],
+  });
+}
+
+/** Warms the server up, then loads it at a fixed concurrency and reports throughput, latency and memory. */
+export async function measureLoad(options: LoadOptions): Promise<LoadFigures> {
+  await run(options, options.warmupSeconds, () => {});
+  let errors = 0;
+  let firstError: string | null = null;
+  const memory = sampleResidentMemory(options.pid);
+  const result = await run(options, options.durationSeconds, (text) => {
+    errors++;
+    firstError ??= text;
+  });
+  const rssMb = memory.stop();
+  return {
+    rps: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    rssMb: Math.round(rssMb),
+    requests: result.requests.total,
+    errors: errors + result.errors + result.timeouts,
+    firstError,
+  };
+}

@@ -1,0 +1,135 @@
+import { randomInt } from 'node:crypto';
+import { luhnCheckDigit } from '../../test/helpers/organization-numbers.ts';
+import type { ServerName } from './servers.ts';
+
+/** What the benchmark asks about, drawn from the loaded network so that every question has an answer. */
+export interface Samples {
+  /** Organisations whose profile is read: hubs and ordinary associations, as traffic would pick them. */
+  profileIds: string[];
+  /** Actors asked for partner suggestions. */
+  suggestionIds: string[];
+  /** län + theme pairs for the filtered list. */
+  listFilters: { county: string; theme: string }[];
+  /** län codes for overlaps. */
+  counties: string[];
+  /** Words to search for. */
+  searchTexts: string[];
+  /** Kommun codes and theme keys a registration may name. */
+  municipalities: string[];
+  themes: string[];
+}
+
+export const operationNames = ['profile', 'list', 'suggestions', 'overlaps', 'search', 'register'] as const;
+export type OperationName = (typeof operationNames)[number];
+
+export interface RegistrationInput {
+  name: string;
+  organizationNumber: string;
+  municipality: string;
+  themes: string[];
+  description: string;
+  email: string;
+  password: string;
+  phone: string;
+}
+
+/** A GraphQL body (ours, the peer) or a path and body for the floor. */
+export type BenchRequest = { method: 'GET' | 'POST'; path: string; body?: string };
+
+const graphql = (query: string, variables: Record<string, unknown>): BenchRequest => ({
+  method: 'POST',
+  path: '',
+  body: JSON.stringify({ query, variables }),
+});
+
+/** The service's own questions, as a client of its contract asks them. */
+export const oursRequests = {
+  profile: (id: string) =>
+    graphql(
+      `query Profile($id: ID!) { actor(id: $id) { id name kind description themes { key label } municipalities { code name }
+         participations { role status since until initiative { id name kind start end } } } }`,
+      { id },
+    ),
+  list: (county: string, theme: string) =>
+    graphql(
+      `query List($county: String!, $theme: String!) {
+         actors(filter: { counties: [$county], themes: [$theme], kinds: [ASSOCIATION, AUTHORITY, MUNICIPAL_UNIT, BUSINESS] }, first: 50) {
+           edges { node { id name kind municipalities { code name } } } } }`,
+      { county, theme },
+    ),
+  suggestions: (id: string) =>
+    graphql(
+      `query Suggestions($id: ID!) { partnerSuggestions(forId: $id, first: 10) { actor { id name kind } score reasons { kind detail } } }`,
+      { id },
+    ),
+  overlaps: (county: string) =>
+    graphql(
+      `query Overlaps($county: String!) { overlaps(filter: { counties: [$county] }, first: 20) { a { id name } b { id name } score overlappingDays } }`,
+      { county },
+    ),
+  search: (text: string) =>
+    graphql(
+      `query Search($text: String!) { search(text: $text, first: 20) {
+         __typename ... on Organization { id name } ... on Person { id name } ... on Initiative { id name } } }`,
+      { text },
+    ),
+  register: (input: RegistrationInput) =>
+    graphql(`mutation Register($input: RegisterAssociationInput!) { registerAssociation(input: $input) { id name status } }`, { input }),
+};
+
+/** The floor's routes. */
+export const floorRequests = {
+  profile: (id: string): BenchRequest => ({ method: 'GET', path: `/profile?${new URLSearchParams({ id })}` }),
+  list: (county: string, theme: string): BenchRequest => ({ method: 'GET', path: `/list?${new URLSearchParams({ county, theme })}` }),
+  suggestions: (id: string): BenchRequest => ({ method: 'GET', path: `/suggestions?${new URLSearchParams({ id })}` }),
+  overlaps: (county: string): BenchRequest => ({ method: 'GET', path: `/overlaps?${new URLSearchParams({ county })}` }),
+  search: (text: string): BenchRequest => ({ method: 'GET', path: `/search?${new URLSearchParams({ text })}` }),
+  register: (input: RegistrationInput): BenchRequest => ({ method: 'POST', path: '/register', body: JSON.stringify(input) }),
+};
+
+export type RequestSet = typeof oursRequests;
+
+let registrationCounter = randomInt(1_000_000);
+
+/**
+ * A registration no earlier one used: organisationsnummer 899xxx-xxxx counting up from a random start,
+ * which the synthetic network never hands out.
+ */
+export function nextRegistration(samples: Samples, n: number): RegistrationInput {
+  registrationCounter = (registrationCounter + 1) % 1_000_000;
+  const body = `899${String(registrationCounter).padStart(6, '0')}`;
+  const unique = `${Date.now().toString(36)}${registrationCounter}`;
+  return {
+    name: `Föreningen Prov ${unique}`,
+    organizationNumber: `${body.slice(0, 6)}-${body.slice(6)}${luhnCheckDigit(body)}`,
+    municipality: samples.municipalities[n % samples.municipalities.length]!,
+    themes: [samples.themes[n % samples.themes.length]!],
+    description: 'En förening som registrerar sig under belastningsprovet.',
+    email: `prov-${unique}@example.org`,
+    password: 'belastningsprovets-lösenord-1',
+    phone: '010-123 45 67',
+  };
+}
+
+/** The n-th request of an operation, cycling through the samples. */
+export function nthRequest(requests: RequestSet, operation: OperationName, samples: Samples, n: number): BenchRequest {
+  const pick = <T>(items: T[]) => items[n % items.length]!;
+  switch (operation) {
+    case 'profile':
+      return requests.profile(pick(samples.profileIds));
+    case 'list': {
+      const { county, theme } = pick(samples.listFilters);
+      return requests.list(county, theme);
+    }
+    case 'suggestions':
+      return requests.suggestions(pick(samples.suggestionIds));
+    case 'overlaps':
+      return requests.overlaps(pick(samples.counties));
+    case 'search':
+      return requests.search(pick(samples.searchTexts));
+    case 'register':
+      return requests.register(nextRegistration(samples, n));
+  }
+}
+
+export const serverNames: ServerName[] = ['ours', 'peer', 'floor'];

@@ -1,0 +1,104 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import type { LoadFigures } from './load.ts';
+import type { BenchOptions } from './options.ts';
+
+export interface OperationResult {
+  operation: string;
+  ours: LoadFigures | null;
+  peer: LoadFigures | null;
+  floor: LoadFigures | null;
+  /** ours rps / peer rps */
+  ratioVsPeer: number | null;
+  /** ours p50 / floor p50 */
+  ratioVsFloorP50: number | null;
+}
+
+export interface ScalingResult {
+  scale: number;
+  nodes: number;
+  relationships: number;
+  operation: string;
+  server: string;
+  figures: LoadFigures;
+}
+
+export const resultsPath = 'bench/results/latest.json';
+export const scalingPath = 'bench/results/scaling.json';
+const markdownPath = 'bench/RESULTS.md';
+
+function machine(): string {
+  const java = (() => {
+    try {
+      return execFileSync('java', ['-version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }) || '';
+    } catch (error) {
+      return String((error as { stderr?: string }).stderr ?? '');
+    }
+  })();
+  const javaVersion = /version "([^"]+)"/.exec(java)?.[1] ?? 'unknown';
+  const cpu = os.cpus();
+  return `${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, Node ${process.version}, Java ${javaVersion}`;
+}
+
+const cell = (figures: LoadFigures | null) =>
+  figures ? `${figures.rps.toFixed(1)} | ${figures.p50Ms} | ${figures.p99Ms} | ${figures.rssMb}` : '– | – | – | –';
+
+function comparisonTable(results: OperationResult[]): string {
+  const rows = results.map(
+    (r) => `| ${r.operation} | ${cell(r.ours)} | ${cell(r.peer)} | ${cell(r.floor)} | ${r.ratioVsPeer ?? '–'} | ${r.ratioVsFloorP50 ?? '–'} |`,
+  );
+  return [
+    '| operation | ours rps | p50 ms | p99 ms | RSS MB | peer rps | p50 ms | p99 ms | RSS MB | floor rps | p50 ms | p99 ms | RSS MB | ours/peer rps | ours/floor p50 |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows,
+  ].join('\n');
+}
+
+function scalingTable(results: ScalingResult[]): string {
+  const rows = results.map(
+    (r) => `| ${r.operation} | ${r.server} | ${r.scale} | ${r.nodes} | ${r.relationships} | ${r.figures.rps.toFixed(1)} | ${r.figures.p50Ms} | ${r.figures.p99Ms} | ${r.figures.rssMb} |`,
+  );
+  return [
+    '| operation | server | scale | nodes | relationships | rps | p50 ms | p99 ms | RSS MB |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows,
+  ].join('\n');
+}
+
+/** The section a run writes, kept between runs of the other kind. */
+export function writeResultsSection(section: 'comparison' | 'scaling', command: string, options: BenchOptions): void {
+  const existing = existsSync(markdownPath) ? readFileSync(markdownPath, 'utf8') : '';
+  const sections = new Map<string, string>();
+  for (const match of existing.matchAll(/<!-- (comparison|scaling) -->\n([\s\S]*?)<!-- end -->/g)) sections.set(match[1]!, match[2]!);
+
+  const header = `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine()}.\n` +
+    `Command: \`${command}\` (${options.connections} connections, ${options.warmup} s warm-up, ${options.duration} s measured per operation and server).\n\n`;
+  if (section === 'comparison') {
+    const results = JSON.parse(readFileSync(resultsPath, 'utf8')) as OperationResult[];
+    sections.set('comparison', `${header}${comparisonTable(results)}\n`);
+  } else {
+    const results = JSON.parse(readFileSync(scalingPath, 'utf8')) as ScalingResult[];
+    sections.set('scaling', `${header}${scalingTable(results)}\n`);
+  }
+  writeFileSync(markdownPath, renderMarkdown(sections));
+}
+
+function renderMarkdown(sections: Map<string, string>): string {
+  const body = (name: string) => `<!-- ${name} -->\n${sections.get(name) ?? 'Not measured yet.\n'}<!-- end -->`;
+  return `# Benchmark results
+
+Written by \`npm run bench\` and \`npm run bench:scaling\`; how they work is in [README.md](README.md).
+Latencies are autocannon's, from the client; RSS is the server process's peak resident memory during the
+measured run (Neo4j's JVM, shared by all three, is not counted). The ratios are ours/peer requests per
+second (above 1: ahead of the peer) and ours/floor p50 (1.5 or less: within the goal).
+
+## This service, the @neo4j/graphql peer and the Cypher floor, side by side
+
+${body('comparison')}
+
+## How cost grows with the data
+
+${body('scaling')}
+`;
+}

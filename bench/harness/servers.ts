@@ -1,0 +1,102 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export type ServerName = 'ours' | 'peer' | 'floor';
+
+export interface RunningServer {
+  name: ServerName;
+  /** The GraphQL endpoint for ours and the peer, the root for the floor. */
+  url: string;
+  pid: number;
+  stop: () => Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (typeof address !== 'object' || !address) throw new Error('could not find a free port');
+  return address.port;
+}
+
+// Each server runs as `node --import tsx`, not through the tsx CLI, so that the pid measured is the server's own.
+const entryPoints: Record<ServerName, string> = {
+  ours: 'server/main.ts',
+  peer: 'bench/peer/server.ts',
+  floor: 'bench/floor/server.ts',
+};
+
+/** Starts one of the three servers against the given Neo4j and waits until it answers. */
+export async function startServer(name: ServerName, neo4jUri: string): Promise<RunningServer> {
+  const port = await freePort();
+  // BENCH_NODE_ARGS passes flags to the servers' Node, e.g. `--cpu-prof --cpu-prof-dir=bench/results/profiles`.
+  const nodeArguments = process.env.BENCH_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArguments, '--import', 'tsx', entryPoints[name]], {
+    cwd: projectRoot,
+    env: {
+      ...process.env,
+      NEO4J_URI: neo4jUri,
+      // The local engine runs without auth; the service still insists on a password with a URI.
+      NEO4J_PASSWORD: 'unused',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      // The service as it is deployed (production), with settings for a benchmark: no seed, no per-request
+      // log lines, no registration limit.
+      NODE_ENV: 'production',
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      SEED_ON_START: 'false',
+      LOG_LEVEL: 'warn',
+      REGISTRATIONS_PER_HOUR: '1000000000',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+  const url = name === 'floor' ? await readyLine(child, /^FLOOR_READY (\S+)$/) : name === 'peer' ? await readyLine(child, /^PEER_READY (\S+)$/) : `http://127.0.0.1:${port}/graphql`;
+  if (name === 'ours') await waitForReadiness(`http://127.0.0.1:${port}/readyz`, child, () => stderr);
+  return {
+    name,
+    url,
+    pid: child.pid!,
+    stop: () => stopChild(child),
+  };
+}
+
+function readyLine(child: ChildProcess, pattern: RegExp): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
+      const match = pattern.exec(line);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`${child.spawnargs.join(' ')} exited with ${code} before it was ready`)));
+  });
+}
+
+async function waitForReadiness(url: string, child: ChildProcess, stderr: () => string): Promise<void> {
+  child.stdout!.resume();
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode}: ${stderr()}`);
+    const ready = await fetch(url).then((response) => response.ok, () => false);
+    if (ready) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the service was not ready within two minutes: ${stderr()}`);
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
+}

@@ -1,0 +1,65 @@
+/**
+ * `npm run bench`: each operation against this service, the @neo4j/graphql peer and the hand-written
+ * Cypher floor, over one database holding the synthetic national network, in one run.
+ *
+ *   npm run bench -- [--scale 1] [--connections 8] [--warmup 5] [--duration 15] [--operations profile,list] [--servers ours,floor]
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { startBenchEngine } from './harness/engine.ts';
+import { measureLoad, type LoadFigures } from './harness/load.ts';
+import { floorRequests, nthRequest, oursRequests, type OperationName, type RequestSet } from './harness/operations.ts';
+import { parseBenchOptions } from './harness/options.ts';
+import { resultsPath, writeResultsSection, type OperationResult } from './harness/report.ts';
+import { startServer, type RunningServer, type ServerName } from './harness/servers.ts';
+import { peerRequests } from './peer/operations.ts';
+import { prepareBenchData } from './harness/data.ts';
+
+const options = parseBenchOptions(process.argv.slice(2));
+const requestSets: Record<ServerName, RequestSet> = { ours: oursRequests, peer: peerRequests, floor: floorRequests };
+
+const { engine, stop } = await startBenchEngine(options.scale);
+const servers: RunningServer[] = [];
+try {
+  const { samples } = await prepareBenchData(engine.boltUri, options.scale, options.seed);
+  // All three run at once but only one is loaded at a time; the idle ones cost memory, not CPU.
+  for (const name of options.servers) servers.push(await startServer(name, engine.boltUri));
+
+  const results: OperationResult[] = [];
+  for (const operation of options.operations as OperationName[]) {
+    const figures: Partial<Record<ServerName, LoadFigures>> = {};
+    for (const server of servers) {
+      process.stderr.write(`${operation} · ${server.name} … `);
+      figures[server.name] = await measureLoad({
+        url: server.url,
+        pid: server.pid,
+        connections: options.connections,
+        warmupSeconds: options.warmup,
+        durationSeconds: options.duration,
+        nextRequest: (n) => nthRequest(requestSets[server.name], operation, samples, n),
+      });
+      const f = figures[server.name]!;
+      process.stderr.write(`${f.rps.toFixed(1)} req/s, p50 ${f.p50Ms} ms, p99 ${f.p99Ms} ms, ${f.rssMb} MB${f.errors ? `, ${f.errors} errors: ${f.firstError}` : ''}\n`);
+    }
+    results.push(toOperationResult(operation, figures));
+  }
+
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
+  writeResultsSection('comparison', `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(), options);
+  process.stderr.write('wrote bench/results/latest.json and bench/RESULTS.md\n');
+} finally {
+  for (const server of servers) await server.stop();
+  await stop();
+}
+
+function toOperationResult(operation: OperationName, figures: Partial<Record<ServerName, LoadFigures>>): OperationResult {
+  const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b ? Math.round((a / b) * 100) / 100 : null);
+  return {
+    operation,
+    ours: figures.ours ?? null,
+    peer: figures.peer ?? null,
+    floor: figures.floor ?? null,
+    ratioVsPeer: ratio(figures.ours?.rps, figures.peer?.rps),
+    ratioVsFloorP50: ratio(figures.ours?.p50Ms, figures.floor?.p50Ms),
+  };
+}
