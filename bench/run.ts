@@ -12,12 +12,12 @@ import { parseBenchOptions } from './harness/options.ts';
 import { resultsPath, writeResultsSection, type OperationResult } from './harness/report.ts';
 import { startServer, type RunningServer, type ServerName } from './harness/servers.ts';
 import { peerRequests } from './peer/operations.ts';
-import { prepareBenchData } from './harness/data.ts';
+import { prepareBenchData, removeBenchRegistrations } from './harness/data.ts';
 
 const options = parseBenchOptions(process.argv.slice(2));
 const requestSets: Record<ServerName, RequestSet> = { ours: oursRequests, peer: peerRequests, floor: floorRequests };
 
-const { engine, stop } = await startBenchEngine(options.scale);
+const { engine, settle, stop } = await startBenchEngine(options.scale);
 const servers: RunningServer[] = [];
 try {
   const { samples } = await prepareBenchData(engine.boltUri, options.scale, options.seed);
@@ -25,6 +25,8 @@ try {
   for (const name of options.servers) servers.push(await startServer(name, engine.boltUri));
 
   const results: OperationResult[] = [];
+  // One count for the whole run, so that no two requests (two registrations, say) are the same.
+  let sent = 0;
   for (const operation of options.operations as OperationName[]) {
     const figures: Partial<Record<ServerName, LoadFigures>> = {};
     for (const server of servers) {
@@ -35,7 +37,8 @@ try {
         connections: options.connections,
         warmupSeconds: options.warmup,
         durationSeconds: options.duration,
-        nextRequest: (n) => nthRequest(requestSets[server.name], operation, samples, n),
+        settle,
+        nextRequest: () => nthRequest(requestSets[server.name], operation, samples, sent++),
       });
       const f = figures[server.name]!;
       process.stderr.write(`${f.rps.toFixed(1)} req/s, p50 ${f.p50Ms} ms, p99 ${f.p99Ms} ms, ${f.rssMb} MB${f.errors ? `, ${f.errors} errors: ${f.firstError}` : ''}\n`);
@@ -49,6 +52,7 @@ try {
   process.stderr.write('wrote bench/results/latest.json and bench/RESULTS.md\n');
 } finally {
   for (const server of servers) await server.stop();
+  process.stderr.write(`removed ${await removeBenchRegistrations(engine.boltUri)} nodes the registrations wrote\n`);
   await stop();
 }
 

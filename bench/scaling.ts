@@ -19,8 +19,10 @@ const options = parseBenchOptions([...defaults, ...process.argv.slice(2)]);
 const requestSets: Record<ServerName, RequestSet> = { ours: oursRequests, peer: peerRequests, floor: floorRequests };
 
 const results: ScalingResult[] = [];
+// One count for the whole run, so that the requests cycle through every sample.
+let sent = 0;
 for (const scale of options.scales) {
-  const { engine, stop } = await startBenchEngine(scale);
+  const { engine, settle, stop } = await startBenchEngine(scale);
   try {
     const { samples, nodes, relationships } = await prepareBenchData(engine.boltUri, scale, options.seed);
     for (const name of options.servers) {
@@ -33,7 +35,8 @@ for (const scale of options.scales) {
             connections: options.connections,
             warmupSeconds: options.warmup,
             durationSeconds: options.duration,
-            nextRequest: (n) => nthRequest(requestSets[name], operation, samples, n),
+            settle,
+        nextRequest: () => nthRequest(requestSets[name], operation, samples, sent++),
           });
           process.stderr.write(`scale ${scale} · ${operation} · ${name}: ${figures.rps.toFixed(1)} req/s, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms\n`);
           results.push({ scale, nodes, relationships, operation, server: name, figures });

@@ -1,7 +1,10 @@
-import { createDriver } from '../../server/db/database.ts';
+import { randomInt } from 'node:crypto';
+import { createDriver, Database } from '../../server/db/database.ts';
 import { ensureSyntheticNetwork } from '../synthetic/load.ts';
+import { associationNumber } from '../synthetic/organization-numbers.ts';
+import { planNetwork } from '../synthetic/plan.ts';
 import { sampleSubjects } from '../synthetic/samples.ts';
-import type { Samples } from './operations.ts';
+import { registrationMark, type Samples } from './operations.ts';
 
 /** How many subjects of each kind a run cycles through: enough that caches do not see one question. */
 const SAMPLE_COUNT = 400;
@@ -25,6 +28,8 @@ export async function prepareBenchData(boltUri: string, scale: number, seed: num
     });
     if (result.loaded) process.stderr.write(`loaded ${result.nodes + result.relationships} entities in ${result.seconds.toFixed(0)} s (${Math.round(result.entitiesPerSecond ?? 0)}/s)\n`);
     const subjects = sampleSubjects(scale, seed, SAMPLE_COUNT);
+    // Association numbers past the network's own are never in it; a random start keeps runs apart.
+    const firstFree = planNetwork(scale, seed).associations.total + randomInt(70_000) * 1_000;
     return {
       nodes: result.nodes,
       relationships: result.relationships,
@@ -36,8 +41,30 @@ export async function prepareBenchData(boltUri: string, scale: number, seed: num
         searchTexts: subjects.searchWords,
         municipalities: subjects.municipalities,
         themes: subjects.countyThemes.map((pair) => pair.theme),
+        registrationNumber: (n) => associationNumber(firstFree + n, seed),
       },
     };
+  } finally {
+    await driver.close();
+  }
+}
+
+/** Removes the organisations and accounts a run registered, so that every run starts from the same network. */
+export async function removeBenchRegistrations(boltUri: string): Promise<number> {
+  const driver = createDriver({ uri: boltUri, user: 'neo4j', password: '', database: 'neo4j' });
+  try {
+    return await new Database(driver, 'neo4j', 600_000).write(async (tx) => {
+      const result = await tx.run<{ removed: number }>({
+        text: `MATCH (account:Account) WHERE account.email CONTAINS $mark
+               OPTIONAL MATCH (account)-[:REPRESENTS]->(organization:Organization)
+               WITH collect(DISTINCT account) + collect(DISTINCT organization) AS nodes
+               UNWIND nodes AS node
+               DETACH DELETE node
+               RETURN count(*) AS removed`,
+        parameters: { mark: registrationMark },
+      });
+      return result.records[0]?.get('removed') ?? 0;
+    });
   } finally {
     await driver.close();
   }

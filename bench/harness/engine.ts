@@ -1,8 +1,19 @@
+import { createDriver } from '../../server/db/database.ts';
 import { LocalEngine } from '../../server/db/local-engine.ts';
+import { waitUntilQuiet } from './quiet.ts';
 
 /** The engine each benchmark run starts: one data directory per scale, kept between runs. */
-export async function startBenchEngine(scale: number): Promise<{ engine: LocalEngine; stop: () => Promise<void> }> {
+export async function startBenchEngine(scale: number) {
   const memory = scale > 1 ? '4g' : '2g';
   const engine = await LocalEngine.start({ dataDir: `.data/bench-${scale}`, pageCache: memory, heap: memory, startTimeoutMs: 300_000 });
-  return { engine, stop: () => engine.stop() };
+  const monitor = createDriver({ uri: engine.boltUri, user: 'neo4j', password: '', database: 'neo4j' });
+  return {
+    engine,
+    /** Resolves once Neo4j has finished every statement in flight. */
+    settle: () => waitUntilQuiet(monitor),
+    stop: async () => {
+      await monitor.close();
+      await engine.stop();
+    },
+  };
 }

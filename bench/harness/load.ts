@@ -10,7 +10,10 @@ export interface LoadOptions {
   connections: number;
   warmupSeconds: number;
   durationSeconds: number;
-  nextRequest: (n: number) => BenchRequest;
+  /** The next request to send; the caller numbers them, so that writes stay unique across runs. */
+  nextRequest: () => BenchRequest;
+  /** Resolves when the database has finished what the load left in flight. */
+  settle: () => Promise<void>;
 }
 
 export interface LoadFigures {
@@ -27,15 +30,16 @@ export interface LoadFigures {
 
 function run(options: LoadOptions, seconds: number, onError: (text: string) => void) {
   const base = new URL(options.url);
-  let n = 0;
   return autocannon({
     url: base.origin,
     connections: options.connections,
     duration: seconds,
+    // A slow answer is a figure, not an error.
+    timeout: 120,
     requests: [
       {
         setupRequest: (request: Request) => {
-          const next = options.nextRequest(n++);
+          const next = options.nextRequest();
           request.method = next.method;
           request.path = `${base.pathname === '/' ? '' : base.pathname}${next.path}` || '/';
           request.body = next.body ?? '';
@@ -53,7 +57,9 @@ function run(options: LoadOptions, seconds: number, onError: (text: string) => v
 
 /** Warms the server up, then loads it at a fixed concurrency and reports throughput, latency and memory. */
 export async function measureLoad(options: LoadOptions): Promise<LoadFigures> {
+  await options.settle();
   await run(options, options.warmupSeconds, () => {});
+  await options.settle();
   let errors = 0;
   let firstError: string | null = null;
   const memory = sampleResidentMemory(options.pid);
@@ -62,6 +68,7 @@ export async function measureLoad(options: LoadOptions): Promise<LoadFigures> {
     firstError ??= text;
   });
   const rssMb = memory.stop();
+  await options.settle();
   return {
     rps: result.requests.average,
     p50Ms: result.latency.p50,

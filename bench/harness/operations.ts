@@ -1,5 +1,3 @@
-import { randomInt } from 'node:crypto';
-import { luhnCheckDigit } from '../../test/helpers/organization-numbers.ts';
 import type { ServerName } from './servers.ts';
 
 /** What the benchmark asks about, drawn from the loaded network so that every question has an answer. */
@@ -17,6 +15,8 @@ export interface Samples {
   /** Kommun codes and theme keys a registration may name. */
   municipalities: string[];
   themes: string[];
+  /** The n-th registration's organisationsnummer: one the loaded network does not hold. */
+  registrationNumber: (n: number) => string;
 }
 
 export const operationNames = ['profile', 'list', 'suggestions', 'overlaps', 'search', 'register'] as const;
@@ -89,23 +89,19 @@ export const floorRequests = {
 
 export type RequestSet = typeof oursRequests;
 
-let registrationCounter = randomInt(1_000_000);
+/** Every registration a benchmark sends carries this in its e-mail address, so that the run can remove them. */
+export const registrationMark = 'bench-registration';
 
-/**
- * A registration no earlier one used: organisationsnummer 899xxx-xxxx counting up from a random start,
- * which the synthetic network never hands out.
- */
-export function nextRegistration(samples: Samples, n: number): RegistrationInput {
-  registrationCounter = (registrationCounter + 1) % 1_000_000;
-  const body = `899${String(registrationCounter).padStart(6, '0')}`;
-  const unique = `${Date.now().toString(36)}${registrationCounter}`;
+/** The n-th registration: unique, in a kommun and on a theme that traffic names. */
+export function nthRegistration(samples: Samples, n: number): RegistrationInput {
+  const unique = `${Date.now().toString(36)}-${n}`;
   return {
     name: `Föreningen Prov ${unique}`,
-    organizationNumber: `${body.slice(0, 6)}-${body.slice(6)}${luhnCheckDigit(body)}`,
+    organizationNumber: samples.registrationNumber(n),
     municipality: samples.municipalities[n % samples.municipalities.length]!,
     themes: [samples.themes[n % samples.themes.length]!],
     description: 'En förening som registrerar sig under belastningsprovet.',
-    email: `prov-${unique}@example.org`,
+    email: `${registrationMark}-${unique}@example.org`,
     password: 'belastningsprovets-lösenord-1',
     phone: '010-123 45 67',
   };
@@ -128,7 +124,7 @@ export function nthRequest(requests: RequestSet, operation: OperationName, sampl
     case 'search':
       return requests.search(pick(samples.searchTexts));
     case 'register':
-      return requests.register(nextRegistration(samples, n));
+      return requests.register(nthRegistration(samples, n));
   }
 }
 

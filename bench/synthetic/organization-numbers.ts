@@ -4,7 +4,7 @@
  * distinct numbers, and the number of entity i is known without the ones before it.
  */
 
-function luhnCheckDigit(digits: string): number {
+export function luhnCheckDigit(digits: string): number {
   let sum = 0;
   for (let i = 0; i < digits.length; i++) {
     let d = Number(digits[i]) * (i % 2 === 0 ? 2 : 1);

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { luhnCheckDigit } from '../../bench/synthetic/organization-numbers.ts';
 
 /**
  * A fresh, valid organisationsnummer of an ideell förening: 8, any digit, a third digit of 2 or more
@@ -8,14 +9,4 @@ import { randomInt } from 'node:crypto';
 export function validOrganizationNumber(): string {
   const body = `8${randomInt(10)}${randomInt(2, 10)}${String(randomInt(1_000_000)).padStart(6, '0')}`;
   return `${body.slice(0, 6)}-${body.slice(6)}${luhnCheckDigit(body)}`;
-}
-
-export function luhnCheckDigit(digits: string): number {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[i]) * (i % 2 === 0 ? 2 : 1);
-    if (d > 9) d -= 9;
-    sum += d;
-  }
-  return (10 - (sum % 10)) % 10;
 }
