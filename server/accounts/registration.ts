@@ -11,22 +11,16 @@ import { createAccount, normalizeEmail } from './store.ts';
 
 /**
  * Anyone may register an association: the organisation (PENDING) and its account are created in one
- * transaction, or neither is. The uniqueness constraints on organisationsnummer and e-mail make a race
- * of identical registrations end with one organisation and CONFLICT for the rest.
+ * transaction, or neither is. The uniqueness constraints on organisationsnummer and e-mail decide what is
+ * taken, so that a race of identical registrations ends with one organisation and CONFLICT for the rest.
  */
 export async function registerAssociation(ctx: Context, rawInput: unknown): Promise<ActorRecord> {
   await consume(ctx.services.rateLimits.registration, ctx.clientAddress);
   const input = parseArgument(registerAssociationInput, rawInput, 'input');
   const passwordHash = await hashPassword(input.password);
+  const accountId = newId();
   try {
     return await ctx.db.write(async (tx) => {
-      const taken = await tx.run<{ organization: boolean; email: boolean }>({
-        text: `RETURN EXISTS { MATCH (:Organization {organizationNumber: $number}) } AS organization,
-                      EXISTS { MATCH (:Account {email: $email}) } AS email`,
-        parameters: { number: input.organizationNumber, email: normalizeEmail(input.email) },
-      });
-      throwIfTaken(input, taken.records[0]!.get('organization') ? 'organizationNumber' : taken.records[0]!.get('email') ? 'email' : null);
-
       const organization: ActorRecord = {
         id: newId(),
         kind: 'ASSOCIATION',
@@ -45,16 +39,15 @@ export async function registerAssociation(ctx: Context, rawInput: unknown): Prom
       await tx.run({
         text: `CREATE (o:Actor:Organization:Association {id: $o.id, kind: $o.kind, name: $o.name, description: $o.description,
                  organizationNumber: $o.organizationNumber, status: $o.status, email: $o.email, phone: $o.phone,
-                 createdAt: datetime(), updatedAt: datetime()})
+                 createdAt: datetime(), updatedAt: datetime(), createdBy: $accountId})
                WITH o
                MATCH (m:Municipality {code: $municipality})
                CREATE (o)-[:IN_MUNICIPALITY]->(m)
                WITH o
                CALL (o) { UNWIND $themes AS key MATCH (t:Theme {key: key}) CREATE (o)-[:HAS_THEME]->(t) }`,
-        parameters: { o: organization, municipality: input.municipality, themes: input.themes },
+        parameters: { o: organization, municipality: input.municipality, themes: input.themes, accountId },
       });
-      const accountId = await createAccount(tx, { email: input.email, passwordHash, role: 'ASSOCIATION', organizationId: organization.id }, null);
-      await tx.run({ text: 'MATCH (o:Organization {id: $id}) SET o.createdBy = $accountId', parameters: { id: organization.id, accountId } });
+      await createAccount(tx, { id: accountId, email: input.email, passwordHash, role: 'ASSOCIATION', organizationId: organization.id }, null);
       await writeAudit(tx, ctx.viewer, {
         action: 'registerAssociation',
         targetIds: [organization.id, accountId],

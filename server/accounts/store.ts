@@ -19,6 +19,8 @@ const fields = `.id, .email, .role, organizationId: COLLECT { MATCH (a)-[:REPRES
   municipalities: coalesce(a.municipalities, [])`;
 
 export interface NewAccount {
+  /** Given when another node written in the same transaction names the account; made here otherwise. */
+  id?: string;
   email: string;
   passwordHash: string;
   role: Role;
@@ -66,7 +68,7 @@ export class AccountStore {
 }
 
 export async function createAccount(tx: Transaction, account: NewAccount, createdBy: string | null): Promise<string> {
-  const id = newId();
+  const id = account.id ?? newId();
   await tx.run({
     text: `CREATE (a:Account {id: $id, email: $email, passwordHash: $passwordHash, role: $role,
              municipalities: $municipalities, createdAt: datetime(), createdBy: $createdBy})
