@@ -66,7 +66,10 @@ export async function createHttpService(deps: AppDependencies): Promise<HttpServ
   // Security headers; the content policy would block the GraphQL explorer page outside production.
   app.use(helmet({ contentSecurityPolicy: production ? undefined : false }));
   if (config.trustProxy) app.set('trust proxy', config.trustProxy);
-  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' } }));
+  // A line per request is logged at info; above that level the middleware would only cost time.
+  if (logger.isLevelEnabled('info')) {
+    app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' } }));
+  }
   app.use((req, res, next) => {
     // Only known routes become labels, so that random paths cannot grow the metrics without bound.
     const stop = metrics.httpRequestDuration.startTimer({ route: knownRoutes.has(req.path) ? req.path : 'other' });
