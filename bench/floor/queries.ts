@@ -9,7 +9,7 @@ const visibleActor = (x: string) =>
 
 /** $id: an organisation's id. One row, `profile`, or none. */
 export const profileCypher = `
-MATCH (o:Organization {id: $id}) WHERE o.status = 'VERIFIED'
+MATCH (o:Actor {id: $id}) WHERE o:Organization AND o.status = 'VERIFIED'
 RETURN o { .id, .name, .kind, .description,
   themes: COLLECT { MATCH (o)-[:HAS_THEME]->(t:Theme) RETURN t { .key, .label } },
   municipalities: COLLECT { MATCH (o)-[:IN_MUNICIPALITY]->(m:Municipality) RETURN m { .code, .name } },
@@ -21,15 +21,18 @@ RETURN o { .id, .name, .kind, .description,
 
 /**
  * $county, $theme, $first: verified organisations that work on the theme and act in the län, themselves
- * or through a confirmed initiative, by name.
+ * or through a confirmed initiative, by name. It starts from the län, the smaller of the two.
  */
 export const listCypher = `
-MATCH (a:Organization) WHERE a.status = 'VERIFIED'
+CALL () {
+  MATCH (:County {code: $county})<-[:IN_COUNTY]-(:Municipality)<-[:IN_MUNICIPALITY]-(a:Organization) RETURN a
+  UNION
+  MATCH (:County {code: $county})<-[:IN_COUNTY]-(:Municipality)<-[:IN_MUNICIPALITY]-(:Initiative)<-[r:PARTICIPATES_IN]-(a:Organization)
+  WHERE r.status = 'CONFIRMED' RETURN a
+}
+WITH a WHERE a.status = 'VERIFIED'
   AND (EXISTS { MATCH (a)-[:HAS_THEME]->(:Theme {key: $theme}) }
     OR EXISTS { MATCH (a)-[r:PARTICIPATES_IN]->(:Initiative)-[:HAS_THEME]->(:Theme {key: $theme}) WHERE r.status = 'CONFIRMED' })
-  AND (EXISTS { MATCH (a)-[:IN_MUNICIPALITY]->(:Municipality)-[:IN_COUNTY]->(:County {code: $county}) }
-    OR EXISTS { MATCH (a)-[r:PARTICIPATES_IN]->(:Initiative)-[:IN_MUNICIPALITY]->(:Municipality)-[:IN_COUNTY]->(:County {code: $county})
-                WHERE r.status = 'CONFIRMED' })
 WITH a ORDER BY a.name, a.id LIMIT $first
 RETURN a { .id, .name, .kind, municipalities: COLLECT { MATCH (a)-[:IN_MUNICIPALITY]->(m:Municipality) RETURN m { .code, .name } } } AS organization`;
 

@@ -33,6 +33,16 @@ const entryPoints: Record<ServerName, string> = {
   floor: 'bench/floor/server.ts',
 };
 
+const running = new Set<ChildProcess>();
+
+// An interrupted run takes its servers with it (the engine stops itself when its stdin closes).
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    for (const child of running) child.kill('SIGTERM');
+    process.exit(130);
+  });
+}
+
 /** Starts one of the three servers against the given Neo4j and waits until it answers. */
 export async function startServer(name: ServerName, neo4jUri: string): Promise<RunningServer> {
   const port = await freePort();
@@ -58,6 +68,8 @@ export async function startServer(name: ServerName, neo4jUri: string): Promise<R
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
   const url = name === 'floor' ? await readyLine(child, /^FLOOR_READY (\S+)$/) : name === 'peer' ? await readyLine(child, /^PEER_READY (\S+)$/) : `http://127.0.0.1:${port}/graphql`;

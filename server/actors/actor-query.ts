@@ -14,9 +14,48 @@ export interface ActorFilter {
 }
 
 /**
+ * Where an actor "works": itself, or through one of its confirmed initiatives. `place` is a pattern
+ * ending in the Municipality or Theme the filter names, matched from the actor `a` or its initiative.
+ */
+const worksThrough = (pattern: (from: string) => string, condition: string) =>
+  `(EXISTS { MATCH ${pattern('a')} WHERE ${condition} }
+      OR EXISTS { MATCH (a)-[r:PARTICIPATES_IN]->(i:Initiative), ${pattern('i')} WHERE r.status = 'CONFIRMED' AND ${condition} })`;
+
+const filterPatterns = {
+  themes: { pattern: (from: string) => `(${from})-[:HAS_THEME]->(t:Theme)`, condition: 't.key IN $themes' },
+  municipalities: { pattern: (from: string) => `(${from})-[:IN_MUNICIPALITY]->(m:Municipality)`, condition: 'm.code IN $municipalities' },
+  counties: { pattern: (from: string) => `(${from})-[:IN_MUNICIPALITY]->(:Municipality)-[:IN_COUNTY]->(c:County)`, condition: 'c.code IN $counties' },
+} as const;
+type PatternFilter = keyof typeof filterPatterns;
+
+/**
+ * The actors a filter can start from, walking in from the things it names rather than testing every actor:
+ * a kommun or a län holds a small share of a national network, a theme a larger one.
+ */
+const startingPoints: Record<PatternFilter, string> = {
+  municipalities: `CALL () {
+  MATCH (m:Municipality)<-[:IN_MUNICIPALITY]-(a:Actor) WHERE m.code IN $municipalities RETURN a
+  UNION
+  MATCH (m:Municipality)<-[:IN_MUNICIPALITY]-(:Initiative)<-[r:PARTICIPATES_IN]-(a:Actor) WHERE m.code IN $municipalities AND r.status = 'CONFIRMED' RETURN a
+}`,
+  counties: `CALL () {
+  MATCH (c:County)<-[:IN_COUNTY]-(:Municipality)<-[:IN_MUNICIPALITY]-(a:Actor) WHERE c.code IN $counties RETURN a
+  UNION
+  MATCH (c:County)<-[:IN_COUNTY]-(:Municipality)<-[:IN_MUNICIPALITY]-(:Initiative)<-[r:PARTICIPATES_IN]-(a:Actor)
+  WHERE c.code IN $counties AND r.status = 'CONFIRMED' RETURN a
+}`,
+  themes: `CALL () {
+  MATCH (t:Theme)<-[:HAS_THEME]-(a:Actor) WHERE t.key IN $themes RETURN a
+  UNION
+  MATCH (t:Theme)<-[:HAS_THEME]-(:Initiative)<-[r:PARTICIPATES_IN]-(a:Actor) WHERE t.key IN $themes AND r.status = 'CONFIRMED' RETURN a
+}`,
+};
+
+/**
  * Builds the statements for one page of actors and their total. Every clause is fixed text chosen by
  * which filters are present; every value is a parameter. An actor "works on" a theme or in a place
- * when it says so itself or when one of its confirmed initiatives does.
+ * when it says so itself or when one of its confirmed initiatives does. The page starts from the most
+ * selective filter given (full text, a kommun, a län, a theme) and tests the others.
  */
 export function buildActorPage(
   filter: ActorFilter,
@@ -32,26 +71,18 @@ export function buildActorPage(
     conditions.push('a.kind IN $kinds');
     parameters.kinds = filter.kinds;
   }
-  if (filter.themes?.length) {
-    conditions.push(`(EXISTS { MATCH (a)-[:HAS_THEME]->(t:Theme) WHERE t.key IN $themes }
-      OR EXISTS { MATCH (a)-[r:PARTICIPATES_IN]->(:Initiative)-[:HAS_THEME]->(t:Theme) WHERE r.status = 'CONFIRMED' AND t.key IN $themes })`);
-    parameters.themes = filter.themes;
-  }
-  if (filter.municipalities?.length) {
-    conditions.push(`(EXISTS { MATCH (a)-[:IN_MUNICIPALITY]->(m:Municipality) WHERE m.code IN $municipalities }
-      OR EXISTS { MATCH (a)-[r:PARTICIPATES_IN]->(:Initiative)-[:IN_MUNICIPALITY]->(m:Municipality) WHERE r.status = 'CONFIRMED' AND m.code IN $municipalities })`);
-    parameters.municipalities = filter.municipalities;
-  }
-  if (filter.counties?.length) {
-    conditions.push(`(EXISTS { MATCH (a)-[:IN_MUNICIPALITY]->(:Municipality)-[:IN_COUNTY]->(c:County) WHERE c.code IN $counties }
-      OR EXISTS { MATCH (a)-[r:PARTICIPATES_IN]->(:Initiative)-[:IN_MUNICIPALITY]->(:Municipality)-[:IN_COUNTY]->(c:County) WHERE r.status = 'CONFIRMED' AND c.code IN $counties })`);
-    parameters.counties = filter.counties;
-  }
   let source = 'MATCH (a:Actor)';
   if (filter.text) {
     source = "CALL db.index.fulltext.queryNodes('actor_text', $text) YIELD node AS a";
     conditions.push(findableByText('a'));
     parameters.text = allWordsQuery(filter.text);
+  }
+  const given = (['municipalities', 'counties', 'themes'] as const).filter((name) => filter[name]?.length);
+  const start = filter.text ? null : given[0];
+  if (start) source = startingPoints[start];
+  for (const name of given) {
+    parameters[name] = filter[name];
+    if (name !== start) conditions.push(worksThrough(filterPatterns[name].pattern, filterPatterns[name].condition));
   }
 
   const where = `WHERE ${conditions.join('\n  AND ')}`;
@@ -59,12 +90,13 @@ export function buildActorPage(
   return {
     page: {
       text: `${after.bind}${source}
+WITH cursor, a
 ${where}
   AND ${after.condition}
 WITH a ORDER BY a.name, a.id LIMIT $limit
 RETURN ${actorProjection('a')} AS actor${extraColumns}`,
       parameters: { ...parameters, after: page.after?.id ?? null, limit: int(page.first + 1) },
     },
-    count: { text: `${source}\n${where}\nRETURN count(a) AS total`, parameters },
+    count: { text: `${source}\nWITH a\n${where}\nRETURN count(a) AS total`, parameters },
   };
 }

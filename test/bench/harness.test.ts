@@ -1,0 +1,54 @@
+import organisationsnummerModule from 'organisationsnummer';
+import { describe, expect, it } from 'vitest';
+import { floorRequests, nthRequest, oursRequests, registrationMark, type Samples } from '../../bench/harness/operations.ts';
+import { parseBenchOptions } from '../../bench/harness/options.ts';
+import { associationNumber } from '../../bench/synthetic/organization-numbers.ts';
+
+const Organisationsnummer = organisationsnummerModule as unknown as typeof organisationsnummerModule.default;
+
+const samples: Samples = {
+  profileIds: ['p1', 'p2'],
+  suggestionIds: ['s1'],
+  listFilters: [{ county: '19', theme: 'andt' }],
+  counties: ['19', '20', '01'],
+  searchTexts: ['integration'],
+  municipalities: ['1982', '2062'],
+  themes: ['andt', 'integration'],
+  registrationNumber: (n) => associationNumber(1_000_000 + n, 7),
+};
+
+describe('the benchmark command line', () => {
+  it('has defaults for every option', () => {
+    expect(parseBenchOptions([])).toMatchObject({ scale: 1, connections: 8, servers: ['ours', 'peer', 'floor'], scales: [0.25, 1, 4] });
+  });
+
+  it('reads lists and numbers', () => {
+    const options = parseBenchOptions(['--scale', '0.25', '--operations', 'suggestions,overlaps', '--scales', '1,4']);
+    expect(options).toMatchObject({ scale: 0.25, operations: ['suggestions', 'overlaps'], scales: [1, 4] });
+  });
+
+  it('names every bad option', () => {
+    expect(() => parseBenchOptions(['--connections', '0', '--operations', 'profile,teleport'])).toThrow(/--connections[\s\S]*--operations/);
+    expect(() => parseBenchOptions(['--colour', 'blue'])).toThrow(/colour/);
+    expect(() => parseBenchOptions(['--scale'])).toThrow(/--option value/);
+  });
+});
+
+describe('the benchmark requests', () => {
+  it('cycle through the samples, the same question for every server', () => {
+    const ours = [0, 1, 2, 3].map((n) => JSON.parse(nthRequest(oursRequests, 'overlaps', samples, n).body!).variables.county);
+    const floor = [0, 1, 2, 3].map((n) => new URLSearchParams(nthRequest(floorRequests, 'overlaps', samples, n).path.split('?')[1]).get('county'));
+    expect(ours).toEqual(['19', '20', '01', '19']);
+    expect(floor).toEqual(ours);
+  });
+
+  it('register a new, valid organisation each time, marked for removal', () => {
+    const inputs = Array.from({ length: 200 }, (_, n) => JSON.parse(nthRequest(oursRequests, 'register', samples, n).body!).variables.input);
+    expect(new Set(inputs.map((input) => input.organizationNumber)).size).toBe(200);
+    expect(new Set(inputs.map((input) => input.email)).size).toBe(200);
+    for (const input of inputs) {
+      expect(Organisationsnummer.valid(input.organizationNumber)).toBe(true);
+      expect(input.email).toContain(registrationMark);
+    }
+  });
+});
