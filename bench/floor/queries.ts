@@ -38,8 +38,8 @@ RETURN a { .id, .name, .kind, municipalities: COLLECT { MATCH (a)-[:IN_MUNICIPAL
 
 /**
  * $id, $first: partner suggestions for an actor, scored as the service scores them (see
- * server/network/partner-scoring.ts): every reason is a row per candidate, the rows are summed per
- * candidate, and only the best $first are named.
+ * server/network/partner-scoring.ts): every reason, and every tie that rules a candidate out, is a row
+ * per candidate; the rows are summed per candidate, and only the best $first are named.
  */
 export const partnerSuggestionsCypher = `
 MATCH (s:Actor {id: $id}) WHERE ${visibleActor('s')}
@@ -52,38 +52,42 @@ WITH s, initiatives,
   COLLECT { MATCH (s)-[:HAS_THEME]->(t:Theme) RETURN t UNION UNWIND initiatives AS i MATCH (i)-[:HAS_THEME]->(t:Theme) RETURN t } AS themes,
   COLLECT { MATCH (s)-[:IN_MUNICIPALITY]->(m:Municipality) RETURN m UNION UNWIND initiatives AS i MATCH (i)-[:IN_MUNICIPALITY]->(m:Municipality) RETURN m } AS places,
   COLLECT { UNWIND initiatives AS i MATCH (i)-[:PART_OF*0..]->(root:Initiative) WHERE NOT (root)-[:PART_OF]->(:Initiative) RETURN DISTINCT root } AS families
-WITH s, themes, places, families,
+WITH s, partners, themes, places, families,
   COLLECT { UNWIND places AS m MATCH (m)-[:IN_COUNTY]->(county:County) RETURN DISTINCT county } AS counties,
   [p IN partners WHERE p:Organization AND p.status = 'VERIFIED'] AS namedPartners
-CALL (themes, places, counties, namedPartners, families) {
+CALL (s, partners, themes, places, counties, namedPartners, families) {
   UNWIND themes AS t MATCH (t)<-[:HAS_THEME]-(c:Actor)
-  RETURN c, t AS theme, null AS place, null AS county, null AS partner, null AS family
+  RETURN c, t AS theme, null AS place, null AS county, null AS partner, null AS family, 0 AS excluded
   UNION ALL
   UNWIND themes AS t MATCH (t)<-[:HAS_THEME]-(:Initiative)<-[r:PARTICIPATES_IN]-(c:Actor) WHERE r.status = 'CONFIRMED'
-  RETURN c, t AS theme, null AS place, null AS county, null AS partner, null AS family
+  RETURN c, t AS theme, null AS place, null AS county, null AS partner, null AS family, 0 AS excluded
   UNION ALL
   UNWIND counties AS county MATCH (county)<-[:IN_COUNTY]-(m:Municipality)<-[:IN_MUNICIPALITY]-(c:Actor)
-  RETURN c, null AS theme, CASE WHEN m IN places THEN m END AS place, county, null AS partner, null AS family
+  RETURN c, null AS theme, CASE WHEN m IN places THEN m END AS place, county, null AS partner, null AS family, 0 AS excluded
   UNION ALL
   UNWIND counties AS county MATCH (county)<-[:IN_COUNTY]-(m:Municipality)<-[:IN_MUNICIPALITY]-(:Initiative)<-[r:PARTICIPATES_IN]-(c:Actor)
   WHERE r.status = 'CONFIRMED'
-  RETURN c, null AS theme, CASE WHEN m IN places THEN m END AS place, county, null AS partner, null AS family
+  RETURN c, null AS theme, CASE WHEN m IN places THEN m END AS place, county, null AS partner, null AS family, 0 AS excluded
   UNION ALL
   UNWIND namedPartners AS p MATCH (p)-[r1:PARTICIPATES_IN]->(:Initiative)<-[r2:PARTICIPATES_IN]-(c:Actor)
-  WHERE r1.status = 'CONFIRMED' AND r2.status = 'CONFIRMED'
-  RETURN c, null AS theme, null AS place, null AS county, p AS partner, null AS family
+  WHERE r1.status = 'CONFIRMED' AND r2.status = 'CONFIRMED' AND c <> p
+  RETURN c, null AS theme, null AS place, null AS county, p AS partner, null AS family, 0 AS excluded
   UNION ALL
   UNWIND families AS root MATCH (root)<-[:PART_OF*0..]-(:Initiative)<-[r:PARTICIPATES_IN]-(c:Actor) WHERE r.status = 'CONFIRMED'
-  RETURN c, null AS theme, null AS place, null AS county, null AS partner, root AS family
+  RETURN c, null AS theme, null AS place, null AS county, null AS partner, root AS family, 0 AS excluded
+  UNION ALL
+  UNWIND partners AS c
+  RETURN c, null AS theme, null AS place, null AS county, null AS partner, null AS family, 1 AS excluded
+  UNION ALL
+  UNWIND partners + [s] AS p MATCH (p)-[:PART_OF]-(c:Actor)
+  RETURN c, null AS theme, null AS place, null AS county, null AS partner, null AS family, 1 AS excluded
+  UNION ALL
+  MATCH (s)-[:AFFILIATED_WITH]-(c:Actor)
+  RETURN c, null AS theme, null AS place, null AS county, null AS partner, null AS family, 1 AS excluded
 }
-WITH s, c, collect(DISTINCT theme) AS sharedThemes, collect(DISTINCT place) AS sharedPlaces, collect(DISTINCT county) AS sharedCounties,
-  collect(DISTINCT partner) AS commonPartners, collect(DISTINCT family) AS sharedFamilies
-WHERE (c:Organization OR c:RoleModel) AND c <> s AND ${visibleActor('c')}
-  AND NOT EXISTS { MATCH (c)-[r1:PARTICIPATES_IN]->(:Initiative)<-[r2:PARTICIPATES_IN]-(s) WHERE r1.status = 'CONFIRMED' AND r2.status = 'CONFIRMED' }
-  AND NOT EXISTS { MATCH (c)-[:PART_OF]-(related:Actor)
-                   WHERE related = s OR EXISTS { MATCH (related)-[r1:PARTICIPATES_IN]->(:Initiative)<-[r2:PARTICIPATES_IN]-(s)
-                                                 WHERE r1.status = 'CONFIRMED' AND r2.status = 'CONFIRMED' } }
-  AND NOT EXISTS { MATCH (c)-[:AFFILIATED_WITH]-(s) }
+WITH s, c, sum(excluded) AS exclusions, collect(DISTINCT theme) AS sharedThemes, collect(DISTINCT place) AS sharedPlaces,
+  collect(DISTINCT county) AS sharedCounties, collect(DISTINCT partner) AS commonPartners, collect(DISTINCT family) AS sharedFamilies
+WHERE exclusions = 0 AND (c:Organization OR c:RoleModel) AND c <> s AND ${visibleActor('c')}
 WITH c, sharedThemes, sharedPlaces, sharedCounties, commonPartners, sharedFamilies,
   size(sharedThemes) * 1.0
   + CASE WHEN size(sharedPlaces) > 0 THEN 2.0 WHEN size(sharedCounties) > 0 THEN 1.0 ELSE 0.0 END
