@@ -7,7 +7,6 @@ import { readPage } from '../shared/connection.ts';
 import type { Cursor } from '../shared/cursor.ts';
 import type { ParticipationRecord } from '../initiatives/records.ts';
 import { initiativeProjection, participationProjection, type InitiativeRecord } from '../initiatives/records.ts';
-import type { InitiativeStore } from '../initiatives/store.ts';
 import { linksProjection, type LinkStore, type Links } from '../shared/links-store.ts';
 import { buildActorPage, type ActorFilter } from './actor-query.ts';
 import { actorProjection, type ActorRecord } from './records.ts';
@@ -57,8 +56,8 @@ export class ActorStore {
   constructor(
     private readonly db: Database,
     viewer: Viewer,
-    /** The stores that hold what an actor's statement reads besides the actor, so that it can hand it to them. */
-    private readonly neighbours: { links: LinkStore; initiatives: InitiativeStore },
+    /** Holds the links an actor's statement reads with it, so that no other statement asks for them. */
+    private readonly links: LinkStore,
   ) {
     this.viewer = viewerParameter(viewer);
     this.byId = new DataLoader((ids) => this.loadByIds(ids));
@@ -110,10 +109,12 @@ export class ActorStore {
   /** Hands what a statement read besides the actor to the loaders that would otherwise ask for it. */
   private prime(row: ActorRow): void {
     this.byId.prime(row.actor.id, row.actor);
-    if (row.links) this.neighbours.links.prime('Actor', row.actor.id, row.links);
+    if (row.links) this.links.prime('Actor', row.actor.id, row.links);
     if (row.participations) {
-      this.participations.prime(row.actor.id, row.participations.map((item) => item.participation));
-      for (const { initiative } of row.participations) if (initiative) this.neighbours.initiatives.byId.prime(initiative.id, initiative);
+      this.participations.prime(
+        row.actor.id,
+        row.participations.map(({ participation, initiative }) => (initiative ? { ...participation, initiative } : participation)),
+      );
     }
   }
 

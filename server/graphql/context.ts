@@ -30,12 +30,11 @@ export interface Context {
 
 export function createStores(db: Database, viewer: Viewer) {
   const links = new LinkStore(db);
-  const initiatives = new InitiativeStore(db, viewer);
   return {
     reference: new ReferenceStore(db),
     links,
-    actors: new ActorStore(db, viewer, { links, initiatives }),
-    initiatives,
+    actors: new ActorStore(db, viewer, links),
+    initiatives: new InitiativeStore(db, viewer),
     network: new NetworkStore(db, viewer),
     accounts: new AccountStore(db),
     audit: new AuditStore(db),

@@ -20,6 +20,8 @@ export interface ParticipationRecord {
   until: string | null;
   status: 'CLAIMED' | 'CONFIRMED' | 'REJECTED';
   sourceIds: string[];
+  /** The initiative itself, when the statement that read the participation read it too. */
+  initiative?: InitiativeRecord;
 }
 
 export const participationProjection = (relationship: string, actor: string, initiative: string) =>

@@ -31,7 +31,8 @@ export const initiativeResolvers: Resolvers = {
   },
   Participation: {
     actor: async (participation, _args, { stores }) => (await stores.actors.byId.load(participation.actorId))!,
-    initiative: async (participation, _args, { stores }) => (await stores.initiatives.byId.load(participation.initiativeId))!,
+    // Read with the participation already (a profile's one statement), the initiative needs no lookup.
+    initiative: async (participation, _args, { stores }) => participation.initiative ?? (await stores.initiatives.byId.load(participation.initiativeId))!,
     sources: (participation, _args, { stores }) => stores.links.sourcesById(participation.sourceIds),
   },
   Grant: {
