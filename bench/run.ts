@@ -25,20 +25,22 @@ try {
   for (const name of options.servers) servers.push(await startServer(name, engine.boltUri));
 
   const results: OperationResult[] = [];
-  // One count for the whole run, so that no two requests (two registrations, say) are the same.
-  let sent = 0;
+  // Every server is asked the same questions in the same order; registrations alone count across the run,
+  // so that no two are the same.
+  let registrations = 0;
   for (const operation of options.operations as OperationName[]) {
     const figures: Partial<Record<ServerName, LoadFigures>> = {};
     for (const server of servers) {
       process.stderr.write(`${operation} · ${server.name} … `);
+      let asked = 0;
       figures[server.name] = await measureLoad({
         url: server.url,
         pid: server.pid,
         connections: options.connections,
         warmupSeconds: options.warmup,
-        durationSeconds: options.duration,
+        length: options.counted.includes(operation) ? { requests: options.requests } : { seconds: options.duration },
         settle,
-        nextRequest: () => nthRequest(requestSets[server.name], operation, samples, sent++),
+        nextRequest: () => nthRequest(requestSets[server.name], operation, samples, operation === 'register' ? registrations++ : asked++),
       });
       const f = figures[server.name]!;
       process.stderr.write(`${f.rps.toFixed(1)} req/s, p50 ${f.p50Ms} ms, p99 ${f.p99Ms} ms, ${f.rssMb} MB${f.errors ? `, ${f.errors} errors: ${f.firstError}` : ''}\n`);

@@ -19,8 +19,8 @@ const options = parseBenchOptions([...defaults, ...process.argv.slice(2)]);
 const requestSets: Record<ServerName, RequestSet> = { ours: oursRequests, peer: peerRequests, floor: floorRequests };
 
 const results: ScalingResult[] = [];
-// One count for the whole run, so that the requests cycle through every sample.
-let sent = 0;
+// Every server is asked the same questions in the same order.
+let registrations = 0;
 for (const scale of options.scales) {
   const { engine, settle, stop } = await startBenchEngine(scale);
   try {
@@ -29,14 +29,15 @@ for (const scale of options.scales) {
       const server = await startServer(name, engine.boltUri);
       try {
         for (const operation of options.operations as OperationName[]) {
+          let asked = 0;
           const figures = await measureLoad({
             url: server.url,
             pid: server.pid,
             connections: options.connections,
             warmupSeconds: options.warmup,
-            durationSeconds: options.duration,
+            length: options.counted.includes(operation) ? { requests: options.requests } : { seconds: options.duration },
             settle,
-        nextRequest: () => nthRequest(requestSets[name], operation, samples, sent++),
+        nextRequest: () => nthRequest(requestSets[name], operation, samples, operation === 'register' ? registrations++ : asked++),
           });
           process.stderr.write(`scale ${scale} · ${operation} · ${name}: ${figures.rps.toFixed(1)} req/s, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms\n`);
           results.push({ scale, nodes, relationships, operation, server: name, figures });

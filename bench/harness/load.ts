@@ -9,7 +9,8 @@ export interface LoadOptions {
   pid: number;
   connections: number;
   warmupSeconds: number;
-  durationSeconds: number;
+  /** How long the measured run is: some seconds, or a count of requests (for operations that take seconds each). */
+  length: { seconds: number } | { requests: number };
   /** The next request to send; the caller numbers them, so that writes stay unique across runs. */
   nextRequest: () => BenchRequest;
   /** Resolves when the database has finished what the load left in flight. */
@@ -28,12 +29,12 @@ export interface LoadFigures {
   firstError: string | null;
 }
 
-function run(options: LoadOptions, seconds: number, onError: (text: string) => void) {
+function run(options: LoadOptions, length: LoadOptions['length'], onError: (text: string) => void) {
   const base = new URL(options.url);
   return autocannon({
     url: base.origin,
     connections: options.connections,
-    duration: seconds,
+    ...('seconds' in length ? { duration: length.seconds } : { amount: length.requests }),
     // A slow answer is a figure, not an error.
     timeout: 120,
     requests: [
@@ -58,19 +59,20 @@ function run(options: LoadOptions, seconds: number, onError: (text: string) => v
 /** Warms the server up, then loads it at a fixed concurrency and reports throughput, latency and memory. */
 export async function measureLoad(options: LoadOptions): Promise<LoadFigures> {
   await options.settle();
-  await run(options, options.warmupSeconds, () => {});
+  // A counted run warms up with one request per connection; a timed one for the warm-up's seconds.
+  await run(options, 'seconds' in options.length ? { seconds: options.warmupSeconds } : { requests: options.connections }, () => {});
   await options.settle();
   let errors = 0;
   let firstError: string | null = null;
   const memory = sampleResidentMemory(options.pid);
-  const result = await run(options, options.durationSeconds, (text) => {
+  const result = await run(options, options.length, (text) => {
     errors++;
     firstError ??= text;
   });
   const rssMb = memory.stop();
   await options.settle();
   return {
-    rps: result.requests.average,
+    rps: Math.round((result.requests.total / result.duration) * 100) / 100,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     rssMb: Math.round(rssMb),

@@ -11,6 +11,9 @@ const optionsSchema = z.object({
   connections: z.coerce.number().int().min(1).max(256).default(8),
   warmup: z.coerce.number().positive().default(5),
   duration: z.coerce.number().positive().default(15),
+  /** Operations measured by a count of requests rather than by time, so that each server answers the same questions. */
+  counted: commaSeparated.pipe(z.array(z.enum(operationNames))).default(['suggestions', 'overlaps']),
+  requests: z.coerce.number().int().min(1).default(24),
   operations: commaSeparated.pipe(z.array(z.enum(operationNames)).min(1)).default([...operationNames]),
   servers: commaSeparated.pipe(z.array(z.enum(['ours', 'peer', 'floor'])).min(1)).default(['ours', 'peer', 'floor']),
 });
