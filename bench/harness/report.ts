@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import type { LoadFigures } from './load.ts';
@@ -29,13 +29,8 @@ export const scalingPath = 'bench/results/scaling.json';
 const markdownPath = 'bench/RESULTS.md';
 
 function machine(): string {
-  const java = (() => {
-    try {
-      return execFileSync('java', ['-version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }) || '';
-    } catch (error) {
-      return String((error as { stderr?: string }).stderr ?? '');
-    }
-  })();
+  // `java -version` writes to stderr.
+  const java = spawnSync('java', ['-version'], { encoding: 'utf8' }).stderr ?? '';
   const javaVersion = /version "([^"]+)"/.exec(java)?.[1] ?? 'unknown';
   const cpu = os.cpus();
   return `${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, Node ${process.version}, Java ${javaVersion}`;
