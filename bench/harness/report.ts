@@ -68,7 +68,7 @@ export function writeResultsSection(section: 'comparison' | 'scaling', command: 
   for (const match of existing.matchAll(/<!-- (comparison|scaling) -->\n([\s\S]*?)<!-- end -->/g)) sections.set(match[1]!, match[2]!);
 
   const header = `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine()}.\n` +
-    `Command: \`${command}\` (${options.connections} connections; each operation and server warmed up, then measured for ` +
+    `Command: \`${command}\` (${options.connections} connection${options.connections === 1 ? '' : 's'}; each operation and server warmed up, then measured for ` +
     `${options.duration} s${options.counted.length ? `, except ${options.counted.join(' and ')}: the same ${options.requests} requests to each server` : ''}).\n\n`;
   if (section === 'comparison') {
     const results = JSON.parse(readFileSync(resultsPath, 'utf8')) as OperationResult[];

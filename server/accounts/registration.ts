@@ -36,23 +36,27 @@ export async function registerAssociation(ctx: Context, rawInput: unknown): Prom
         reviewReason: null,
         reviewedAt: null,
       };
-      await tx.run({
-        text: `CREATE (o:Actor:Organization:Association {id: $o.id, kind: $o.kind, name: $o.name, description: $o.description,
-                 organizationNumber: $o.organizationNumber, status: $o.status, email: $o.email, phone: $o.phone,
-                 createdAt: datetime(), updatedAt: datetime(), createdBy: $accountId})
-               WITH o
-               MATCH (m:Municipality {code: $municipality})
-               CREATE (o)-[:IN_MUNICIPALITY]->(m)
-               WITH o
-               CALL (o) { UNWIND $themes AS key MATCH (t:Theme {key: key}) CREATE (o)-[:HAS_THEME]->(t) }`,
-        parameters: { o: organization, municipality: input.municipality, themes: input.themes, accountId },
-      });
-      await createAccount(tx, { id: accountId, email: input.email, passwordHash, role: 'ASSOCIATION', organizationId: organization.id }, null);
-      await writeAudit(tx, ctx.viewer, {
-        action: 'registerAssociation',
-        targetIds: [organization.id, accountId],
-        fields: Object.keys(input).filter((field) => field !== 'password'),
-      });
+      // The three statements go out together, without waiting for each answer; they still run in order in
+      // the one transaction, and the first to fail (a taken organisationsnummer or e-mail) fails it all.
+      await Promise.all([
+        tx.run({
+          text: `CREATE (o:Actor:Organization:Association {id: $o.id, kind: $o.kind, name: $o.name, description: $o.description,
+                   organizationNumber: $o.organizationNumber, status: $o.status, email: $o.email, phone: $o.phone,
+                   createdAt: datetime(), updatedAt: datetime(), createdBy: $accountId})
+                 WITH o
+                 MATCH (m:Municipality {code: $municipality})
+                 CREATE (o)-[:IN_MUNICIPALITY]->(m)
+                 WITH o
+                 CALL (o) { UNWIND $themes AS key MATCH (t:Theme {key: key}) CREATE (o)-[:HAS_THEME]->(t) }`,
+          parameters: { o: organization, municipality: input.municipality, themes: input.themes, accountId },
+        }),
+        createAccount(tx, { id: accountId, email: input.email, passwordHash, role: 'ASSOCIATION', organizationId: organization.id }, null),
+        writeAudit(tx, ctx.viewer, {
+          action: 'registerAssociation',
+          targetIds: [organization.id, accountId],
+          fields: Object.keys(input).filter((field) => field !== 'password'),
+        }),
+      ]);
       return organization;
     });
   } catch (error) {

@@ -31,8 +31,10 @@ export const initiativeResolvers: Resolvers = {
   },
   Participation: {
     actor: async (participation, _args, { stores }) => (await stores.actors.byId.load(participation.actorId))!,
-    // Read with the participation already (a profile's one statement), the initiative needs no lookup.
-    initiative: async (participation, _args, { stores }) => participation.initiative ?? (await stores.initiatives.byId.load(participation.initiativeId))!,
+    // Read with the participation already (a profile's one statement), the initiative is returned as it is:
+    // no lookup, and no promise for each of a busy kommun's thousand participations.
+    initiative: (participation, _args, { stores }) =>
+      participation.initiative ?? stores.initiatives.byId.load(participation.initiativeId).then((initiative) => initiative!),
     sources: (participation, _args, { stores }) => stores.links.sourcesById(participation.sourceIds),
   },
   Grant: {
