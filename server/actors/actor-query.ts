@@ -14,8 +14,8 @@ export interface ActorFilter {
 }
 
 /**
- * Where an actor "works": itself, or through one of its confirmed initiatives. `place` is a pattern
- * ending in the Municipality or Theme the filter names, matched from the actor `a` or its initiative.
+ * An actor works on a theme or in a place itself, or through one of its confirmed initiatives. `pattern`
+ * leads from the actor `a` or its initiative `i` to the Theme, Municipality or County the filter names.
  */
 const worksThrough = (pattern: (from: string) => string, condition: string) =>
   `(EXISTS { MATCH ${pattern('a')} WHERE ${condition} }

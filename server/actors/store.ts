@@ -42,7 +42,7 @@ export const actorsOnly: ActorReads = { links: false, participations: false, ini
 type ActorRow = {
   actor: ActorRecord;
   links?: Links;
-  participations?: { participation: ParticipationRecord; initiative: InitiativeRecord }[];
+  participations?: { participation: ParticipationRecord; initiative: InitiativeRecord | null }[];
 };
 
 /** Reads actors as one viewer may see them, batching lookups per request. */
