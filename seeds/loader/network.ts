@@ -119,7 +119,7 @@ async function writeOrganizations(tx: Transaction, network: MergedNetwork) {
   }
   await tx.run({
     text: `UNWIND $links AS link
-           MATCH (child:Organization {id: link.child}), (parent:Organization {id: link.parent})
+           MATCH (child:Actor:Organization {id: link.child}), (parent:Actor:Organization {id: link.parent})
            MERGE (child)-[:PART_OF]->(parent)`,
     parameters: {
       links: network.organizations
@@ -156,7 +156,7 @@ async function writePeople(tx: Transaction, network: MergedNetwork) {
              OPTIONAL MATCH (n)-[old:AFFILIATED_WITH]->() DELETE old
            }
            CALL (n, row) {
-             MATCH (o:Organization {id: row.organization}) MERGE (n)-[:AFFILIATED_WITH]->(o)
+             MATCH (o:Actor:Organization {id: row.organization}) MERGE (n)-[:AFFILIATED_WITH]->(o)
            }
            ${linkStatement}`,
     parameters: { rows, author: SEED_AUTHOR },

@@ -17,7 +17,7 @@ export async function reviewRegistration(ctx: Context, rawId: string, approve: b
 
   return ctx.db.write(async (tx) => {
     const result = await tx.run<{ organization: ActorRecord }>({
-      text: `MATCH (o:Organization {id: $id}) WHERE o.status = 'PENDING'
+      text: `MATCH (o:Actor:Organization {id: $id}) WHERE o.status = 'PENDING'
              SET o.status = $status, o.reviewApproved = $approve, o.reviewReason = $reason,
                  o.reviewedAt = datetime(), o.reviewedBy = $accountId, o.updatedAt = datetime()
              RETURN ${actorProjection('o')} AS organization`,

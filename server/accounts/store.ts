@@ -73,7 +73,7 @@ export async function createAccount(tx: Transaction, account: NewAccount, create
     text: `CREATE (a:Account {id: $id, email: $email, passwordHash: $passwordHash, role: $role,
              municipalities: $municipalities, createdAt: datetime(), createdBy: $createdBy})
            WITH a
-           CALL (a) { MATCH (o:Organization {id: $organizationId}) CREATE (a)-[:REPRESENTS]->(o) }`,
+           CALL (a) { MATCH (o:Actor:Organization {id: $organizationId}) CREATE (a)-[:REPRESENTS]->(o) }`,
     parameters: {
       id,
       email: normalizeEmail(account.email),

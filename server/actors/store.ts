@@ -205,7 +205,7 @@ export class ActorStore {
     const found = await this.db.read(async (tx) => {
       const result = await tx.run<{ id: string; name: string; neighbours: ActorRecord[] }>({
         text: `UNWIND $ids AS id
-               MATCH (o:Organization {id: id})
+               MATCH (o:Actor:Organization {id: id})
                RETURN id, o.name AS name, COLLECT {
                  MATCH (o)-[:IN_MUNICIPALITY]->(:Municipality)<-[:IN_MUNICIPALITY]-(other:Organization)
                  WHERE other <> o AND other.status <> 'REJECTED'

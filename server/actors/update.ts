@@ -32,7 +32,7 @@ export async function updateOrganization(ctx: Context, rawId: string, rawInput: 
   const { themes, municipalities, ...properties } = input;
   return ctx.db.write(async (tx) => {
     const result = await tx.run<{ organization: ActorRecord }>({
-      text: `MATCH (o:Organization {id: $id})
+      text: `MATCH (o:Actor:Organization {id: $id})
              SET o += $properties, o.updatedAt = datetime(), o.updatedBy = $accountId
              WITH o
              CALL (o) {

@@ -32,14 +32,14 @@ export async function claimParticipation(ctx: Context, rawInput: unknown): Promi
     const found = await tx.run<{ initiative: boolean; claimed: boolean }>({
       text: `OPTIONAL MATCH (i:Initiative {id: $initiativeId})
              RETURN i IS NOT NULL AS initiative,
-                    EXISTS { MATCH (:Organization {id: $organizationId})-[:PARTICIPATES_IN {role: $role}]->(i) } AS claimed`,
+                    EXISTS { MATCH (:Actor:Organization {id: $organizationId})-[:PARTICIPATES_IN {role: $role}]->(i) } AS claimed`,
       parameters: { initiativeId: input.initiativeId, organizationId: ctx.viewer.organizationId, role: input.role },
     });
     if (!found.records[0]!.get('initiative')) throw notFound('input.initiativeId', 'names no initiative');
     if (found.records[0]!.get('claimed')) throw conflict('input.role', 'your organisation already takes part in this initiative in this role');
 
     const result = await tx.run<{ participation: ParticipationRecord }>({
-      text: `MATCH (a:Organization {id: $organizationId}), (i:Initiative {id: $initiativeId})
+      text: `MATCH (a:Actor:Organization {id: $organizationId}), (i:Initiative {id: $initiativeId})
              CREATE (a)-[r:PARTICIPATES_IN {role: $role, since: $since, until: $until,
                sinceFirst: date($sinceFirst), untilLast: date($untilLast), status: 'CLAIMED', sources: [],
                createdAt: datetime(), createdBy: $accountId}]->(i)

@@ -28,7 +28,7 @@ export async function recordConsent(ctx: Context, rawId: string, rawInput: unkno
   const input = parseArgument(consentInput, rawInput, 'input');
   return ctx.db.write(async (tx) => {
     const result = await tx.run<{ person: ActorRecord }>({
-      text: `MATCH (p:Person {id: $id})
+      text: `MATCH (p:Actor:Person {id: $id})
              CREATE (p)-[:GAVE]->(:Consent {id: $consentId, purpose: $purpose, givenBy: $givenBy,
                givenAt: coalesce(datetime($givenAt), datetime()), recordedBy: $accountId})
              SET p.consentGiven = true
@@ -45,7 +45,7 @@ export async function withdrawConsent(ctx: Context, rawId: string): Promise<Acto
   const id = await personInScope(ctx, rawId);
   return ctx.db.write(async (tx) => {
     const result = await tx.run<{ person: ActorRecord }>({
-      text: `MATCH (p:Person {id: $id})
+      text: `MATCH (p:Actor:Person {id: $id})
              CALL (p) { MATCH (p)-[:GAVE]->(c:Consent) WHERE c.withdrawnAt IS NULL SET c.withdrawnAt = datetime() }
              SET p.consentGiven = false
              RETURN ${actorProjection('p')} AS person`,

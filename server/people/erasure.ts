@@ -17,7 +17,7 @@ export async function erasePerson(ctx: Context, rawId: string): Promise<boolean>
   const id = parseArgument(idInput, rawId, 'id');
   return ctx.db.write(async (tx) => {
     const found = await tx.run<{ traces: string[] }>({
-      text: `MATCH (p:Person {id: $id}) RETURN [s IN [p.name, p.email, p.phone] WHERE s IS NOT NULL AND size(trim(s)) > 2] AS traces`,
+      text: `MATCH (p:Actor:Person {id: $id}) RETURN [s IN [p.name, p.email, p.phone] WHERE s IS NOT NULL AND size(trim(s)) > 2] AS traces`,
       parameters: { id },
     });
     if (found.records.length === 0) throw notFound('id', 'names no person');
@@ -39,7 +39,7 @@ export async function erasePerson(ctx: Context, rawId: string): Promise<boolean>
       parameters: { traces, redacted: REDACTED },
     });
     await tx.run({
-      text: `MATCH (p:Person {id: $id})
+      text: `MATCH (p:Actor:Person {id: $id})
              OPTIONAL MATCH (p)-[:GAVE]->(c:Consent)
              DETACH DELETE c
              WITH DISTINCT p

@@ -50,7 +50,7 @@ export class PeopleStore {
   async export(personId: string): Promise<Omit<PersonDataRecord, 'auditEntries'> | null> {
     return this.db.read(async (tx) => {
       const result = await tx.run<{ person: Omit<PersonDataRecord, 'auditEntries'> }>({
-        text: `MATCH (p:Person {id: $id})
+        text: `MATCH (p:Actor:Person {id: $id})
                RETURN {
                  exportedAt: toString(datetime()), id: p.id, name: p.name, title: p.title, description: p.description,
                  email: p.email, phone: p.phone, roleModel: p:RoleModel,
@@ -72,7 +72,7 @@ export class PeopleStore {
   private async loadConsents(ids: readonly string[]): Promise<ConsentRecord[][]> {
     const found = await this.db.read(async (tx) => {
       const result = await tx.run<{ id: string; consents: ConsentRecord[] }>({
-        text: `UNWIND $ids AS id MATCH (p:Person {id: id})
+        text: `UNWIND $ids AS id MATCH (p:Actor:Person {id: id})
                RETURN id, COLLECT { MATCH (p)-[:GAVE]->(c:Consent) RETURN ${consentProjection('c')} AS consent ORDER BY consent.givenAt } AS consents`,
         parameters: { ids },
       });
