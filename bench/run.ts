@@ -6,16 +6,15 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { startBenchEngine } from './harness/engine.ts';
-import { measureLoad, type LoadFigures } from './harness/load.ts';
-import { floorRequests, nthRequest, oursRequests, type OperationName, type RequestSet } from './harness/operations.ts';
+import type { LoadFigures } from './harness/load.ts';
+import { measureOperation } from './harness/measure.ts';
+import type { OperationName } from './harness/operations.ts';
 import { parseBenchOptions } from './harness/options.ts';
 import { resultsPath, writeResultsSection, type OperationResult } from './harness/report.ts';
 import { startServer, type RunningServer, type ServerName } from './harness/servers.ts';
-import { peerRequests } from './peer/operations.ts';
 import { prepareBenchData, removeBenchRegistrations } from './harness/data.ts';
 
 const options = parseBenchOptions(process.argv.slice(2));
-const requestSets: Record<ServerName, RequestSet> = { ours: oursRequests, peer: peerRequests, floor: floorRequests };
 
 const { engine, settle, stop } = await startBenchEngine(options.scale);
 const servers: RunningServer[] = [];
@@ -25,23 +24,12 @@ try {
   for (const name of options.servers) servers.push(await startServer(name, engine.boltUri));
 
   const results: OperationResult[] = [];
-  // Every server is asked the same questions in the same order; registrations alone count across the run,
-  // so that no two are the same.
-  let registrations = 0;
+  const counters = { registrations: 0 };
   for (const operation of options.operations as OperationName[]) {
     const figures: Partial<Record<ServerName, LoadFigures>> = {};
     for (const server of servers) {
       process.stderr.write(`${operation} · ${server.name} … `);
-      let asked = 0;
-      figures[server.name] = await measureLoad({
-        url: server.url,
-        pid: server.pid,
-        connections: options.connections,
-        warmupSeconds: options.warmup,
-        length: options.counted.includes(operation) ? { requests: options.requests } : { seconds: options.duration },
-        settle,
-        nextRequest: () => nthRequest(requestSets[server.name], operation, samples, operation === 'register' ? registrations++ : asked++),
-      });
+      figures[server.name] = await measureOperation(server, operation, { samples, options, settle, counters });
       const f = figures[server.name]!;
       process.stderr.write(`${f.rps.toFixed(1)} req/s, p50 ${f.p50Ms} ms, p99 ${f.p99Ms} ms, ${f.rssMb} MB${f.errors ? `, ${f.errors} errors: ${f.firstError}` : ''}\n`);
     }

@@ -7,20 +7,17 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { prepareBenchData } from './harness/data.ts';
 import { startBenchEngine } from './harness/engine.ts';
-import { measureLoad } from './harness/load.ts';
-import { floorRequests, nthRequest, oursRequests, type OperationName, type RequestSet } from './harness/operations.ts';
+import { measureOperation } from './harness/measure.ts';
+import type { OperationName } from './harness/operations.ts';
 import { parseBenchOptions } from './harness/options.ts';
 import { scalingPath, writeResultsSection, type ScalingResult } from './harness/report.ts';
-import { startServer, type ServerName } from './harness/servers.ts';
-import { peerRequests } from './peer/operations.ts';
+import { startServer } from './harness/servers.ts';
 
 const defaults = ['--operations', 'suggestions,overlaps', '--servers', 'ours,floor'];
 const options = parseBenchOptions([...defaults, ...process.argv.slice(2)]);
-const requestSets: Record<ServerName, RequestSet> = { ours: oursRequests, peer: peerRequests, floor: floorRequests };
 
 const results: ScalingResult[] = [];
-// Every server is asked the same questions in the same order.
-let registrations = 0;
+const counters = { registrations: 0 };
 for (const scale of options.scales) {
   const { engine, settle, stop } = await startBenchEngine(scale);
   try {
@@ -29,16 +26,7 @@ for (const scale of options.scales) {
       const server = await startServer(name, engine.boltUri);
       try {
         for (const operation of options.operations as OperationName[]) {
-          let asked = 0;
-          const figures = await measureLoad({
-            url: server.url,
-            pid: server.pid,
-            connections: options.connections,
-            warmupSeconds: options.warmup,
-            length: options.counted.includes(operation) ? { requests: options.requests } : { seconds: options.duration },
-            settle,
-        nextRequest: () => nthRequest(requestSets[name], operation, samples, operation === 'register' ? registrations++ : asked++),
-          });
+          const figures = await measureOperation(server, operation, { samples, options, settle, counters });
           process.stderr.write(`scale ${scale} · ${operation} · ${name}: ${figures.rps.toFixed(1)} req/s, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms\n`);
           results.push({ scale, nodes, relationships, operation, server: name, figures });
         }
