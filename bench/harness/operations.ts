@@ -36,7 +36,8 @@ export interface RegistrationInput {
 /** A GraphQL body (ours, the peer) or a path and body for the floor. */
 export type BenchRequest = { method: 'GET' | 'POST'; path: string; body?: string };
 
-const graphql = (query: string, variables: Record<string, unknown>): BenchRequest => ({
+/** A GraphQL POST to a server's endpoint (ours and the peer's). */
+export const graphqlRequest = (query: string, variables: Record<string, unknown>): BenchRequest => ({
   method: 'POST',
   path: '',
   body: JSON.stringify({ query, variables }),
@@ -45,36 +46,36 @@ const graphql = (query: string, variables: Record<string, unknown>): BenchReques
 /** The service's own questions, as a client of its contract asks them. */
 export const oursRequests = {
   profile: (id: string) =>
-    graphql(
+    graphqlRequest(
       `query Profile($id: ID!) { actor(id: $id) { id name kind description themes { key label } municipalities { code name }
          participations { role status since until initiative { id name kind start end } } } }`,
       { id },
     ),
   list: (county: string, theme: string) =>
-    graphql(
+    graphqlRequest(
       `query List($county: String!, $theme: String!) {
          actors(filter: { counties: [$county], themes: [$theme], kinds: [ASSOCIATION, AUTHORITY, MUNICIPAL_UNIT, BUSINESS] }, first: 50) {
            edges { node { id name kind municipalities { code name } } } } }`,
       { county, theme },
     ),
   suggestions: (id: string) =>
-    graphql(
+    graphqlRequest(
       `query Suggestions($id: ID!) { partnerSuggestions(forId: $id, first: 10) { actor { id name kind } score reasons { kind detail } } }`,
       { id },
     ),
   overlaps: (county: string) =>
-    graphql(
+    graphqlRequest(
       `query Overlaps($county: String!) { overlaps(filter: { counties: [$county] }, first: 20) { a { id name } b { id name } score overlappingDays } }`,
       { county },
     ),
   search: (text: string) =>
-    graphql(
+    graphqlRequest(
       `query Search($text: String!) { search(text: $text, first: 20) {
          __typename ... on Organization { id name } ... on Person { id name } ... on Initiative { id name } } }`,
       { text },
     ),
   register: (input: RegistrationInput) =>
-    graphql(`mutation Register($input: RegisterAssociationInput!) { registerAssociation(input: $input) { id name status } }`, { input }),
+    graphqlRequest(`mutation Register($input: RegisterAssociationInput!) { registerAssociation(input: $input) { id name status } }`, { input }),
 };
 
 /** The floor's routes. */

@@ -12,34 +12,7 @@
  */
 
 import { anyWordQuery } from '../../server/shared/fulltext.ts';
-
-export const peerOperationNames = ['profile', 'list', 'suggestions', 'overlaps', 'search', 'register'] as const;
-export type PeerOperationName = (typeof peerOperationNames)[number];
-
-/** What a registration sends: the same fields as the service's RegisterAssociationInput. */
-export interface PeerRegistrationInput {
-  name: string;
-  organizationNumber: string;
-  municipality: string;
-  themes: string[];
-  description?: string | null;
-  email: string;
-  password: string;
-  phone?: string | null;
-}
-
-/** A GraphQL POST to the peer's endpoint (the same shape as the harness's BenchRequest). */
-export interface PeerRequest {
-  method: 'POST';
-  path: '';
-  body: string;
-}
-
-const graphql = (query: string, variables: Record<string, unknown>): PeerRequest => ({
-  method: 'POST',
-  path: '',
-  body: JSON.stringify({ query, variables }),
-});
+import { graphqlRequest, type BenchRequest, type OperationName, type RegistrationInput } from '../harness/operations.ts';
 
 /** The date a running period is taken to end on, as the service and the floor use it. */
 const today = () => new Date().toISOString().slice(0, 10);
@@ -117,7 +90,7 @@ export const registerMutation = `mutation Register($input: [AssociationCreateInp
 }`;
 
 /** The generated create input: the organisation, its theme and kommun links, and its account. */
-export function registrationVariables(input: PeerRegistrationInput) {
+export function registrationVariables(input: RegistrationInput) {
   const email = input.email.trim().toLowerCase();
   return {
     input: [
@@ -140,10 +113,10 @@ export function registrationVariables(input: PeerRegistrationInput) {
 
 /** One request builder per operation, with the arguments the other servers' builders take. */
 export const peerRequests = {
-  profile: (id: string) => graphql(profileQuery, { id }),
-  list: (county: string, theme: string) => graphql(listQuery, { county, theme }),
-  suggestions: (id: string) => graphql(suggestionsQuery, { id }),
-  overlaps: (county: string) => graphql(overlapsQuery, { county, today: today() }),
-  search: (text: string) => graphql(searchQuery, { phrase: anyWordQuery(text) }),
-  register: (input: PeerRegistrationInput) => graphql(registerMutation, registrationVariables(input)),
-} satisfies Record<PeerOperationName, (...args: never[]) => PeerRequest>;
+  profile: (id: string) => graphqlRequest(profileQuery, { id }),
+  list: (county: string, theme: string) => graphqlRequest(listQuery, { county, theme }),
+  suggestions: (id: string) => graphqlRequest(suggestionsQuery, { id }),
+  overlaps: (county: string) => graphqlRequest(overlapsQuery, { county, today: today() }),
+  search: (text: string) => graphqlRequest(searchQuery, { phrase: anyWordQuery(text) }),
+  register: (input: RegistrationInput) => graphqlRequest(registerMutation, registrationVariables(input)),
+} satisfies Record<OperationName, (...args: never[]) => BenchRequest>;

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { int } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startPeer, type RunningPeer } from '../../bench/peer/app.ts';
-import { peerOperationNames, peerRequests, type PeerRequest } from '../../bench/peer/operations.ts';
+import { operationNames, type BenchRequest } from '../../bench/harness/operations.ts';
+import { peerRequests } from '../../bench/peer/operations.ts';
 import { anyWordQuery } from '../../server/shared/fulltext.ts';
 import { listCypher, overlapsCypher, partnerSuggestionsCypher, profileCypher, searchCypher } from '../../bench/floor/queries.ts';
 import { verifyPassword } from '../../server/auth/passwords.ts';
@@ -35,7 +36,7 @@ describe('the benchmark peer (@neo4j/graphql)', () => {
   });
   afterAll(() => peer?.stop());
 
-  async function send(request: PeerRequest): Promise<Row> {
+  async function send(request: BenchRequest): Promise<Row> {
     const response = await fetch(peer.url, { method: request.method, headers: { 'content-type': 'application/json' }, body: request.body });
     const payload = (await response.json()) as { data?: Row; errors?: unknown[] };
     if (response.status !== 200 || payload.errors?.length || !payload.data) {
@@ -64,8 +65,8 @@ describe('the benchmark peer (@neo4j/graphql)', () => {
   }
 
   it('has a request builder for each of the six operations', () => {
-    expect([...peerOperationNames]).toEqual(['profile', 'list', 'suggestions', 'overlaps', 'search', 'register']);
-    expect(Object.keys(peerRequests).sort()).toEqual([...peerOperationNames].sort());
+    expect([...operationNames]).toEqual(['profile', 'list', 'suggestions', 'overlaps', 'search', 'register']);
+    expect(Object.keys(peerRequests).sort()).toEqual([...operationNames].sort());
   });
 
   it('profile: Fagersta kommun with its themes, kommun and confirmed initiatives', async () => {
