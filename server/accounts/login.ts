@@ -20,9 +20,9 @@ export async function login(ctx: Context, email: string, password: string): Prom
 
   const { passwordHash: _hash, ...account } = record;
   const viewer = { accountId: account.id, role: account.role, organizationId: account.organizationId, municipalities: account.municipalities };
-  await ctx.db.write((tx) => writeAudit(tx, viewer, { action: 'login', targetIds: [account.id] }));
+  await ctx.db.write((tx) => writeAudit(tx, viewer, { action: 'login', targetIds: [account.id] }), { changesNetwork: false });
   // The rest of this operation (the payload's account and organisation) is read as the one who signed in.
   ctx.viewer = viewer;
-  ctx.stores = createStores(ctx.db, viewer);
+  ctx.stores = createStores(ctx.db, viewer, ctx.services);
   return { token: ctx.services.tokens.issue({ ...viewer, accountId: account.id }), account };
 }

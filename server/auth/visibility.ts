@@ -4,6 +4,8 @@ import type { Viewer } from './viewer.ts';
  * What a viewer may see, as Cypher predicates over a bound variable. The predicates are fixed text;
  * the viewer enters only as the $viewer parameter. Variable names come from the calling store's code.
  */
+export type ViewerParameter = ReturnType<typeof viewerParameter>;
+
 export function viewerParameter(viewer: Viewer) {
   return {
     all: viewer.role === 'ADMIN',

@@ -1,4 +1,5 @@
-import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type Record as Neo4jRecord, type RecordShape } from 'neo4j-driver';
+import { bumpNetworkRevision } from './revision.ts';
 
 export interface Neo4jConnection {
   uri: string;
@@ -16,6 +17,16 @@ export interface Statement {
 /** A transaction as the stores see it: it runs statements and counts them. */
 export interface Transaction {
   run<T extends RecordShape = RecordShape>(statement: Statement): Promise<QueryResult<T>>;
+  /** The records one at a time as they arrive, for results too large to hold at once. */
+  stream<T extends RecordShape = RecordShape>(statement: Statement): AsyncIterable<Neo4jRecord<T>>;
+}
+
+export interface WriteOptions {
+  /**
+   * False for writes that touch no actor, initiative or link between them (a login's audit entry), so
+   * that what is derived from the network (the partner index) is not rebuilt for them.
+   */
+  changesNetwork?: boolean;
 }
 
 /** Called once for every statement sent to Neo4j (metrics and the round-trip tests listen here). */
@@ -55,9 +66,18 @@ export class Database {
     );
   }
 
-  write<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+  /** The network revision moves inside the same transaction, so whoever sees it moved also sees the write. */
+  write<T>(work: (tx: Transaction) => Promise<T>, { changesNetwork = true }: WriteOptions = {}): Promise<T> {
     return this.session('WRITE', (session) =>
-      session.executeWrite((tx) => work(this.wrap(tx)), { timeout: this.queryTimeoutMs }),
+      session.executeWrite(
+        async (tx) => {
+          const wrapped = this.wrap(tx);
+          const result = await work(wrapped);
+          if (changesNetwork) await wrapped.run(bumpNetworkRevision);
+          return result;
+        },
+        { timeout: this.queryTimeoutMs },
+      ),
     );
   }
 
@@ -79,11 +99,10 @@ export class Database {
   }
 
   private wrap(tx: ManagedTransaction): Transaction {
-    return {
-      run: <T extends RecordShape>(statement: Statement) => {
-        for (const listener of this.listeners) listener(statement);
-        return tx.run<T>(statement.text, statement.parameters ?? {});
-      },
+    const send = <T extends RecordShape>(statement: Statement) => {
+      for (const listener of this.listeners) listener(statement);
+      return tx.run<T>(statement.text, statement.parameters ?? {});
     };
+    return { run: send, stream: send };
   }
 }

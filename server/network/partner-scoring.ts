@@ -42,13 +42,27 @@ export function partnerReasons(evidence: PartnerEvidence): { kind: ReasonKind; d
   return reasons;
 }
 
-/** The score of the evidence, by the weights above. */
-export function partnerScore(evidence: PartnerEvidence): number {
+/** How much of each kind of evidence there is. */
+export type EvidenceCounts = { [K in keyof PartnerEvidence]: number };
+
+/** The score of evidence of these sizes, by the weights above. */
+export function scoreOfCounts(counts: EvidenceCounts): number {
   const w = partnerWeights;
   return (
-    w.sharedTheme * evidence.sharedThemes.length +
-    (evidence.sharedMunicipalities.length ? w.sameMunicipality : evidence.sharedCounties.length ? w.sameCounty : 0) +
-    w.commonPartner * Math.min(evidence.commonPartners.length, w.commonPartnerCap) +
-    (evidence.families.length ? w.sameFamily : 0)
+    w.sharedTheme * counts.sharedThemes +
+    (counts.sharedMunicipalities ? w.sameMunicipality : counts.sharedCounties ? w.sameCounty : 0) +
+    w.commonPartner * Math.min(counts.commonPartners, w.commonPartnerCap) +
+    (counts.families ? w.sameFamily : 0)
   );
+}
+
+/** The score of the evidence, by the weights above. */
+export function partnerScore(evidence: PartnerEvidence): number {
+  return scoreOfCounts({
+    sharedThemes: evidence.sharedThemes.length,
+    sharedMunicipalities: evidence.sharedMunicipalities.length,
+    sharedCounties: evidence.sharedCounties.length,
+    commonPartners: evidence.commonPartners.length,
+    families: evidence.families.length,
+  });
 }

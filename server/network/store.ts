@@ -1,4 +1,4 @@
-import { viewerParameter } from '../auth/visibility.ts';
+import { viewerParameter, type ViewerParameter } from '../auth/visibility.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Database } from '../db/database.ts';
 import type { ActorRecord } from '../actors/records.ts';
@@ -6,7 +6,8 @@ import type { InitiativeRecord } from '../initiatives/records.ts';
 import type { MunicipalityRecord, ThemeRecord } from '../reference/store.ts';
 import { buildOverlaps, type OverlapFilter } from './overlap-query.ts';
 import { partnerReasons, partnerScore, type PartnerEvidence, type ReasonKind } from './partner-scoring.ts';
-import { buildPartnerSuggestions } from './partner-query.ts';
+import type { PartnerIndex } from './partner-index/partner-index.ts';
+import { buildPartnerNames } from './partner-query.ts';
 import { buildPath } from './path-query.ts';
 import { buildSearch } from './search-query.ts';
 
@@ -33,13 +34,17 @@ export interface PathRecord {
   length: number;
 }
 
-/** Questions across the whole network; each is one statement. */
+const swedish = new Intl.Collator('sv');
+const inSwedishOrder = (names: string[]) => [...names].sort(swedish.compare);
+
+/** Questions across the whole network; each is one statement, and partner suggestions are chosen in memory first. */
 export class NetworkStore {
-  private readonly viewer: ReturnType<typeof viewerParameter>;
+  private readonly viewer: ViewerParameter;
 
   constructor(
     private readonly db: Database,
     viewer: Viewer,
+    private readonly partnerIndex: PartnerIndex,
   ) {
     this.viewer = viewerParameter(viewer);
   }
@@ -54,13 +59,19 @@ export class NetworkStore {
     });
   }
 
-  partnerSuggestions(subjectId: string, first: number): Promise<PartnerSuggestionRecord[]> {
-    return this.db.read(async (tx) => {
-      const result = await tx.run<{ actor: ActorRecord; evidence: PartnerEvidence }>(buildPartnerSuggestions(subjectId, first, this.viewer));
-      return result.records.map((record) => {
-        const evidence = record.get('evidence');
-        return { actor: record.get('actor'), score: partnerScore(evidence), reasons: partnerReasons(evidence) };
-      });
+  /** The partner index chooses; one statement names the chosen and their evidence as this viewer may see them. */
+  async partnerSuggestions(subjectId: string, first: number): Promise<PartnerSuggestionRecord[]> {
+    const chosen = await this.partnerIndex.suggest(subjectId, first, this.viewer);
+    if (chosen.length === 0) return [];
+    const named = await this.db.read(async (tx) => {
+      const result = await tx.run<{ id: string; actor: ActorRecord; evidence: PartnerEvidence }>(buildPartnerNames(chosen, this.viewer));
+      return new Map(result.records.map((record) => [record.get('id'), record.toObject()]));
+    });
+    return chosen.flatMap(({ actorId }) => {
+      const found = named.get(actorId);
+      if (!found) return [];
+      const evidence = Object.fromEntries(Object.entries(found.evidence).map(([kind, names]) => [kind, inSwedishOrder(names)])) as unknown as PartnerEvidence;
+      return [{ actor: found.actor, score: partnerScore(evidence), reasons: partnerReasons(evidence) }];
     });
   }
 

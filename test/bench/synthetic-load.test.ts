@@ -7,6 +7,7 @@ import { anonymousViewer } from '../../server/auth/viewer.ts';
 import { createDriver, Database } from '../../server/db/database.ts';
 import { LocalEngine } from '../../server/db/local-engine.ts';
 import { createStores } from '../../server/graphql/context.ts';
+import { PartnerIndex } from '../../server/network/partner-index/partner-index.ts';
 import { countGraph } from '../../bench/synthetic/graph-counts.ts';
 import { countSyntheticNetwork, ensureSyntheticNetwork, readMarker } from '../../bench/synthetic/load.ts';
 import { DEFAULT_SEED, GENERATOR_VERSION } from '../../bench/synthetic/plan.ts';
@@ -80,7 +81,7 @@ describe('loading the synthetic network', { timeout: 240_000 }, () => {
 
   it('is read by the service’s own stores', async () => {
     const subjects = sampleSubjects(SCALE, DEFAULT_SEED, 30);
-    const stores = createStores(db, anonymousViewer);
+    const stores = createStores(db, anonymousViewer, { partnerIndex: new PartnerIndex(db) });
     const organizations = await stores.actors.visibleOf(subjects.organizationIds);
     expect(organizations.map((o) => o.id)).toEqual(subjects.organizationIds);
     for (const organization of organizations) {

@@ -1,0 +1,18 @@
+import type { Statement } from './database.ts';
+
+/**
+ * A counter that every write to the network moves. What is derived from the network in memory (the
+ * partner index) compares it with the revision it was built at, instead of trusting a clock.
+ *
+ * The write takes this node's lock last, after all of its own, and then only commits: so no two
+ * writes can wait on each other through it.
+ */
+export const bumpNetworkRevision: Statement = {
+  text: `MERGE (revision:Revision {name: 'network'})
+         SET revision.value = coalesce(revision.value, 0) + 1`,
+};
+
+/** 0 before the first write. */
+export const readNetworkRevision: Statement = {
+  text: `OPTIONAL MATCH (revision:Revision {name: 'network'}) RETURN coalesce(revision.value, 0) AS revision`,
+};

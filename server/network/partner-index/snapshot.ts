@@ -1,0 +1,61 @@
+import type { Adjacency } from './adjacency.ts';
+
+/** What an actor is, as bits: the kinds a candidate may be, and what visibility depends on. */
+export const ActorFlag = {
+  ORGANIZATION: 1,
+  PERSON: 2,
+  ROLE_MODEL: 4,
+  VERIFIED: 8,
+  CONSENTED: 16,
+} as const;
+
+/**
+ * The network as partner suggestions read it, held in typed arrays and numbered from 0: every actor,
+ * initiative, theme, kommun and län. Built in one read transaction at one revision of the network.
+ *
+ * An actor's profile is what it works on and where: its own themes and kommuner plus those of the
+ * initiatives it takes part in (confirmed only), the län of those kommuner, and the families (root
+ * initiatives) of its initiatives.
+ */
+export interface NetworkSnapshot {
+  revision: number;
+  themes: { keys: string[]; words: number };
+  municipalities: { codes: string[]; index: Map<string, number>; county: Int32Array };
+  counties: { codes: string[]; words: number };
+  actors: ActorTable;
+  initiatives: InitiativeTable;
+}
+
+export interface ActorTable {
+  count: number;
+  ids: string[];
+  /** For ordering equal scores the way Cypher's ORDER BY name does. */
+  names: (string | null)[];
+  index: Map<string, number>;
+  flags: Uint8Array;
+  ownMunicipalities: Adjacency;
+  /** Confirmed participations. */
+  initiatives: Adjacency;
+  /** PART_OF between actors, either way (a unit and its kommun). */
+  related: Adjacency;
+  /** AFFILIATED_WITH, either way (a person and an organisation). */
+  affiliated: Adjacency;
+  profileThemes: Uint32Array;
+  profileMunicipalities: Adjacency;
+  profileCounties: Uint32Array;
+  families: Adjacency;
+}
+
+export interface InitiativeTable {
+  count: number;
+  ids: string[];
+  index: Map<string, number>;
+  themes: Uint32Array;
+  municipalities: Adjacency;
+  /** The roots of its family: itself when it is part of nothing. */
+  roots: Adjacency;
+  /** Confirmed participants. */
+  participants: Adjacency;
+  /** For a root: every initiative of its family, itself included. */
+  familyMembers: Adjacency;
+}

@@ -1,0 +1,200 @@
+import type { ViewerParameter } from '../../auth/visibility.ts';
+import { scoreOfCounts } from '../partner-scoring.ts';
+import { rowOf } from './adjacency.ts';
+import { membersOf, sharedCount } from './bitset.ts';
+import { ActorFlag, type NetworkSnapshot } from './snapshot.ts';
+import { visibilityFor } from './visibility.ts';
+
+/** A chosen partner and its evidence as keys and ids, for the statement that names them. */
+export interface SuggestionKeys {
+  actorId: string;
+  score: number;
+  themes: string[];
+  municipalities: string[];
+  counties: string[];
+  partners: string[];
+  families: string[];
+}
+
+/** What the subject (an actor or an initiative) works on and with, as marks over the snapshot. */
+interface Subject {
+  actor: number;
+  themes: Uint32Array;
+  counties: Uint32Array;
+  places: Uint8Array;
+  families: number[];
+  partners: number[];
+}
+
+/**
+ * The best `first` partners for a subject, scored as partner-scoring.ts says: every actor that shares a
+ * theme, a län, a partner or a family with the subject is a candidate unless it already works with it.
+ * Candidates are ordered by score, then name, then id, as the service has always ordered them.
+ *
+ * One pass over every actor does the cheap tests (theme and län bits) first; the kommun, the
+ * visibility and the placing among the best are tested only for those that pass.
+ */
+export function suggestPartners(snapshot: NetworkSnapshot, subjectId: string, first: number, viewer: ViewerParameter): SuggestionKeys[] {
+  const visible = visibilityFor(snapshot, viewer);
+  const subject = subjectOf(snapshot, subjectId, visible);
+  if (!subject) return [];
+  const { actors, initiatives } = snapshot;
+  const themeWords = snapshot.themes.words;
+  const countyWords = snapshot.counties.words;
+
+  const excluded = excludedBy(snapshot, subject);
+  const namedPartner = new Uint8Array(actors.count);
+  for (const p of subject.partners) if (actors.flags[p]! & ActorFlag.ORGANIZATION && visible(p)) namedPartner[p] = 1;
+  const commonPartners = commonPartnerCounts(snapshot, namedPartner);
+  const inFamily = new Uint8Array(actors.count);
+  for (const root of subject.families) {
+    for (const i of rowOf(initiatives.familyMembers, root)) for (const c of rowOf(initiatives.participants, i)) inFamily[c] = 1;
+  }
+
+  const best = new BestCandidates(first, actors.names, actors.ids);
+  for (let c = 0; c < actors.count; c++) {
+    if ((actors.flags[c]! & (ActorFlag.ORGANIZATION | ActorFlag.ROLE_MODEL)) === 0 || excluded[c]) continue;
+    const sharedThemes = sharedCount(actors.profileThemes, c, subject.themes, themeWords);
+    const sharedCounties = sharedCount(actors.profileCounties, c, subject.counties, countyWords);
+    if (sharedThemes === 0 && sharedCounties === 0 && commonPartners[c] === 0 && inFamily[c] === 0) continue;
+    const sharedMunicipalities = sharedCounties > 0 && rowOf(actors.profileMunicipalities, c).some((m) => subject.places[m] === 1) ? 1 : 0;
+    const score = scoreOfCounts({ sharedThemes, sharedMunicipalities, sharedCounties, commonPartners: commonPartners[c]!, families: inFamily[c]! });
+    if (best.wouldTake(c, score) && visible(c)) best.add(c, score);
+  }
+  return best.inOrder().map(({ actor, score }) => keysOf(snapshot, subject, namedPartner, actor, score));
+}
+
+function subjectOf(snapshot: NetworkSnapshot, id: string, visible: (actor: number) => boolean): Subject | null {
+  const { actors, initiatives } = snapshot;
+  const places = new Uint8Array(snapshot.municipalities.codes.length);
+  const initiative = initiatives.index.get(id);
+  if (initiative !== undefined) {
+    const municipalities = rowOf(initiatives.municipalities, initiative);
+    for (const m of municipalities) places[m] = 1;
+    return {
+      actor: -1,
+      themes: initiatives.themes.slice(initiative * snapshot.themes.words, (initiative + 1) * snapshot.themes.words),
+      counties: countiesOf(snapshot, municipalities),
+      places,
+      families: [...rowOf(initiatives.roots, initiative)],
+      partners: [...rowOf(initiatives.participants, initiative)],
+    };
+  }
+  const actor = actors.index.get(id);
+  if (actor === undefined || !visible(actor)) return null;
+  for (const m of rowOf(actors.profileMunicipalities, actor)) places[m] = 1;
+  const partners = new Set<number>();
+  for (const i of rowOf(actors.initiatives, actor)) for (const p of rowOf(initiatives.participants, i)) if (p !== actor) partners.add(p);
+  return {
+    actor,
+    themes: actors.profileThemes.slice(actor * snapshot.themes.words, (actor + 1) * snapshot.themes.words),
+    counties: actors.profileCounties.slice(actor * snapshot.counties.words, (actor + 1) * snapshot.counties.words),
+    places,
+    families: [...rowOf(actors.families, actor)],
+    partners: [...partners],
+  };
+}
+
+function countiesOf(snapshot: NetworkSnapshot, municipalities: Int32Array): Uint32Array {
+  const counties = new Uint32Array(snapshot.counties.words);
+  for (const m of municipalities) {
+    const county = snapshot.municipalities.county[m]!;
+    if (county >= 0) counties[county >>> 5]! |= 1 << (county & 31);
+  }
+  return counties;
+}
+
+/**
+ * Those who already work with the subject: its partners, the units and parents of it and of its
+ * partners, its own people, and itself.
+ */
+function excludedBy(snapshot: NetworkSnapshot, subject: Subject): Uint8Array {
+  const { actors } = snapshot;
+  const excluded = new Uint8Array(actors.count);
+  const workingWith = subject.actor >= 0 ? [...subject.partners, subject.actor] : subject.partners;
+  for (const p of subject.partners) excluded[p] = 1;
+  for (const p of workingWith) for (const related of rowOf(actors.related, p)) excluded[related] = 1;
+  if (subject.actor >= 0) {
+    excluded[subject.actor] = 1;
+    for (const person of rowOf(actors.affiliated, subject.actor)) excluded[person] = 1;
+  }
+  return excluded;
+}
+
+/** For every actor, how many of the named partners it has worked with (in a confirmed initiative of both). */
+function commonPartnerCounts(snapshot: NetworkSnapshot, namedPartner: Uint8Array): Uint32Array {
+  const { actors, initiatives } = snapshot;
+  const counts = new Uint32Array(actors.count);
+  const lastCounted = new Int32Array(actors.count).fill(-1);
+  for (let p = 0; p < actors.count; p++) {
+    if (namedPartner[p] === 0) continue;
+    for (const i of rowOf(actors.initiatives, p)) {
+      for (const c of rowOf(initiatives.participants, i)) {
+        if (c === p || lastCounted[c] === p) continue;
+        lastCounted[c] = p;
+        counts[c]!++;
+      }
+    }
+  }
+  return counts;
+}
+
+/** The evidence of one chosen candidate, spelled out as keys and ids. */
+function keysOf(snapshot: NetworkSnapshot, subject: Subject, namedPartner: Uint8Array, c: number, score: number): SuggestionKeys {
+  const { actors, initiatives } = snapshot;
+  const candidateThemes = actors.profileThemes.subarray(c * snapshot.themes.words, (c + 1) * snapshot.themes.words);
+  const sharedThemes = subject.themes.map((word, w) => word & candidateThemes[w]!);
+  const candidateCounties = actors.profileCounties.subarray(c * snapshot.counties.words, (c + 1) * snapshot.counties.words);
+  const sharedCounties = subject.counties.map((word, w) => word & candidateCounties[w]!);
+  const partners = new Set<number>();
+  for (const i of rowOf(actors.initiatives, c)) for (const p of rowOf(initiatives.participants, i)) if (p !== c && namedPartner[p]) partners.add(p);
+  const families = new Set(subject.families);
+  return {
+    actorId: actors.ids[c]!,
+    score,
+    themes: membersOf(sharedThemes, 0, snapshot.themes.words).map((t) => snapshot.themes.keys[t]!),
+    municipalities: [...rowOf(actors.profileMunicipalities, c)].filter((m) => subject.places[m] === 1).map((m) => snapshot.municipalities.codes[m]!),
+    counties: membersOf(sharedCounties, 0, snapshot.counties.words).map((county) => snapshot.counties.codes[county]!),
+    partners: [...partners].map((p) => actors.ids[p]!),
+    families: [...rowOf(actors.families, c)].filter((root) => families.has(root)).map((root) => initiatives.ids[root]!),
+  };
+}
+
+/** The best `size` candidates seen so far, kept in order: score descending, then name, then id. */
+class BestCandidates {
+  private readonly entries: { actor: number; score: number }[] = [];
+
+  constructor(
+    private readonly size: number,
+    private readonly names: (string | null)[],
+    private readonly ids: string[],
+  ) {}
+
+  wouldTake(actor: number, score: number): boolean {
+    return this.entries.length < this.size || this.before(actor, score, this.entries[this.entries.length - 1]!) ;
+  }
+
+  add(actor: number, score: number): void {
+    let at = this.entries.length;
+    while (at > 0 && this.before(actor, score, this.entries[at - 1]!)) at--;
+    this.entries.splice(at, 0, { actor, score });
+    if (this.entries.length > this.size) this.entries.pop();
+  }
+
+  inOrder() {
+    return this.entries;
+  }
+
+  /** Whether `actor` comes before `other`. A missing name sorts last, as in Cypher. */
+  private before(actor: number, score: number, other: { actor: number; score: number }): boolean {
+    if (score !== other.score) return score > other.score;
+    const name = this.names[actor] ?? null;
+    const otherName = this.names[other.actor] ?? null;
+    if (name !== otherName) {
+      if (name === null) return false;
+      if (otherName === null) return true;
+      return name < otherName;
+    }
+    return this.ids[actor]! < this.ids[other.actor]!;
+  }
+}
