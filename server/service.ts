@@ -10,6 +10,7 @@ import type { Logger } from './logger.ts';
 import { Pseudonyms } from './auth/pseudonyms.ts';
 import { createRateLimits } from './auth/rate-limits.ts';
 import { TokenService } from './auth/tokens.ts';
+import { buildSnapshotInWorker } from './network/partner-index/build-snapshot.ts';
 import { PartnerIndex } from './network/partner-index/partner-index.ts';
 
 export interface RunningService {
@@ -42,8 +43,11 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     tokens: new TokenService(config.tokens),
     rateLimits: createRateLimits(config.rateLimits),
     pseudonyms: new Pseudonyms(config.pseudonymSecret),
-    partnerIndex: new PartnerIndex(db, (snapshot, ms) =>
-      logger.info({ revision: snapshot.revision, actors: snapshot.actors.count, initiatives: snapshot.initiatives.count, ms: Math.round(ms) }, 'partner index built'),
+    partnerIndex: new PartnerIndex(
+      db,
+      () => buildSnapshotInWorker(connection, { timeoutMs: config.partnerIndex.buildTimeoutMs, heapMb: config.partnerIndex.buildHeapMb }),
+      (snapshot, ms) =>
+        logger.info({ revision: snapshot.revision, actors: snapshot.actors.count, initiatives: snapshot.initiatives.count, ms: Math.round(ms) }, 'partner index built'),
     ),
   };
   if (config.tokens.ephemeral) logger.warn('JWT_SECRET is not set: tokens are signed with a random key and end with this process');

@@ -1,13 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Driver } from 'neo4j-driver';
+import { int, type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymousViewer } from '../../server/auth/viewer.ts';
 import { createDriver, Database } from '../../server/db/database.ts';
 import { LocalEngine } from '../../server/db/local-engine.ts';
 import { createStores } from '../../server/graphql/context.ts';
+import { loadSnapshot } from '../../server/network/partner-index/load-snapshot.ts';
 import { PartnerIndex } from '../../server/network/partner-index/partner-index.ts';
+import { partnerSuggestionsCypher } from '../../bench/floor/queries.ts';
 import { countGraph } from '../../bench/synthetic/graph-counts.ts';
 import { countSyntheticNetwork, ensureSyntheticNetwork, readMarker } from '../../bench/synthetic/load.ts';
 import { DEFAULT_SEED, GENERATOR_VERSION } from '../../bench/synthetic/plan.ts';
@@ -81,7 +83,7 @@ describe('loading the synthetic network', { timeout: 240_000 }, () => {
 
   it('is read by the service’s own stores', async () => {
     const subjects = sampleSubjects(SCALE, DEFAULT_SEED, 30);
-    const stores = createStores(db, anonymousViewer, { partnerIndex: new PartnerIndex(db) });
+    const stores = createStores(db, anonymousViewer, { partnerIndex: new PartnerIndex(db, () => db.read(loadSnapshot)) });
     const organizations = await stores.actors.visibleOf(subjects.organizationIds);
     expect(organizations.map((o) => o.id)).toEqual(subjects.organizationIds);
     for (const organization of organizations) {
@@ -99,6 +101,21 @@ describe('loading the synthetic network', { timeout: 240_000 }, () => {
     }
     const participations = await Promise.all(organizations.map((o) => stores.actors.participationsOf(o.id)));
     expect(participations.flat().length).toBeGreaterThan(0);
+  });
+
+  it('gets from the partner index the partners that the hand-written Cypher finds, for subjects small and large', async () => {
+    const stores = createStores(db, anonymousViewer, { partnerIndex: new PartnerIndex(db, () => db.read(loadSnapshot)) });
+    const subjects = [...new Set(sampleSubjects(SCALE, DEFAULT_SEED, 40).organizationIds)];
+    let compared = 0;
+    for (const id of subjects) {
+      const fromIndex = (await stores.network.partnerSuggestions(id, 10)).map((s) => [s.actor.id, s.score]);
+      const fromCypher = await db.read(async (tx) =>
+        (await tx.run({ text: partnerSuggestionsCypher, parameters: { id, first: int(10) } })).records.map((r) => [r.get('actor').id, r.get('score')]),
+      );
+      expect(fromIndex, id).toEqual(fromCypher);
+      compared += fromIndex.length;
+    }
+    expect(compared).toBeGreaterThan(subjects.length * 5);
   });
 
   it('removes a load that was cut short and loads again', async () => {

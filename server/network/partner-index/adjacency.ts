@@ -7,35 +7,49 @@ export interface Adjacency {
   targets: Int32Array;
 }
 
-/** Collects rows in order, then packs them. Duplicates within a row are dropped. */
-export class AdjacencyBuilder {
+/** Collects rows in order into one flat list, then packs them. */
+export class RowsBuilder {
   private readonly offsets: number[] = [0];
-  private readonly targets: number[] = [];
+  private readonly values: number[] = [];
 
-  /** Appends the next row. */
   push(row: Iterable<number>): void {
-    const seen = new Set<number>();
-    for (const target of row) {
-      if (seen.has(target)) continue;
-      seen.add(target);
-      this.targets.push(target);
-    }
-    this.offsets.push(this.targets.length);
+    for (const value of row) this.values.push(value);
+    this.offsets.push(this.values.length);
   }
 
-  build(): Adjacency {
-    return { offsets: Int32Array.from(this.offsets), targets: Int32Array.from(this.targets) };
+  /**
+   * Packs the rows, each value passed through `map` (and left out where it gives undefined), with
+   * duplicates within a row dropped. Mapped values must lie in 0 ≤ value < `targetCount`.
+   */
+  build(targetCount: number, map: (value: number) => number | undefined = (value) => value): Adjacency {
+    const rows = this.offsets.length - 1;
+    const offsets = new Int32Array(rows + 1);
+    const targets: number[] = [];
+    const seenInRow = new Int32Array(targetCount).fill(-1);
+    for (let row = 0; row < rows; row++) {
+      for (let k = this.offsets[row]!; k < this.offsets[row + 1]!; k++) {
+        const target = map(this.values[k]!);
+        if (target === undefined || seenInRow[target] === row) continue;
+        seenInRow[target] = row;
+        targets.push(target);
+      }
+      offsets[row + 1] = targets.length;
+    }
+    return { offsets, targets: Int32Array.from(targets) };
   }
 }
 
-/** Packs rows given as pairs in any order, for `rows` rows. */
-export function adjacencyFromPairs(rows: number, from: ArrayLike<number>, to: ArrayLike<number>): Adjacency {
-  const offsets = new Int32Array(rows + 1);
-  for (let i = 0; i < from.length; i++) offsets[from[i]! + 1]!++;
-  for (let r = 0; r < rows; r++) offsets[r + 1]! += offsets[r]!;
-  const fill = offsets.slice(0, rows);
-  const targets = new Int32Array(from.length);
-  for (let i = 0; i < from.length; i++) targets[fill[from[i]!]!++] = to[i]!;
+/** The same links read from the other end: for each of `targetCount` targets, the rows that list it, in order. */
+export function transpose(adjacency: Adjacency, targetCount: number): Adjacency {
+  const { offsets: rowOffsets, targets: rowTargets } = adjacency;
+  const offsets = new Int32Array(targetCount + 1);
+  for (const target of rowTargets) offsets[target + 1]!++;
+  for (let t = 0; t < targetCount; t++) offsets[t + 1]! += offsets[t]!;
+  const fill = offsets.slice(0, targetCount);
+  const targets = new Int32Array(rowTargets.length);
+  for (let row = 0; row + 1 < rowOffsets.length; row++) {
+    for (let k = rowOffsets[row]!; k < rowOffsets[row + 1]!; k++) targets[fill[rowTargets[k]!]!++] = row;
+  }
   return { offsets, targets };
 }
 

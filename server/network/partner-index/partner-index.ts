@@ -1,7 +1,6 @@
 import type { ViewerParameter } from '../../auth/visibility.ts';
 import type { Database } from '../../db/database.ts';
 import { readNetworkRevision } from '../../db/revision.ts';
-import { loadSnapshot } from './load-snapshot.ts';
 import type { NetworkSnapshot } from './snapshot.ts';
 import { suggestPartners, type SuggestionKeys } from './suggest.ts';
 
@@ -18,8 +17,13 @@ export class PartnerIndex {
   private snapshot: NetworkSnapshot | null = null;
   private building: Promise<NetworkSnapshot> | null = null;
 
+  /**
+   * @param db where the network revision is read, on every request
+   * @param buildSnapshot reads the network (in the service, buildSnapshotInWorker)
+   */
   constructor(
     private readonly db: Database,
+    private readonly buildSnapshot: () => Promise<NetworkSnapshot>,
     private readonly onBuilt: (snapshot: NetworkSnapshot, ms: number) => void = () => {},
   ) {}
 
@@ -41,7 +45,7 @@ export class PartnerIndex {
   private async build(): Promise<NetworkSnapshot> {
     const started = performance.now();
     try {
-      const snapshot = await this.db.read(loadSnapshot);
+      const snapshot = await this.buildSnapshot();
       if (!this.snapshot || snapshot.revision > this.snapshot.revision) this.snapshot = snapshot;
       this.onBuilt(snapshot, performance.now() - started);
       return snapshot;

@@ -47,9 +47,15 @@ export function suggestPartners(snapshot: NetworkSnapshot, subjectId: string, fi
   for (const p of subject.partners) if (actors.flags[p]! & ActorFlag.ORGANIZATION && visible(p)) namedPartner[p] = 1;
   const commonPartners = commonPartnerCounts(snapshot, namedPartner);
   const inFamily = new Uint8Array(actors.count);
+  const { offsets: participantsAt, targets: participants } = initiatives.participants;
   for (const root of subject.families) {
-    for (const i of rowOf(initiatives.familyMembers, root)) for (const c of rowOf(initiatives.participants, i)) inFamily[c] = 1;
+    for (const i of rowOf(initiatives.familyMembers, root)) for (let k = participantsAt[i]!; k < participantsAt[i + 1]!; k++) inFamily[participants[k]!] = 1;
   }
+  const { offsets: placesAt, targets: places } = actors.profileMunicipalities;
+  const worksInAPlace = (c: number) => {
+    for (let k = placesAt[c]!; k < placesAt[c + 1]!; k++) if (subject.places[places[k]!] === 1) return true;
+    return false;
+  };
 
   const best = new BestCandidates(first, actors.names, actors.ids);
   for (let c = 0; c < actors.count; c++) {
@@ -57,7 +63,7 @@ export function suggestPartners(snapshot: NetworkSnapshot, subjectId: string, fi
     const sharedThemes = sharedCount(actors.profileThemes, c, subject.themes, themeWords);
     const sharedCounties = sharedCount(actors.profileCounties, c, subject.counties, countyWords);
     if (sharedThemes === 0 && sharedCounties === 0 && commonPartners[c] === 0 && inFamily[c] === 0) continue;
-    const sharedMunicipalities = sharedCounties > 0 && rowOf(actors.profileMunicipalities, c).some((m) => subject.places[m] === 1) ? 1 : 0;
+    const sharedMunicipalities = sharedCounties > 0 && worksInAPlace(c) ? 1 : 0;
     const score = scoreOfCounts({ sharedThemes, sharedMunicipalities, sharedCounties, commonPartners: commonPartners[c]!, families: inFamily[c]! });
     if (best.wouldTake(c, score) && visible(c)) best.add(c, score);
   }
@@ -126,10 +132,14 @@ function commonPartnerCounts(snapshot: NetworkSnapshot, namedPartner: Uint8Array
   const { actors, initiatives } = snapshot;
   const counts = new Uint32Array(actors.count);
   const lastCounted = new Int32Array(actors.count).fill(-1);
+  const { offsets: initiativesAt, targets: initiativesOf } = actors.initiatives;
+  const { offsets: participantsAt, targets: participants } = initiatives.participants;
   for (let p = 0; p < actors.count; p++) {
     if (namedPartner[p] === 0) continue;
-    for (const i of rowOf(actors.initiatives, p)) {
-      for (const c of rowOf(initiatives.participants, i)) {
+    for (let j = initiativesAt[p]!; j < initiativesAt[p + 1]!; j++) {
+      const i = initiativesOf[j]!;
+      for (let k = participantsAt[i]!; k < participantsAt[i + 1]!; k++) {
+        const c = participants[k]!;
         if (c === p || lastCounted[c] === p) continue;
         lastCounted[c] = p;
         counts[c]!++;

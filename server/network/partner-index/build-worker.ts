@@ -1,0 +1,30 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { createDriver, Database, type Neo4jConnection } from '../../db/database.ts';
+import { loadSnapshot } from './load-snapshot.ts';
+import type { NetworkSnapshot } from './snapshot.ts';
+
+/** What the service hands the thread. */
+export interface BuildRequest {
+  connection: Neo4jConnection;
+  timeoutMs: number;
+}
+
+const { connection, timeoutMs } = workerData as BuildRequest;
+const driver = createDriver(connection);
+try {
+  const snapshot = await new Database(driver, connection.database, timeoutMs).read(loadSnapshot);
+  parentPort!.postMessage(snapshot, buffersOf(snapshot));
+} finally {
+  await driver.close();
+}
+
+/** The typed arrays' memory moves to the service instead of being copied. */
+function buffersOf(snapshot: NetworkSnapshot): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  const visit = (value: unknown) => {
+    if (ArrayBuffer.isView(value)) buffers.add(value.buffer as ArrayBuffer);
+    else if (value && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Map)) Object.values(value).forEach(visit);
+  };
+  visit(snapshot);
+  return [...buffers];
+}
