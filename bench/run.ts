@@ -21,7 +21,7 @@ const servers: RunningServer[] = [];
 try {
   const { samples } = await prepareBenchData(engine.boltUri, options.scale, options.seed);
   // All three run at once but only one is loaded at a time; the idle ones cost memory, not CPU.
-  for (const name of options.servers) servers.push(await startServer(name, engine.boltUri));
+  for (const name of options.servers) servers.push(await startServer(name, engine.boltUri, options.scale));
 
   const results: OperationResult[] = [];
   const counters = { registrations: 0 };

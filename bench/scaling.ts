@@ -23,7 +23,7 @@ for (const scale of options.scales) {
   try {
     const { samples, nodes, relationships } = await prepareBenchData(engine.boltUri, scale, options.seed);
     for (const name of options.servers) {
-      const server = await startServer(name, engine.boltUri);
+      const server = await startServer(name, engine.boltUri, scale);
       try {
         for (const operation of options.operations as OperationName[]) {
           const figures = await measureOperation(server, operation, { samples, options, settle, counters });

@@ -59,12 +59,13 @@ function run(options: LoadOptions, length: LoadOptions['length'], onError: (text
 /** Warms the server up, then loads it at a fixed concurrency and reports throughput, latency and memory. */
 export async function measureLoad(options: LoadOptions): Promise<LoadFigures> {
   await options.settle();
+  // Memory is watched from the warm-up on, so that what a server builds on its first requests counts too.
+  const memory = sampleResidentMemory(options.pid);
   // A counted run warms up with one request per connection; a timed one for the warm-up's seconds.
   await run(options, 'seconds' in options.length ? { seconds: options.warmupSeconds } : { requests: options.connections }, () => {});
   await options.settle();
   let errors = 0;
   let firstError: string | null = null;
-  const memory = sampleResidentMemory(options.pid);
   const result = await run(options, options.length, (text) => {
     errors++;
     firstError ??= text;

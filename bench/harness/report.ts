@@ -85,8 +85,8 @@ function renderMarkdown(sections: Map<string, string>): string {
   return `# Benchmark results
 
 Written by \`npm run bench\` and \`npm run bench:scaling\`; how they work is in [README.md](README.md).
-Latencies are autocannon's, from the client; RSS is the server process's peak resident memory during the
-measured run (Neo4j's JVM, shared by all three, is not counted). The ratios are ours/peer requests per
+Latencies are autocannon's, from the client; RSS is the server process's peak resident memory from the
+warm-up to the end of the measured run (Neo4j's JVM, shared by all three, is not counted). The ratios are ours/peer requests per
 second (above 1: ahead of the peer) and ours/floor p50 (1.5 or less: within the goal).
 
 ## This service, the @neo4j/graphql peer and the Cypher floor, side by side

@@ -43,8 +43,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-/** Starts one of the three servers against the given Neo4j and waits until it answers. */
-export async function startServer(name: ServerName, neo4jUri: string): Promise<RunningServer> {
+/** Starts one of the three servers against the given Neo4j holding the network at `scale`, and waits until it answers. */
+export async function startServer(name: ServerName, neo4jUri: string, scale: number): Promise<RunningServer> {
   const port = await freePort();
   // BENCH_NODE_ARGS passes flags to the servers' Node, e.g. `--cpu-prof --cpu-prof-dir=bench/results/profiles`.
   const nodeArguments = process.env.BENCH_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
@@ -65,6 +65,8 @@ export async function startServer(name: ServerName, neo4jUri: string): Promise<R
       LOG_LEVEL: 'warn',
       REGISTRATIONS_PER_HOUR: '1000000000',
       NEO4J_QUERY_TIMEOUT_MS: '120000',
+      // The partner index's build holds the network's ids and links while it reads: about 100 MB per scale unit.
+      PARTNER_INDEX_BUILD_HEAP_MB: String(Math.max(128, Math.ceil(128 * scale))),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
