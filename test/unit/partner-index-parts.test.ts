@@ -1,0 +1,76 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { RowsBuilder, rowOf, transpose } from '../../server/network/partner-index/adjacency.ts';
+import { BestCandidates } from '../../server/network/partner-index/best-candidates.ts';
+import { addBit, membersOf, sharedCount, wordsFor } from '../../server/network/partner-index/bitset.ts';
+
+const rows = fc.array(fc.array(fc.integer({ min: 0, max: 19 }), { maxLength: 8 }), { maxLength: 12 });
+
+describe('packed rows', () => {
+  it('keep each row in order, mapped, without repeats and without what the map leaves out', () => {
+    fc.assert(
+      fc.property(rows, (input) => {
+        const builder = new RowsBuilder();
+        input.forEach((row) => builder.push(row));
+        const evenHalved = (value: number) => (value % 2 === 0 ? value / 2 : undefined);
+        const packed = builder.build(10, evenHalved);
+        input.forEach((row, r) => {
+          const expected = [...new Set(row.filter((v) => v % 2 === 0).map((v) => v / 2))];
+          expect([...rowOf(packed, r)]).toEqual(expected);
+        });
+      }),
+    );
+  });
+
+  it('read from the other end list, for each target, the rows that hold it', () => {
+    fc.assert(
+      fc.property(rows, (input) => {
+        const builder = new RowsBuilder();
+        input.forEach((row) => builder.push(row));
+        const byTarget = transpose(builder.build(20), 20);
+        for (let target = 0; target < 20; target++) {
+          const expected = input.flatMap((row, r) => (row.includes(target) ? [r] : []));
+          expect([...rowOf(byTarget, target)]).toEqual(expected);
+        }
+      }),
+    );
+  });
+});
+
+describe('bit sets', () => {
+  it('count and list shared members across words, bit 31 included', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 70 })), fc.uniqueArray(fc.integer({ min: 0, max: 70 })), (a, b) => {
+        const words = wordsFor(71);
+        const bits = new Uint32Array(2 * words);
+        a.forEach((bit) => addBit(bits, 0, words, bit));
+        b.forEach((bit) => addBit(bits, 1, words, bit));
+        const shared = a.filter((bit) => b.includes(bit)).sort((x, y) => x - y);
+        expect(sharedCount(bits, 0, bits.subarray(words), words)).toBe(shared.length);
+        expect(membersOf(bits, 0, words)).toEqual([...a].sort((x, y) => x - y));
+      }),
+    );
+    expect(wordsFor(27)).toBe(1);
+    expect(wordsFor(0)).toBe(1);
+  });
+});
+
+describe('the best candidates', () => {
+  it('are those a full sort by score descending, then name (missing last), then id would put first', () => {
+    const candidate = fc.record({ score: fc.integer({ min: 0, max: 4 }), name: fc.option(fc.constantFrom('Å', 'Ä', 'a', 'b'), { nil: null }) });
+    fc.assert(
+      fc.property(fc.array(candidate, { maxLength: 30 }), fc.integer({ min: 1, max: 6 }), (candidates, size) => {
+        const names = candidates.map((c) => c.name);
+        const ids = candidates.map((_, i) => `id-${String(i).padStart(2, '0')}`);
+        const best = new BestCandidates(size, names, ids);
+        candidates.forEach((c, i) => {
+          if (best.wouldTake(i, c.score)) best.add(i, c.score);
+        });
+        const sorted = candidates
+          .map((c, i) => ({ ...c, i }))
+          .sort((x, y) => y.score - x.score || (x.name === y.name ? 0 : x.name === null ? 1 : y.name === null ? -1 : x.name < y.name ? -1 : 1) || (ids[x.i]! < ids[y.i]! ? -1 : 1));
+        expect(best.inOrder().map((entry) => entry.actor)).toEqual(sorted.slice(0, size).map((c) => c.i));
+      }),
+    );
+  });
+});
