@@ -39,19 +39,22 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   const driver = createDriver(connection);
   const db = new Database(driver, connection.database, config.queryTimeoutMs);
   const readiness = new Readiness(db);
+  const metrics = createMetrics();
   const services = {
     tokens: new TokenService(config.tokens),
     rateLimits: createRateLimits(config.rateLimits),
     pseudonyms: new Pseudonyms(config.pseudonymSecret),
     partnerIndex: new PartnerIndex(
-      db,
       () => buildSnapshotInWorker(connection, { timeoutMs: config.partnerIndex.buildTimeoutMs, heapMb: config.partnerIndex.buildHeapMb }),
-      (snapshot, ms) =>
-        logger.info({ revision: snapshot.revision, actors: snapshot.actors.count, initiatives: snapshot.initiatives.count, ms: Math.round(ms) }, 'partner index built'),
+      (snapshot, ms) => {
+        metrics.partnerIndexBuild.observe(ms / 1000);
+        metrics.partnerIndexRevision.set(snapshot.revision);
+        logger.debug({ revision: snapshot.revision, actors: snapshot.actors.count, initiatives: snapshot.initiatives.count, ms: Math.round(ms) }, 'partner index built');
+      },
     ),
   };
   if (config.tokens.ephemeral) logger.warn('JWT_SECRET is not set: tokens are signed with a random key and end with this process');
-  const http = await createHttpService({ config, db, services, readiness, logger, metrics: createMetrics() });
+  const http = await createHttpService({ config, db, services, readiness, logger, metrics });
 
   await new Promise<void>((resolve) => http.server.listen(config.http.port, config.http.host, resolve));
   const { port } = http.server.address() as AddressInfo;

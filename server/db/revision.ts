@@ -12,7 +12,7 @@ export const bumpNetworkRevision: Statement = {
          SET revision.value = coalesce(revision.value, 0) + 1`,
 };
 
-/** 0 before the first write. */
-export const readNetworkRevision: Statement = {
-  text: `OPTIONAL MATCH (revision:Revision {name: 'network'}) RETURN coalesce(revision.value, 0) AS revision`,
-};
+/** Binds `revision` to the current revision, 0 before the first write: for statements that read it along the way. */
+export const networkRevisionLookup = `OPTIONAL MATCH (revision:Revision {name: 'network'}) WITH coalesce(revision.value, 0) AS revision`;
+
+export const readNetworkRevision: Statement = { text: `${networkRevisionLookup} RETURN revision` };

@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** Prometheus metrics of one service instance: process defaults plus HTTP and Neo4j traffic. */
 export function createMetrics() {
@@ -16,6 +16,17 @@ export function createMetrics() {
     neo4jStatements: new Counter({
       name: 'neo4j_statements_total',
       help: 'Cypher statements sent to Neo4j',
+      registers: [registry],
+    }),
+    partnerIndexBuild: new Histogram({
+      name: 'partner_index_build_seconds',
+      help: 'Reading the network into the partner index, from the request that found it behind to the new snapshot',
+      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+      registers: [registry],
+    }),
+    partnerIndexRevision: new Gauge({
+      name: 'partner_index_revision',
+      help: 'The network revision the partner index was last built at',
       registers: [registry],
     }),
   };

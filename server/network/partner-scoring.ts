@@ -16,11 +16,20 @@ export const partnerWeights = {
   sameFamily: 2.0,
 } as const;
 
+/**
+ * Common partners named in a reason; the rest are counted. A kommun shares partners with hundreds of
+ * actors, a list nobody reads, and the score counts no more than three anyway.
+ */
+export const commonPartnersNamed = 3;
+
 export interface PartnerEvidence {
   sharedThemes: string[];
   sharedMunicipalities: string[];
   sharedCounties: string[];
+  /** At most `commonPartnersNamed`, the first by name. */
   commonPartners: string[];
+  /** All of them, named or not. */
+  commonPartnerCount: number;
   families: string[];
 }
 
@@ -37,13 +46,22 @@ export function partnerReasons(evidence: PartnerEvidence): { kind: ReasonKind; d
   } else if (evidence.sharedCounties.length) {
     reasons.push({ kind: 'SAME_COUNTY', detail: `Verkar i samma län: ${list(evidence.sharedCounties)}` });
   }
-  if (evidence.commonPartners.length) reasons.push({ kind: 'COMMON_PARTNER', detail: `Gemensamma samarbetspartner: ${list(evidence.commonPartners)}` });
+  if (evidence.commonPartnerCount) {
+    const unnamed = evidence.commonPartnerCount - evidence.commonPartners.length;
+    reasons.push({ kind: 'COMMON_PARTNER', detail: `Gemensamma samarbetspartner: ${list(evidence.commonPartners)}${unnamed > 0 ? ` och ${unnamed} till` : ''}` });
+  }
   if (evidence.families.length) reasons.push({ kind: 'SAME_INITIATIVE_FAMILY', detail: `Deltar i samma satsning: ${list(evidence.families)}` });
   return reasons;
 }
 
 /** How much of each kind of evidence there is. */
-export type EvidenceCounts = { [K in keyof PartnerEvidence]: number };
+export interface EvidenceCounts {
+  sharedThemes: number;
+  sharedMunicipalities: number;
+  sharedCounties: number;
+  commonPartners: number;
+  families: number;
+}
 
 /** The score of evidence of these sizes, by the weights above. */
 export function scoreOfCounts(counts: EvidenceCounts): number {
@@ -62,7 +80,7 @@ export function partnerScore(evidence: PartnerEvidence): number {
     sharedThemes: evidence.sharedThemes.length,
     sharedMunicipalities: evidence.sharedMunicipalities.length,
     sharedCounties: evidence.sharedCounties.length,
-    commonPartners: evidence.commonPartners.length,
+    commonPartners: evidence.commonPartnerCount,
     families: evidence.families.length,
   });
 }

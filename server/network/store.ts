@@ -7,6 +7,7 @@ import type { MunicipalityRecord, ThemeRecord } from '../reference/store.ts';
 import { buildOverlaps, type OverlapFilter } from './overlap-query.ts';
 import { partnerReasons, partnerScore, type PartnerEvidence, type ReasonKind } from './partner-scoring.ts';
 import type { PartnerIndex } from './partner-index/partner-index.ts';
+import type { SuggestionKeys } from './partner-index/suggest.ts';
 import { buildPartnerNames } from './partner-query.ts';
 import { buildPath } from './path-query.ts';
 import { buildSearch } from './search-query.ts';
@@ -17,6 +18,12 @@ export interface PartnerSuggestionRecord {
   actor: ActorRecord;
   score: number;
   reasons: { kind: ReasonKind; detail: string }[];
+}
+
+interface NamedSuggestion {
+  id: string;
+  actor: ActorRecord;
+  evidence: Omit<PartnerEvidence, 'commonPartnerCount'>;
 }
 
 export interface OverlapRecord {
@@ -59,19 +66,40 @@ export class NetworkStore {
     });
   }
 
-  /** The partner index chooses; one statement names the chosen and their evidence as this viewer may see them. */
+  /**
+   * The partner index chooses; one statement names the chosen and their evidence as this viewer may see
+   * them, and reads the network revision. If a write has landed since the index's snapshot, the choice is
+   * made again from a snapshot that holds it: so every write committed before the request began counts.
+   */
   async partnerSuggestions(subjectId: string, first: number): Promise<PartnerSuggestionRecord[]> {
-    const chosen = await this.partnerIndex.suggest(subjectId, first, this.viewer);
-    if (chosen.length === 0) return [];
-    const named = await this.db.read(async (tx) => {
-      const result = await tx.run<{ id: string; actor: ActorRecord; evidence: PartnerEvidence }>(buildPartnerNames(chosen, this.viewer));
-      return new Map(result.records.map((record) => [record.get('id'), record.toObject()]));
-    });
-    return chosen.flatMap(({ actorId }) => {
-      const found = named.get(actorId);
+    let chosen = await this.partnerIndex.suggest(subjectId, first, this.viewer);
+    let named = await this.namePartners(chosen.suggestions);
+    if (named.revision > chosen.revision) {
+      chosen = await this.partnerIndex.suggest(subjectId, first, this.viewer, named.revision);
+      named = await this.namePartners(chosen.suggestions);
+    }
+    const byId = new Map(named.suggestions.map((suggestion) => [suggestion.id, suggestion]));
+    return chosen.suggestions.flatMap(({ actorId, partners, partnerCount }) => {
+      const found = byId.get(actorId);
       if (!found) return [];
-      const evidence = Object.fromEntries(Object.entries(found.evidence).map(([kind, names]) => [kind, inSwedishOrder(names)])) as unknown as PartnerEvidence;
+      const { sharedThemes, sharedMunicipalities, sharedCounties, commonPartners, families } = found.evidence;
+      const evidence: PartnerEvidence = {
+        sharedThemes: inSwedishOrder(sharedThemes),
+        sharedMunicipalities: inSwedishOrder(sharedMunicipalities),
+        sharedCounties: inSwedishOrder(sharedCounties),
+        commonPartners: inSwedishOrder(commonPartners),
+        // A named partner the viewer turned out not to see is not counted either.
+        commonPartnerCount: partnerCount - (partners.length - commonPartners.length),
+        families: inSwedishOrder(families),
+      };
       return [{ actor: found.actor, score: partnerScore(evidence), reasons: partnerReasons(evidence) }];
+    });
+  }
+
+  private namePartners(suggestions: SuggestionKeys[]) {
+    return this.db.read(async (tx) => {
+      const record = (await tx.run<{ revision: number; named: NamedSuggestion[] }>(buildPartnerNames(suggestions, this.viewer))).records[0]!;
+      return { revision: Number(record.get('revision')), suggestions: record.get('named') };
     });
   }
 

@@ -83,7 +83,7 @@ describe('loading the synthetic network', { timeout: 240_000 }, () => {
 
   it('is read by the service’s own stores', async () => {
     const subjects = sampleSubjects(SCALE, DEFAULT_SEED, 30);
-    const stores = createStores(db, anonymousViewer, { partnerIndex: new PartnerIndex(db, () => db.read(loadSnapshot)) });
+    const stores = createStores(db, anonymousViewer, { partnerIndex: new PartnerIndex(() => db.read(loadSnapshot)) });
     const organizations = await stores.actors.visibleOf(subjects.organizationIds);
     expect(organizations.map((o) => o.id)).toEqual(subjects.organizationIds);
     for (const organization of organizations) {
@@ -104,7 +104,7 @@ describe('loading the synthetic network', { timeout: 240_000 }, () => {
   });
 
   it('gets from the partner index the partners that the hand-written Cypher finds, for subjects small and large', async () => {
-    const stores = createStores(db, anonymousViewer, { partnerIndex: new PartnerIndex(db, () => db.read(loadSnapshot)) });
+    const stores = createStores(db, anonymousViewer, { partnerIndex: new PartnerIndex(() => db.read(loadSnapshot)) });
     const subjects = [...new Set(sampleSubjects(SCALE, DEFAULT_SEED, 40).organizationIds)];
     let compared = 0;
     for (const id of subjects) {

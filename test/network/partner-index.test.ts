@@ -71,6 +71,17 @@ describe('the partner index', () => {
     expect((await suggestedTo(subject!)).map((s) => s.actor.id)).not.toContain(neighbour);
   });
 
+  it('reports its builds and its revision in /metrics', async () => {
+    const metric = async (name: string) => Number(new RegExp(`^${name} (\\d+)`, 'm').exec(await (await fetch(`${client().url}/metrics`)).text())?.[1] ?? NaN);
+    await createOrganizations(db, [{ name: uniqueToken('Mätt'), themes: ['bostad'] }]).then((ids) => created.push(...ids));
+    const builds = await metric('partner_index_build_seconds_count');
+    const [subject] = await createOrganizations(db, [{ name: uniqueToken('Mätt'), themes: ['bostad'] }]);
+    created.push(subject!);
+    await suggestedTo(subject!);
+    expect(await metric('partner_index_build_seconds_count')).toBeGreaterThan(Number.isNaN(builds) ? 0 : builds);
+    expect(await metric('partner_index_revision')).toBeGreaterThan(0);
+  });
+
   describe('sees what Cypher lets each viewer see', () => {
     const token = uniqueToken('Synlig');
     const inside = '2584'; // Kiruna

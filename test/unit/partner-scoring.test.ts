@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { partnerReasons, partnerScore, partnerWeights } from '../../server/network/partner-scoring.ts';
 
-const none = { sharedThemes: [], sharedMunicipalities: [], sharedCounties: [], commonPartners: [], families: [] };
+const none = { sharedThemes: [], sharedMunicipalities: [], sharedCounties: [], commonPartners: [], commonPartnerCount: 0, families: [] };
 
 describe('partner scoring', () => {
   it('adds the documented weight for each reason', () => {
@@ -9,7 +9,8 @@ describe('partner scoring', () => {
     expect(partnerScore({ ...none, sharedThemes: ['ANDT', 'Trygghet'] })).toBe(2 * partnerWeights.sharedTheme);
     expect(partnerScore({ ...none, sharedMunicipalities: ['Fagersta'], sharedCounties: ['Västmanlands län'] })).toBe(partnerWeights.sameMunicipality);
     expect(partnerScore({ ...none, sharedCounties: ['Västmanlands län'] })).toBe(partnerWeights.sameCounty);
-    expect(partnerScore({ ...none, commonPartners: ['A', 'B', 'C', 'D', 'E'] })).toBe(partnerWeights.commonPartnerCap * partnerWeights.commonPartner);
+    expect(partnerScore({ ...none, commonPartners: ['A', 'B'], commonPartnerCount: 2 })).toBe(2 * partnerWeights.commonPartner);
+    expect(partnerScore({ ...none, commonPartners: ['A', 'B', 'C'], commonPartnerCount: 5 })).toBe(partnerWeights.commonPartnerCap * partnerWeights.commonPartner);
     expect(partnerScore({ ...none, families: ['Medborgarlöfte'] })).toBe(partnerWeights.sameFamily);
   });
 
@@ -18,10 +19,19 @@ describe('partner scoring', () => {
       { kind: 'SHARED_THEME', detail: 'Arbetar också med ANDT' },
       { kind: 'SAME_MUNICIPALITY', detail: 'Verkar i samma kommun: Fagersta' },
     ]);
-    expect(partnerReasons({ ...none, sharedCounties: ['Dalarnas län'], commonPartners: ['Polisen'], families: ['Vägen in'] }).map((r) => r.kind)).toEqual([
+    expect(partnerReasons({ ...none, sharedCounties: ['Dalarnas län'], commonPartners: ['Polisen'], commonPartnerCount: 1, families: ['Vägen in'] }).map((r) => r.kind)).toEqual([
       'SAME_COUNTY',
       'COMMON_PARTNER',
       'SAME_INITIATIVE_FAMILY',
+    ]);
+  });
+
+  it('names three common partners and counts the rest', () => {
+    expect(partnerReasons({ ...none, commonPartners: ['Polisen'], commonPartnerCount: 1 })).toEqual([
+      { kind: 'COMMON_PARTNER', detail: 'Gemensamma samarbetspartner: Polisen' },
+    ]);
+    expect(partnerReasons({ ...none, commonPartners: ['Avesta kommun', 'Orsa kommun', 'Polisen'], commonPartnerCount: 12 })).toEqual([
+      { kind: 'COMMON_PARTNER', detail: 'Gemensamma samarbetspartner: Avesta kommun, Orsa kommun, Polisen och 9 till' },
     ]);
   });
 });

@@ -1,6 +1,4 @@
 import type { ViewerParameter } from '../../auth/visibility.ts';
-import type { Database } from '../../db/database.ts';
-import { readNetworkRevision } from '../../db/revision.ts';
 import type { NetworkSnapshot } from './snapshot.ts';
 import { suggestPartners, type SuggestionKeys } from './suggest.ts';
 
@@ -9,31 +7,27 @@ import { suggestPartners, type SuggestionKeys } from './suggest.ts';
  * does in the time a person waits. So the service keeps the network's shape in memory (a snapshot)
  * and scores there. It lives as long as the service and is shared by every request.
  *
- * Answers are never stale: each request reads the network revision (server/db/revision.ts), and if a
- * write has moved it since the snapshot was built, the request waits for a new one. Requests that
- * arrive during a rebuild wait for the same one.
+ * Freshness is the caller's to check, in the statement it sends anyway: it reads the network revision
+ * (server/db/revision.ts) and, if a write has moved it past the snapshot's, asks again for a snapshot at
+ * least that new and waits for it. Requests that arrive during a rebuild wait for the same one.
  */
 export class PartnerIndex {
   private snapshot: NetworkSnapshot | null = null;
   private building: Promise<NetworkSnapshot> | null = null;
 
-  /**
-   * @param db where the network revision is read, on every request
-   * @param buildSnapshot reads the network (in the service, buildSnapshotInWorker)
-   */
+  /** @param buildSnapshot reads the network (in the service, buildSnapshotInWorker) */
   constructor(
-    private readonly db: Database,
     private readonly buildSnapshot: () => Promise<NetworkSnapshot>,
     private readonly onBuilt: (snapshot: NetworkSnapshot, ms: number) => void = () => {},
   ) {}
 
-  async suggest(subjectId: string, first: number, viewer: ViewerParameter): Promise<SuggestionKeys[]> {
-    return suggestPartners(await this.current(), subjectId, first, viewer);
+  /** The best partners from a snapshot at `revision` or newer (0: whatever snapshot there is, the first one built if need be). */
+  async suggest(subjectId: string, first: number, viewer: ViewerParameter, revision = 0): Promise<{ revision: number; suggestions: SuggestionKeys[] }> {
+    const snapshot = await this.atLeast(revision);
+    return { revision: snapshot.revision, suggestions: suggestPartners(snapshot, subjectId, first, viewer) };
   }
 
-  /** A snapshot holding at least every write committed before this call. */
-  async current(): Promise<NetworkSnapshot> {
-    const revision = await this.db.read(async (tx) => Number((await tx.run(readNetworkRevision)).records[0]!.get('revision')));
+  private async atLeast(revision: number): Promise<NetworkSnapshot> {
     for (;;) {
       if (this.snapshot && this.snapshot.revision >= revision) return this.snapshot;
       // A build already under way may have read its revision before ours: then build again after it.

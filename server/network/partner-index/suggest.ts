@@ -1,5 +1,5 @@
 import type { ViewerParameter } from '../../auth/visibility.ts';
-import { scoreOfCounts } from '../partner-scoring.ts';
+import { commonPartnersNamed, scoreOfCounts } from '../partner-scoring.ts';
 import { rowOf } from './adjacency.ts';
 import { membersOf, sharedCount } from './bitset.ts';
 import { BestCandidates } from './best-candidates.ts';
@@ -13,9 +13,13 @@ export interface SuggestionKeys {
   themes: string[];
   municipalities: string[];
   counties: string[];
+  /** The first `commonPartnersNamed` by name; `partnerCount` counts them all. */
   partners: string[];
+  partnerCount: number;
   families: string[];
 }
+
+const swedish = new Intl.Collator('sv');
 
 /** What the subject (an actor or an initiative) works on and with, as marks over the snapshot. */
 interface Subject {
@@ -160,13 +164,15 @@ function keysOf(snapshot: NetworkSnapshot, subject: Subject, namedPartner: Uint8
   const partners = new Set<number>();
   for (const i of rowOf(actors.initiatives, c)) for (const p of rowOf(initiatives.participants, i)) if (p !== c && namedPartner[p]) partners.add(p);
   const families = new Set(subject.families);
+  const named = [...partners].sort((a, b) => swedish.compare(actors.names[a] ?? '', actors.names[b] ?? '')).slice(0, commonPartnersNamed);
   return {
     actorId: actors.ids[c]!,
     score,
     themes: membersOf(sharedThemes, 0, snapshot.themes.words).map((t) => snapshot.themes.keys[t]!),
     municipalities: [...rowOf(actors.profileMunicipalities, c)].filter((m) => subject.places[m] === 1).map((m) => snapshot.municipalities.codes[m]!),
     counties: membersOf(sharedCounties, 0, snapshot.counties.words).map((county) => snapshot.counties.codes[county]!),
-    partners: [...partners].map((p) => actors.ids[p]!),
+    partners: named.map((p) => actors.ids[p]!),
+    partnerCount: partners.size,
     families: [...rowOf(actors.families, c)].filter((root) => families.has(root)).map((root) => initiatives.ids[root]!),
   };
 }
