@@ -29,7 +29,7 @@ const environmentSchema = z
     SEED_ON_START: booleanFlag.default(true),
 
     PARTNER_INDEX_BUILD_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
-    PARTNER_INDEX_BUILD_HEAP_MB: z.coerce.number().int().min(32).default(128),
+    PARTNER_INDEX_BUILD_HEAP_MB: z.coerce.number().int().min(32).default(96),
 
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     JWT_PRIVATE_KEY: z.string().includes('PRIVATE KEY', { message: 'must be a PEM private key' }).optional(),

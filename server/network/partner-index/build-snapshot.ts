@@ -17,7 +17,7 @@ export function buildSnapshotInWorker(connection: Neo4jConnection, limits: Build
   const request: BuildRequest = { connection, timeoutMs: limits.timeoutMs };
   const worker = new Worker(new URL('./build-worker.mjs', import.meta.url), {
     workerData: request,
-    resourceLimits: { maxOldGenerationSizeMb: limits.heapMb },
+    resourceLimits: { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: 16 },
   });
   return new Promise<NetworkSnapshot>((resolve, reject) => {
     worker.once('message', resolve);
