@@ -4,6 +4,7 @@ import { viewerParameter } from '../../server/auth/visibility.ts';
 import { anonymousViewer } from '../../server/auth/viewer.ts';
 import { buildInitiativePage } from '../../server/initiatives/initiative-query.ts';
 import { buildOverlaps } from '../../server/network/overlap-query.ts';
+import { buildPartnerNames } from '../../server/network/partner-query.ts';
 import { buildPath } from '../../server/network/path-query.ts';
 import { buildSearch } from '../../server/network/search-query.ts';
 import { parsePartialDate } from '../../server/shared/partial-date.ts';
@@ -62,5 +63,15 @@ describe('Cypher builders', () => {
     const path = buildPath(hostile, 'b', 3, viewer);
     expect(path.text).not.toContain(hostile);
     expect(path.parameters).toMatchObject({ from: hostile, to: 'b', maxLength: 6 });
+  });
+
+  it('names partner suggestions from parameters only, reading the revision and checking visibility again', () => {
+    const chosen = { actorId: hostile, score: 3, themes: ['andt'], municipalities: ['1982'], counties: ['19'], partners: [hostile], partnerCount: 4, families: ['f'] };
+    const statement = buildPartnerNames([chosen], viewer);
+    expect(statement.text).not.toMatch(/andt|1982|'19'/);
+    expect(statement.text).not.toContain(hostile);
+    expect(statement.parameters).toEqual({ suggestions: [chosen], viewer });
+    expect(statement.text).toContain("MATCH (revision:Revision {name: 'network'})");
+    expect(statement.text.match(/\$viewer\.all/g)).toHaveLength(4); // the candidate and each named partner, organisation and person arms
   });
 });
