@@ -1,12 +1,23 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import pLimit from 'p-limit';
 
 // scrypt is memory-hard: N=2^15 with r=8 needs 32 MiB per hash, which makes guessing in bulk expensive.
 const parameters = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } satisfies ScryptOptions;
 const keyLength = 32;
 
+/**
+ * At most one hash per core at a time: more would not finish sooner, but each holds its 32 MiB, so a
+ * burst of registrations or logins would otherwise take the process's memory up with it.
+ */
+const oneHashPerCore = pLimit(availableParallelism());
+
 function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFKC'), salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(key))),
+  return oneHashPerCore(
+    () =>
+      new Promise<Buffer>((resolve, reject) =>
+        scrypt(password.normalize('NFKC'), salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(key))),
+      ),
   );
 }
 
