@@ -1,7 +1,7 @@
 import type { ViewerParameter } from '../../auth/visibility.ts';
 import { commonPartnersNamed, scoreOfCounts } from '../partner-scoring.ts';
 import { rowOf } from './adjacency.ts';
-import { membersOf, sharedCount } from './bitset.ts';
+import { addBit, membersOf, sharedCount } from './bitset.ts';
 import { BestCandidates } from './best-candidates.ts';
 import { ActorFlag, type NetworkSnapshot } from './snapshot.ts';
 import { visibilityFor } from './visibility.ts';
@@ -48,9 +48,10 @@ export function suggestPartners(snapshot: NetworkSnapshot, subjectId: string, fi
   const countyWords = snapshot.counties.words;
 
   const excluded = excludedBy(snapshot, subject);
+  const namedPartners = subject.partners.filter((p) => actors.flags[p]! & ActorFlag.ORGANIZATION && visible(p));
   const namedPartner = new Uint8Array(actors.count);
-  for (const p of subject.partners) if (actors.flags[p]! & ActorFlag.ORGANIZATION && visible(p)) namedPartner[p] = 1;
-  const commonPartners = commonPartnerCounts(snapshot, namedPartner);
+  for (const p of namedPartners) namedPartner[p] = 1;
+  const commonPartners = commonPartnerCounts(snapshot, namedPartners);
   const inFamily = new Uint8Array(actors.count);
   const { offsets: participantsAt, targets: participants } = initiatives.participants;
   for (const root of subject.families) {
@@ -110,7 +111,7 @@ function countiesOf(snapshot: NetworkSnapshot, municipalities: Int32Array): Uint
   const counties = new Uint32Array(snapshot.counties.words);
   for (const m of municipalities) {
     const county = snapshot.municipalities.county[m]!;
-    if (county >= 0) counties[county >>> 5]! |= 1 << (county & 31);
+    if (county >= 0) addBit(counties, 0, snapshot.counties.words, county);
   }
   return counties;
 }
@@ -133,14 +134,13 @@ function excludedBy(snapshot: NetworkSnapshot, subject: Subject): Uint8Array {
 }
 
 /** For every actor, how many of the named partners it has worked with (in a confirmed initiative of both). */
-function commonPartnerCounts(snapshot: NetworkSnapshot, namedPartner: Uint8Array): Uint32Array {
+function commonPartnerCounts(snapshot: NetworkSnapshot, namedPartners: number[]): Uint32Array {
   const { actors, initiatives } = snapshot;
   const counts = new Uint32Array(actors.count);
   const lastCounted = new Int32Array(actors.count).fill(-1);
   const { offsets: initiativesAt, targets: initiativesOf } = actors.initiatives;
   const { offsets: participantsAt, targets: participants } = initiatives.participants;
-  for (let p = 0; p < actors.count; p++) {
-    if (namedPartner[p] === 0) continue;
+  for (const p of namedPartners) {
     for (let j = initiativesAt[p]!; j < initiativesAt[p + 1]!; j++) {
       const i = initiativesOf[j]!;
       for (let k = participantsAt[i]!; k < participantsAt[i + 1]!; k++) {
