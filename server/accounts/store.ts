@@ -33,23 +33,19 @@ export class AccountStore {
   constructor(private readonly db: Database) {}
 
   async forLogin(email: string): Promise<LoginRecord | null> {
-    return this.db.read(async (tx) => {
-      const result = await tx.run<{ account: LoginRecord }>({
-        text: `MATCH (a:Account {email: $email}) RETURN a { .passwordHash, ${fields} } AS account`,
-        parameters: { email: normalizeEmail(email) },
-      });
-      return result.records[0]?.get('account') ?? null;
+    const result = await this.db.query<{ account: LoginRecord }>({
+      text: `MATCH (a:Account {email: $email}) RETURN a { .passwordHash, ${fields} } AS account`,
+      parameters: { email: normalizeEmail(email) },
     });
+    return result.records[0]?.get('account') ?? null;
   }
 
   async byId(id: string): Promise<AccountRecord | null> {
-    return this.db.read(async (tx) => {
-      const result = await tx.run<{ account: AccountRecord }>({
-        text: `MATCH (a:Account {id: $id}) RETURN a { ${fields} } AS account`,
-        parameters: { id },
-      });
-      return result.records[0]?.get('account') ?? null;
+    const result = await this.db.query<{ account: AccountRecord }>({
+      text: `MATCH (a:Account {id: $id}) RETURN a { ${fields} } AS account`,
+      parameters: { id },
     });
+    return result.records[0]?.get('account') ?? null;
   }
 
   /**

@@ -79,14 +79,12 @@ export class ActorStore {
   /** One actor, and what the response will read of it, in one statement. */
   async byIdReading(id: string, reads: ActorReads): Promise<ActorRecord | null> {
     if (!reads.links && !reads.participations) return this.byId.load(id);
-    const row = await this.db.read(async (tx) => {
-      const result = await tx.run({
-        text: `MATCH (a:Actor {id: $id}) WHERE ${actorVisible('a')}
-               RETURN ${actorProjection('a')} AS actor${this.extraColumns(reads)}`,
-        parameters: { id, viewer: this.viewer },
-      });
-      return result.records[0]?.toObject() as ActorRow | undefined;
+    const result = await this.db.query({
+      text: `MATCH (a:Actor {id: $id}) WHERE ${actorVisible('a')}
+             RETURN ${actorProjection('a')} AS actor${this.extraColumns(reads)}`,
+      parameters: { id, viewer: this.viewer },
     });
+    const row = result.records[0]?.toObject() as ActorRow | undefined;
     if (!row) return null;
     this.prime(row);
     return row.actor;
@@ -126,28 +124,24 @@ export class ActorStore {
 
   /** What access decisions need to know of an actor, whoever may see it. Null when there is none. */
   async accessFacts(actorId: string): Promise<ActorAccessFacts | null> {
-    return this.db.read(async (tx) => {
-      const result = await tx.run<{ facts: ActorAccessFacts }>({
-        text: `MATCH (a:Actor {id: $id})
-               RETURN { id: a.id, isPerson: a:Person, status: a.status,
-                 municipalities: COLLECT { MATCH (a)-[:IN_MUNICIPALITY]->(m:Municipality) RETURN m.code } } AS facts`,
-        parameters: { id: actorId },
-      });
-      return result.records[0]?.get('facts') ?? null;
+    const result = await this.db.query<{ facts: ActorAccessFacts }>({
+      text: `MATCH (a:Actor {id: $id})
+             RETURN { id: a.id, isPerson: a:Person, status: a.status,
+               municipalities: COLLECT { MATCH (a)-[:IN_MUNICIPALITY]->(m:Municipality) RETURN m.code } } AS facts`,
+      parameters: { id: actorId },
     });
+    return result.records[0]?.get('facts') ?? null;
   }
 
   /** Organisations awaiting review, in these kommuner (all when null), oldest first. */
   async pending(municipalities: string[] | null): Promise<ActorRecord[]> {
-    return this.db.read(async (tx) => {
-      const result = await tx.run<{ actor: ActorRecord }>({
-        text: `MATCH (o:Organization {status: 'PENDING'})
-               WHERE $municipalities IS NULL OR EXISTS { MATCH (o)-[:IN_MUNICIPALITY]->(m:Municipality) WHERE m.code IN $municipalities }
-               RETURN ${actorProjection('o')} AS actor ORDER BY o.createdAt, o.id`,
-        parameters: { municipalities },
-      });
-      return result.records.map((record) => record.get('actor'));
+    const result = await this.db.query<{ actor: ActorRecord }>({
+      text: `MATCH (o:Organization {status: 'PENDING'})
+             WHERE $municipalities IS NULL OR EXISTS { MATCH (o)-[:IN_MUNICIPALITY]->(m:Municipality) WHERE m.code IN $municipalities }
+             RETURN ${actorProjection('o')} AS actor ORDER BY o.createdAt, o.id`,
+      parameters: { municipalities },
     });
+    return result.records.map((record) => record.get('actor'));
   }
 
   /**
@@ -175,71 +169,63 @@ export class ActorStore {
   }
 
   private async loadByIds(ids: readonly string[]): Promise<(ActorRecord | null)[]> {
-    const found = await this.db.read(async (tx) => {
-      const result = await tx.run<{ actor: ActorRecord }>({
-        text: `UNWIND $ids AS id
-               MATCH (a:Actor {id: id})
-               WHERE ${actorVisible('a')}
-               RETURN ${actorProjection('a')} AS actor`,
-        parameters: { ids, viewer: this.viewer },
-      });
-      return new Map(result.records.map((record) => [record.get('actor').id, record.get('actor')]));
+    const result = await this.db.query<{ actor: ActorRecord }>({
+      text: `UNWIND $ids AS id
+             MATCH (a:Actor {id: id})
+             WHERE ${actorVisible('a')}
+             RETURN ${actorProjection('a')} AS actor`,
+      parameters: { ids, viewer: this.viewer },
     });
+    const found = new Map(result.records.map((record) => [record.get('actor').id, record.get('actor')]));
     return ids.map((id) => found.get(id) ?? null);
   }
 
   private async loadParticipations(ids: readonly string[]): Promise<ParticipationRecord[][]> {
-    const found = await this.db.read(async (tx) => {
-      const result = await tx.run<Required<Pick<ActorRow, 'participations'>> & { id: string }>({
-        text: `UNWIND $ids AS id
-               MATCH (a:Actor {id: id})
-               RETURN id${this.extraColumns({ links: false, participations: true, initiatives: false })}`,
-        parameters: { ids, viewer: this.viewer },
-      });
-      return new Map(result.records.map((record) => [record.get('id'), record.get('participations').map((item) => item.participation)]));
+    const result = await this.db.query<Required<Pick<ActorRow, 'participations'>> & { id: string }>({
+      text: `UNWIND $ids AS id
+             MATCH (a:Actor {id: id})
+             RETURN id${this.extraColumns({ links: false, participations: true, initiatives: false })}`,
+      parameters: { ids, viewer: this.viewer },
     });
+    const found = new Map(result.records.map((record) => [record.get('id'), record.get('participations').map((item) => item.participation)]));
     return ids.map((id) => found.get(id) ?? []);
   }
 
   private async loadLookAlikes(ids: readonly string[]): Promise<ActorRecord[][]> {
-    const found = await this.db.read(async (tx) => {
-      const result = await tx.run<{ id: string; name: string; neighbours: ActorRecord[] }>({
-        text: `UNWIND $ids AS id
-               MATCH (o:Actor:Organization {id: id})
-               RETURN id, o.name AS name, COLLECT {
-                 MATCH (o)-[:IN_MUNICIPALITY]->(:Municipality)<-[:IN_MUNICIPALITY]-(other:Organization)
-                 WHERE other <> o AND other.status <> 'REJECTED'
-                 RETURN DISTINCT ${actorProjection('other')} AS actor
-               } AS neighbours`,
-        parameters: { ids },
-      });
-      return new Map(
-        result.records.map((record) => [
-          record.get('id'),
-          record
-            .get('neighbours')
-            .filter((neighbour) => namesAlike(neighbour.name, record.get('name')))
-            .sort((a, b) => a.name.localeCompare(b.name, 'sv')),
-        ]),
-      );
+    const result = await this.db.query<{ id: string; name: string; neighbours: ActorRecord[] }>({
+      text: `UNWIND $ids AS id
+             MATCH (o:Actor:Organization {id: id})
+             RETURN id, o.name AS name, COLLECT {
+               MATCH (o)-[:IN_MUNICIPALITY]->(:Municipality)<-[:IN_MUNICIPALITY]-(other:Organization)
+               WHERE other <> o AND other.status <> 'REJECTED'
+               RETURN DISTINCT ${actorProjection('other')} AS actor
+             } AS neighbours`,
+      parameters: { ids },
     });
+    const found = new Map(
+      result.records.map((record) => [
+        record.get('id'),
+        record
+          .get('neighbours')
+          .filter((neighbour) => namesAlike(neighbour.name, record.get('name')))
+          .sort((a, b) => a.name.localeCompare(b.name, 'sv')),
+      ]),
+    );
     return ids.map((id) => found.get(id) ?? []);
   }
 
   private async loadRelated(related: Related, ids: readonly string[]): Promise<ActorRecord[][]> {
-    const found = await this.db.read(async (tx) => {
-      const result = await tx.run<{ id: string; actors: ActorRecord[] }>({
-        text: `UNWIND $ids AS id
-               MATCH (a:Actor {id: id})
-               RETURN id, COLLECT {
-                 MATCH ${relatedPatterns[related]}
-                 WHERE ${actorVisible('other')}
-                 RETURN ${actorProjection('other')} AS actor ORDER BY actor.name
-               } AS actors`,
-        parameters: { ids, viewer: this.viewer },
-      });
-      return new Map(result.records.map((record) => [record.get('id'), record.get('actors')]));
+    const result = await this.db.query<{ id: string; actors: ActorRecord[] }>({
+      text: `UNWIND $ids AS id
+             MATCH (a:Actor {id: id})
+             RETURN id, COLLECT {
+               MATCH ${relatedPatterns[related]}
+               WHERE ${actorVisible('other')}
+               RETURN ${actorProjection('other')} AS actor ORDER BY actor.name
+             } AS actors`,
+      parameters: { ids, viewer: this.viewer },
     });
+    const found = new Map(result.records.map((record) => [record.get('id'), record.get('actors')]));
     return ids.map((id) => found.get(id) ?? []);
   }
 }

@@ -9,31 +9,27 @@ export class AuditStore {
   constructor(private readonly db: Database) {}
 
   /** Newest first, continuing after the entry the cursor names. */
-  page(first: number, after: Cursor | null, targetId: string | null) {
-    return this.db.read(async (tx) => {
-      const result = await tx.run<{ entry: AuditRecord }>({
-        text: `OPTIONAL MATCH (cursor:AuditEntry {id: $after})
-               WITH cursor
-               MATCH (e:AuditEntry)
-               WHERE ($targetId IS NULL OR $targetId IN e.targetIds)
-                 AND ($after IS NULL OR (cursor IS NOT NULL AND (e.at < cursor.at OR (e.at = cursor.at AND e.id < cursor.id))))
-               RETURN ${projection} AS entry
-               ORDER BY e.at DESC, e.id DESC
-               LIMIT $limit`,
-        parameters: { targetId, after: after?.id ?? null, limit: int(first + 1) },
-      });
-      const entries = result.records.map((record) => record.get('entry'));
-      return { items: entries.slice(0, first), hasNextPage: entries.length > first };
+  async page(first: number, after: Cursor | null, targetId: string | null) {
+    const result = await this.db.query<{ entry: AuditRecord }>({
+      text: `OPTIONAL MATCH (cursor:AuditEntry {id: $after})
+             WITH cursor
+             MATCH (e:AuditEntry)
+             WHERE ($targetId IS NULL OR $targetId IN e.targetIds)
+               AND ($after IS NULL OR (cursor IS NOT NULL AND (e.at < cursor.at OR (e.at = cursor.at AND e.id < cursor.id))))
+             RETURN ${projection} AS entry
+             ORDER BY e.at DESC, e.id DESC
+             LIMIT $limit`,
+      parameters: { targetId, after: after?.id ?? null, limit: int(first + 1) },
     });
+    const entries = result.records.map((record) => record.get('entry'));
+    return { items: entries.slice(0, first), hasNextPage: entries.length > first };
   }
 
-  about(targetId: string): Promise<AuditRecord[]> {
-    return this.db.read(async (tx) => {
-      const result = await tx.run<{ entry: AuditRecord }>({
-        text: `MATCH (e:AuditEntry) WHERE $id IN e.targetIds RETURN ${projection} AS entry ORDER BY e.at`,
-        parameters: { id: targetId },
-      });
-      return result.records.map((record) => record.get('entry'));
+  async about(targetId: string): Promise<AuditRecord[]> {
+    const result = await this.db.query<{ entry: AuditRecord }>({
+      text: `MATCH (e:AuditEntry) WHERE $id IN e.targetIds RETURN ${projection} AS entry ORDER BY e.at`,
+      parameters: { id: targetId },
     });
+    return result.records.map((record) => record.get('entry'));
   }
 }

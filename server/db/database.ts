@@ -32,20 +32,23 @@ export interface WriteOptions {
 /** Called once for every statement sent to Neo4j (metrics and the round-trip tests listen here). */
 export type StatementListener = (statement: Statement) => void;
 
+/** How long a read or a write keeps retrying after transient errors (a leader switch, a lost connection). */
+const retryForMs = 5_000;
+
 export function createDriver(connection: Neo4jConnection): Driver {
   return neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), {
     // Counts and sizes here stay far below 2^53, so plain numbers read better than Integer objects.
     disableLosslessIntegers: true,
     connectionAcquisitionTimeout: 5_000,
     connectionTimeout: 5_000,
-    maxTransactionRetryTime: 5_000,
+    maxTransactionRetryTime: retryForMs,
     logging: { level: 'error', logger: () => {} },
   });
 }
 
 /**
- * The one door to Neo4j. Reads go through executeRead so a cluster can route them to followers;
- * every write is one executeWrite transaction, so it happens fully or not at all.
+ * The one door to Neo4j. Reads run in read sessions so a cluster can route them to followers; every
+ * write is one executeWrite transaction, so it happens fully or not at all.
  */
 export class Database {
   constructor(
@@ -60,6 +63,27 @@ export class Database {
     return new Database(this.driver, this.name, this.queryTimeoutMs, [...this.listeners, listener]);
   }
 
+  /**
+   * One statement as a transaction of its own (auto-commit): one round trip to Neo4j where a managed
+   * transaction needs two (BEGIN and RUN, then COMMIT), which is most of a small read's cost. Transient
+   * errors are retried as executeRead would retry them.
+   */
+  async query<T extends RecordShape = RecordShape>(statement: Statement): Promise<QueryResult<T>> {
+    const giveUpAt = Date.now() + retryForMs;
+    for (let delayMs = 200; ; delayMs *= 2) {
+      try {
+        for (const listener of this.listeners) listener(statement);
+        return await this.session('READ', (session) =>
+          session.run<T>(statement.text, statement.parameters ?? {}, { timeout: this.queryTimeoutMs }),
+        );
+      } catch (error) {
+        if (!neo4j.isRetryableError(error) || Date.now() + delayMs > giveUpAt) throw error;
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+      }
+    }
+  }
+
+  /** Statements that must all see the same state of the database, in one read transaction. */
   read<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     return this.session('READ', (session) =>
       session.executeRead((tx) => work(this.wrap(tx)), { timeout: this.queryTimeoutMs }),

@@ -26,7 +26,7 @@ export class Readiness {
   async check(): Promise<ReadinessReport> {
     try {
       await withTimeout(
-        this.db.read((tx) => tx.run({ text: 'RETURN 1' })),
+        this.db.query({ text: 'RETURN 1' }),
         this.pingTimeoutMs,
       );
     } catch (error) {

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { actorVisible, participationVisible, viewerParameter } from '../auth/visibility.ts';
 import type { Viewer } from '../auth/viewer.ts';
-import type { Database, Transaction } from '../db/database.ts';
+import type { Database } from '../db/database.ts';
 import { readPage } from '../shared/connection.ts';
 import type { Cursor } from '../shared/cursor.ts';
 import { buildInitiativePage, type InitiativeFilter } from './initiative-query.ts';
@@ -59,15 +59,13 @@ export class InitiativeStore {
 
   /** The kommuner and confirmed lead organisations of an initiative, for access decisions. Null when there is none. */
   async accessFacts(initiativeId: string): Promise<{ municipalities: string[]; leadOrganizationIds: string[] } | null> {
-    return this.db.read(async (tx) => {
-      const result = await tx.run<{ facts: { municipalities: string[]; leadOrganizationIds: string[] } }>({
-        text: `MATCH (i:Initiative {id: $id})
-               RETURN { municipalities: COLLECT { MATCH (i)-[:IN_MUNICIPALITY]->(m:Municipality) RETURN m.code },
-                        leadOrganizationIds: COLLECT { MATCH (i)<-[:PARTICIPATES_IN {role: 'LEAD', status: 'CONFIRMED'}]-(o:Organization) RETURN o.id } } AS facts`,
-        parameters: { id: initiativeId },
-      });
-      return result.records[0]?.get('facts') ?? null;
+    const result = await this.db.query<{ facts: { municipalities: string[]; leadOrganizationIds: string[] } }>({
+      text: `MATCH (i:Initiative {id: $id})
+             RETURN { municipalities: COLLECT { MATCH (i)-[:IN_MUNICIPALITY]->(m:Municipality) RETURN m.code },
+                      leadOrganizationIds: COLLECT { MATCH (i)<-[:PARTICIPATES_IN {role: 'LEAD', status: 'CONFIRMED'}]-(o:Organization) RETURN o.id } } AS facts`,
+      parameters: { id: initiativeId },
     });
+    return result.records[0]?.get('facts') ?? null;
   }
 
   participantsOf(initiativeId: string): Promise<ParticipationRecord[]> {
@@ -91,27 +89,23 @@ export class InitiativeStore {
   }
 
   private async loadByIds(ids: readonly string[]): Promise<(InitiativeRecord | null)[]> {
-    const found = await this.db.read(async (tx) => {
-      const result = await tx.run<{ initiative: InitiativeRecord }>({
-        text: `UNWIND $ids AS id MATCH (i:Initiative {id: id}) RETURN ${initiativeProjection('i')} AS initiative`,
-        parameters: { ids },
-      });
-      return new Map(result.records.map((record) => [record.get('initiative').id, record.get('initiative')]));
+    const result = await this.db.query<{ initiative: InitiativeRecord }>({
+      text: `UNWIND $ids AS id MATCH (i:Initiative {id: id}) RETURN ${initiativeProjection('i')} AS initiative`,
+      parameters: { ids },
     });
+    const found = new Map(result.records.map((record) => [record.get('initiative').id, record.get('initiative')]));
     return ids.map((id) => found.get(id) ?? null);
   }
 
   /** Runs one fixed subquery (which binds `i` and returns `item`) for a batch of initiative ids. */
   private async collectFor<T>(ids: readonly string[], subquery: string): Promise<T[][]> {
-    const found = await this.db.read(async (tx: Transaction) => {
-      const result = await tx.run<{ id: string; items: T[] }>({
-        text: `UNWIND $ids AS id
-               MATCH (i:Initiative {id: id})
-               RETURN id, COLLECT { ${subquery} } AS items`,
-        parameters: { ids, viewer: this.viewer },
-      });
-      return new Map(result.records.map((record) => [record.get('id'), record.get('items')]));
+    const result = await this.db.query<{ id: string; items: T[] }>({
+      text: `UNWIND $ids AS id
+             MATCH (i:Initiative {id: id})
+             RETURN id, COLLECT { ${subquery} } AS items`,
+      parameters: { ids, viewer: this.viewer },
     });
+    const found = new Map(result.records.map((record) => [record.get('id'), record.get('items')]));
     return ids.map((id) => found.get(id) ?? []);
   }
 }

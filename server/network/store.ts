@@ -56,13 +56,11 @@ export class NetworkStore {
     this.viewer = viewerParameter(viewer);
   }
 
-  search(text: string, first: number): Promise<SearchHitRecord[]> {
-    return this.db.read(async (tx) => {
-      const result = await tx.run<{ hit: { initiative?: InitiativeRecord; actor?: ActorRecord } }>(buildSearch(text, first, this.viewer));
-      return result.records.map((record) => {
-        const hit = record.get('hit');
-        return (hit.initiative ?? hit.actor)!;
-      });
+  async search(text: string, first: number): Promise<SearchHitRecord[]> {
+    const result = await this.db.query<{ hit: { initiative?: InitiativeRecord; actor?: ActorRecord } }>(buildSearch(text, first, this.viewer));
+    return result.records.map((record) => {
+      const hit = record.get('hit');
+      return (hit.initiative ?? hit.actor)!;
     });
   }
 
@@ -96,36 +94,30 @@ export class NetworkStore {
     });
   }
 
-  private namePartners(suggestions: SuggestionKeys[]) {
-    return this.db.read(async (tx) => {
-      const record = (await tx.run<{ revision: number; named: NamedSuggestion[] }>(buildPartnerNames(suggestions, this.viewer))).records[0]!;
-      return { revision: Number(record.get('revision')), suggestions: record.get('named') };
-    });
+  private async namePartners(suggestions: SuggestionKeys[]) {
+    const record = (await this.db.query<{ revision: number; named: NamedSuggestion[] }>(buildPartnerNames(suggestions, this.viewer))).records[0]!;
+    return { revision: Number(record.get('revision')), suggestions: record.get('named') };
   }
 
-  overlaps(filter: OverlapFilter, first: number, today: string): Promise<OverlapRecord[]> {
-    return this.db.read(async (tx) => {
-      const result = await tx.run<OverlapRecord>(buildOverlaps(filter, first, today, this.viewer));
-      return result.records.map((record) => record.toObject());
-    });
+  async overlaps(filter: OverlapFilter, first: number, today: string): Promise<OverlapRecord[]> {
+    const result = await this.db.query<OverlapRecord>(buildOverlaps(filter, first, today, this.viewer));
+    return result.records.map((record) => record.toObject());
   }
 
-  path(fromId: string, toId: string, maxHops: number): Promise<PathRecord | null> {
-    return this.db.read(async (tx) => {
-      const result = await tx.run<{ steps: { actor?: ActorRecord; initiative?: InitiativeRecord }[]; roles: string[] }>(
-        buildPath(fromId, toId, maxHops, this.viewer),
-      );
-      const record = result.records[0];
-      if (!record) return null;
-      const roles = record.get('roles');
-      return {
-        steps: record.get('steps').map((step, index) => ({
-          actor: step.actor ?? null,
-          initiative: step.initiative ?? null,
-          via: index === 0 ? null : roles[index - 1]!,
-        })),
-        length: roles.length,
-      };
-    });
+  async path(fromId: string, toId: string, maxHops: number): Promise<PathRecord | null> {
+    const result = await this.db.query<{ steps: { actor?: ActorRecord; initiative?: InitiativeRecord }[]; roles: string[] }>(
+      buildPath(fromId, toId, maxHops, this.viewer),
+    );
+    const record = result.records[0];
+    if (!record) return null;
+    const roles = record.get('roles');
+    return {
+      steps: record.get('steps').map((step, index) => ({
+        actor: step.actor ?? null,
+        initiative: step.initiative ?? null,
+        via: index === 0 ? null : roles[index - 1]!,
+      })),
+      length: roles.length,
+    };
   }
 }

@@ -48,36 +48,32 @@ export class PeopleStore {
 
   /** GDPR art. 15: the person's data, where it came from, and what was done with it. */
   async export(personId: string): Promise<Omit<PersonDataRecord, 'auditEntries'> | null> {
-    return this.db.read(async (tx) => {
-      const result = await tx.run<{ person: Omit<PersonDataRecord, 'auditEntries'> }>({
-        text: `MATCH (p:Actor:Person {id: $id})
-               RETURN {
-                 exportedAt: toString(datetime()), id: p.id, name: p.name, title: p.title, description: p.description,
-                 email: p.email, phone: p.phone, roleModel: p:RoleModel,
-                 organization: COLLECT { MATCH (p)-[:AFFILIATED_WITH]->(o:Organization) RETURN o.name }[0],
-                 municipalities: COLLECT { MATCH (p)-[:IN_MUNICIPALITY]->(m:Municipality) RETURN m.name ORDER BY m.name },
-                 themes: COLLECT { MATCH (p)-[:HAS_THEME]->(t:Theme) RETURN t.label ORDER BY t.label },
-                 participations: COLLECT { MATCH (p)-[r:PARTICIPATES_IN]->(i:Initiative)
-                   RETURN { initiative: i.name, role: r.role, since: r.since, until: r.until, status: r.status } AS item ORDER BY item.initiative },
-                 consents: COLLECT { MATCH (p)-[:GAVE]->(c:Consent) RETURN ${consentProjection('c')} AS consent ORDER BY consent.givenAt },
-                 sources: COLLECT { MATCH (p)-[:CITES]->(s:Source) RETURN s { .id, .title, .publisher, .published, .url, .document } AS source ORDER BY source.title },
-                 createdAt: toString(p.createdAt), createdBy: p.createdBy
-               } AS person`,
-        parameters: { id: personId },
-      });
-      return result.records[0]?.get('person') ?? null;
+    const result = await this.db.query<{ person: Omit<PersonDataRecord, 'auditEntries'> }>({
+      text: `MATCH (p:Actor:Person {id: $id})
+             RETURN {
+               exportedAt: toString(datetime()), id: p.id, name: p.name, title: p.title, description: p.description,
+               email: p.email, phone: p.phone, roleModel: p:RoleModel,
+               organization: COLLECT { MATCH (p)-[:AFFILIATED_WITH]->(o:Organization) RETURN o.name }[0],
+               municipalities: COLLECT { MATCH (p)-[:IN_MUNICIPALITY]->(m:Municipality) RETURN m.name ORDER BY m.name },
+               themes: COLLECT { MATCH (p)-[:HAS_THEME]->(t:Theme) RETURN t.label ORDER BY t.label },
+               participations: COLLECT { MATCH (p)-[r:PARTICIPATES_IN]->(i:Initiative)
+                 RETURN { initiative: i.name, role: r.role, since: r.since, until: r.until, status: r.status } AS item ORDER BY item.initiative },
+               consents: COLLECT { MATCH (p)-[:GAVE]->(c:Consent) RETURN ${consentProjection('c')} AS consent ORDER BY consent.givenAt },
+               sources: COLLECT { MATCH (p)-[:CITES]->(s:Source) RETURN s { .id, .title, .publisher, .published, .url, .document } AS source ORDER BY source.title },
+               createdAt: toString(p.createdAt), createdBy: p.createdBy
+             } AS person`,
+      parameters: { id: personId },
     });
+    return result.records[0]?.get('person') ?? null;
   }
 
   private async loadConsents(ids: readonly string[]): Promise<ConsentRecord[][]> {
-    const found = await this.db.read(async (tx) => {
-      const result = await tx.run<{ id: string; consents: ConsentRecord[] }>({
-        text: `UNWIND $ids AS id MATCH (p:Actor:Person {id: id})
-               RETURN id, COLLECT { MATCH (p)-[:GAVE]->(c:Consent) RETURN ${consentProjection('c')} AS consent ORDER BY consent.givenAt } AS consents`,
-        parameters: { ids },
-      });
-      return new Map(result.records.map((record) => [record.get('id'), record.get('consents')]));
+    const result = await this.db.query<{ id: string; consents: ConsentRecord[] }>({
+      text: `UNWIND $ids AS id MATCH (p:Actor:Person {id: id})
+             RETURN id, COLLECT { MATCH (p)-[:GAVE]->(c:Consent) RETURN ${consentProjection('c')} AS consent ORDER BY consent.givenAt } AS consents`,
+      parameters: { ids },
     });
+    const found = new Map(result.records.map((record) => [record.get('id'), record.get('consents')]));
     return ids.map((id) => found.get(id) ?? []);
   }
 }

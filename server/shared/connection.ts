@@ -34,10 +34,10 @@ export async function readPage<T, Row extends Record<string, unknown> = Record<s
   column: string,
   first: number,
 ) {
-  const rows = await db.read(async (tx) => (await tx.run(statements.page)).records.map((record) => record.toObject() as Row));
+  const rows = (await db.query(statements.page)).records.map((record) => record.toObject() as Row);
   let total: Promise<number> | null = null;
   const countTotal = () =>
-    (total ??= db.read(async (tx) => (await tx.run<{ total: number }>(statements.count)).records[0]?.get('total') ?? 0));
+    (total ??= db.query<{ total: number }>(statements.count).then((result) => result.records[0]?.get('total') ?? 0));
   const pageRows = rows.slice(0, first);
   return { items: pageRows.map((row) => row[column] as T), rows: pageRows, hasNextPage: rows.length > first, countTotal };
 }

@@ -64,27 +64,23 @@ export class LinkStore {
   }
 
   private async loadLinks(label: LinkedLabel, ids: readonly string[]): Promise<Links[]> {
-    const rows = await this.db.read(async (tx) => {
-      const result = await tx.run<{ id: string; links: Links }>({
-        text: `UNWIND $ids AS id
-               MATCH (n:${label} {id: id})
-               RETURN id, ${linksProjection('n')} AS links`,
-        parameters: { ids },
-      });
-      return new Map(result.records.map((record) => [record.get('id'), record.get('links')]));
+    const result = await this.db.query<{ id: string; links: Links }>({
+      text: `UNWIND $ids AS id
+             MATCH (n:${label} {id: id})
+             RETURN id, ${linksProjection('n')} AS links`,
+      parameters: { ids },
     });
+    const rows = new Map(result.records.map((record) => [record.get('id'), record.get('links')]));
     return ids.map((id) => rows.get(id) ?? noLinks);
   }
 
   private async loadSources(ids: readonly string[]): Promise<(SourceRecord | null)[]> {
-    const rows = await this.db.read(async (tx) => {
-      const result = await tx.run<{ source: SourceRecord }>({
-        text: `MATCH (s:Source) WHERE s.id IN $ids
-               RETURN s { .id, .title, .publisher, .published, .url, .document } AS source`,
-        parameters: { ids },
-      });
-      return new Map(result.records.map((record) => [record.get('source').id, record.get('source')]));
+    const result = await this.db.query<{ source: SourceRecord }>({
+      text: `MATCH (s:Source) WHERE s.id IN $ids
+             RETURN s { .id, .title, .publisher, .published, .url, .document } AS source`,
+      parameters: { ids },
     });
+    const rows = new Map(result.records.map((record) => [record.get('source').id, record.get('source')]));
     return ids.map((id) => rows.get(id) ?? null);
   }
 }

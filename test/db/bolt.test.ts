@@ -30,4 +30,27 @@ describe('Neo4j over Bolt', () => {
     });
     expect(count).toBe(0);
   });
+
+  it('runs a single-statement read as a transaction of its own, told to its listeners', async () => {
+    const id = newId();
+    await db.write((tx) => tx.run({ text: 'CREATE (:BoltProbe {id: $id, text: $text})', parameters: { id, text: 'ensam' } }));
+    const heard: string[] = [];
+    const counted = db.withListener((statement) => heard.push(statement.text));
+    // CALL … IN TRANSACTIONS is refused inside an explicit transaction and allowed only in an auto-commit one.
+    const statement = {
+      text: 'CALL () { MATCH (p:BoltProbe {id: $id}) RETURN p.text AS text } IN TRANSACTIONS RETURN text',
+      parameters: { id },
+    };
+    const result = await counted.query<{ text: string }>(statement);
+    expect(result.records.map((record) => record.get('text'))).toEqual(['ensam']);
+    expect(heard).toEqual([statement.text]);
+    await expect(db.read((tx) => tx.run(statement))).rejects.toThrow(/transaction/i);
+    await db.write((tx) => tx.run({ text: 'MATCH (p:BoltProbe {id: $id}) DELETE p', parameters: { id } }));
+  });
+
+  it('does not retry a statement that is wrong', async () => {
+    const heard: string[] = [];
+    await expect(db.withListener((statement) => heard.push(statement.text)).query({ text: 'RETURN 1 / 0' })).rejects.toThrow(/by zero/i);
+    expect(heard).toHaveLength(1);
+  });
 });
