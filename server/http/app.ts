@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
@@ -55,7 +56,13 @@ export async function createHttpService(deps: AppDependencies): Promise<HttpServ
     csrfPrevention: true,
     validationRules: limits.validationRules,
     // graphql-armor is typed against Apollo's CommonJS build; the plugins are the same at run time.
-    plugins: [...(limits.plugins as unknown as ApolloServerPlugin<Context>[]), ApolloServerPluginDrainHttpServer({ httpServer: server })],
+    plugins: [
+      ...(limits.plugins as unknown as ApolloServerPlugin<Context>[]),
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      // The schema has no cache hints, so every answer is uncacheable (set below); the default plugin
+      // would work that out again for every field of every response, thousands for a busy profile.
+      ApolloServerPluginCacheControlDisabled(),
+    ],
     // The service owns shutdown (server/main.ts): Apollo's own signal handlers would race it.
     stopOnTerminationSignals: false,
     logger,
@@ -91,6 +98,11 @@ export async function createHttpService(deps: AppDependencies): Promise<HttpServ
   const countedDb = deps.db.withListener(() => metrics.neo4jStatements.inc());
   app.use(
     '/graphql',
+    (_req, res, next) => {
+      // Answers depend on who asks: no shared or browser cache may keep them.
+      res.set('cache-control', 'no-store');
+      next();
+    },
     // Large enough that an oversized field reaches validation, which names it; larger bodies are refused below.
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {

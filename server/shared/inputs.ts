@@ -29,7 +29,7 @@ export const searchText = z.string().trim().min(1, 'must not be empty').max(200,
 
 export const MAX_PAGE_SIZE = 100;
 
-export const pageSize = (fallback: number, max = MAX_PAGE_SIZE) =>
+const buildPageSize = (fallback: number, max: number) =>
   z
     .number()
     .int()
@@ -37,6 +37,17 @@ export const pageSize = (fallback: number, max = MAX_PAGE_SIZE) =>
     .max(max, `must be at most ${max}`)
     .nullish()
     .transform((value) => value ?? fallback);
+
+// Built once per (default, maximum): building a zod schema costs more than parsing with it, and the
+// resolvers ask for one on every request. The pairs are the few that the code names.
+const pageSizes = new Map<string, ReturnType<typeof buildPageSize>>();
+
+export function pageSize(fallback: number, max = MAX_PAGE_SIZE) {
+  const key = `${fallback}/${max}`;
+  let schema = pageSizes.get(key);
+  if (!schema) pageSizes.set(key, (schema = buildPageSize(fallback, max)));
+  return schema;
+}
 
 /** An `after` argument: a cursor that this API handed out, or nothing. */
 const afterCursor = z

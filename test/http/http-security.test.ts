@@ -39,4 +39,16 @@ describe('HTTP hardening', () => {
     expect(response.headers.get('strict-transport-security')).toContain('max-age=');
     expect(response.headers.get('x-powered-by')).toBeNull();
   });
+
+  it('lets no cache keep a GraphQL answer, which depends on who asks', async () => {
+    for (const init of [
+      { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ themes { key } }' }) },
+      { method: 'GET', headers: { 'apollo-require-preflight': 'true' } },
+    ]) {
+      const url = init.method === 'GET' ? `${client().url}/graphql?query=${encodeURIComponent('{ themes { key } }')}` : `${client().url}/graphql`;
+      const response = await fetch(url, init);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+    }
+  });
 });
