@@ -6,9 +6,9 @@ import type { Database } from '../db/database.ts';
 import { readPage } from '../shared/connection.ts';
 import type { Cursor } from '../shared/cursor.ts';
 import type { ParticipationRecord } from '../initiatives/records.ts';
-import { initiativeProjection, participationProjection, type InitiativeRecord } from '../initiatives/records.ts';
 import { linksProjection, type LinkStore, type Links } from '../shared/links-store.ts';
 import { buildActorPage, type ActorFilter } from './actor-query.ts';
+import { participationFromRow, participationRow, type ParticipationRow } from './participation-rows.ts';
 import { actorProjection, type ActorRecord } from './records.ts';
 
 export interface ActorAccessFacts {
@@ -42,7 +42,7 @@ export const actorsOnly: ActorReads = { links: false, participations: false, ini
 type ActorRow = {
   actor: ActorRecord;
   links?: Links;
-  participations?: { participation: ParticipationRecord; initiative: InitiativeRecord | null }[];
+  participations?: ParticipationRow[];
 };
 
 /** Reads actors as one viewer may see them, batching lookups per request. */
@@ -94,11 +94,10 @@ export class ActorStore {
     let columns = '';
     if (reads.links) columns += `, ${linksProjection('a')} AS links`;
     if (reads.participations) {
-      const initiative = reads.initiatives ? initiativeProjection('i') : 'null';
       columns += `, COLLECT {
         MATCH (a)-[r:PARTICIPATES_IN]->(i:Initiative)
         WHERE ${participationVisible('r', 'a', 'i')}
-        RETURN { participation: ${participationProjection('r', 'a', 'i')}, initiative: ${initiative} } AS item ORDER BY i.name, r.role
+        RETURN ${participationRow('r', 'i', reads.initiatives)} AS item ORDER BY i.name, r.role
       } AS participations`;
     }
     return columns;
@@ -111,7 +110,7 @@ export class ActorStore {
     if (row.participations) {
       this.participations.prime(
         row.actor.id,
-        row.participations.map(({ participation, initiative }) => (initiative ? { ...participation, initiative } : participation)),
+        row.participations.map((values) => participationFromRow(row.actor.id, values)),
       );
     }
   }
@@ -187,8 +186,8 @@ export class ActorStore {
              RETURN id${this.extraColumns({ links: false, participations: true, initiatives: false })}`,
       parameters: { ids, viewer: this.viewer },
     });
-    const found = new Map(result.records.map((record) => [record.get('id'), record.get('participations').map((item) => item.participation)]));
-    return ids.map((id) => found.get(id) ?? []);
+    const found = new Map(result.records.map((record) => [record.get('id'), record.get('participations')]));
+    return ids.map((id) => (found.get(id) ?? []).map((values) => participationFromRow(id, values)));
   }
 
   private async loadLookAlikes(ids: readonly string[]): Promise<ActorRecord[][]> {
