@@ -4,7 +4,8 @@ import type { Database } from '../db/database.ts';
 import type { ActorRecord } from '../actors/records.ts';
 import type { InitiativeRecord } from '../initiatives/records.ts';
 import type { MunicipalityRecord, ThemeRecord } from '../reference/store.ts';
-import { buildOverlaps, type OverlapFilter } from './overlap-query.ts';
+import { buildOverlapNames, type OverlapFilter } from './overlap-query.ts';
+import type { OverlapKeys } from './partner-index/find-overlaps.ts';
 import { partnerReasons, partnerScore, type PartnerEvidence, type ReasonKind } from './partner-scoring.ts';
 import type { PartnerIndex } from './partner-index/partner-index.ts';
 import type { SuggestionKeys } from './partner-index/suggest.ts';
@@ -99,9 +100,25 @@ export class NetworkStore {
     return { revision: Number(record.get('revision')), suggestions: record.get('named') };
   }
 
+  /** As partner suggestions: the index chooses and scores, one statement names, and a write since the snapshot means choosing again. */
   async overlaps(filter: OverlapFilter, first: number, today: string): Promise<OverlapRecord[]> {
-    const result = await this.db.query<OverlapRecord>(buildOverlaps(filter, first, today, this.viewer));
-    return result.records.map((record) => record.toObject());
+    let chosen = await this.partnerIndex.overlaps(filter, first, today);
+    let named = await this.nameOverlaps(chosen.overlaps);
+    if (named.revision > chosen.revision) {
+      chosen = await this.partnerIndex.overlaps(filter, first, today, named.revision);
+      named = await this.nameOverlaps(chosen.overlaps);
+    }
+    const byPair = new Map(named.overlaps.map((overlap) => [`${overlap.a.id} ${overlap.b.id}`, overlap]));
+    return chosen.overlaps.flatMap(({ a, b, score, overlappingDays }) => {
+      const found = byPair.get(`${a} ${b}`);
+      return found ? [{ ...found, score, overlappingDays }] : [];
+    });
+  }
+
+  private async nameOverlaps(pairs: OverlapKeys[]) {
+    const record = (await this.db.query<{ revision: number; named: Omit<OverlapRecord, 'score' | 'overlappingDays'>[] }>(buildOverlapNames(pairs, this.viewer)))
+      .records[0]!;
+    return { revision: Number(record.get('revision')), overlaps: record.get('named') };
   }
 
   async path(fromId: string, toId: string, maxHops: number): Promise<PathRecord | null> {

@@ -3,7 +3,7 @@ import { buildActorPage } from '../../server/actors/actor-query.ts';
 import { viewerParameter } from '../../server/auth/visibility.ts';
 import { anonymousViewer } from '../../server/auth/viewer.ts';
 import { buildInitiativePage } from '../../server/initiatives/initiative-query.ts';
-import { buildOverlaps } from '../../server/network/overlap-query.ts';
+import { buildOverlapNames } from '../../server/network/overlap-query.ts';
 import { buildPartnerNames } from '../../server/network/partner-query.ts';
 import { buildPath } from '../../server/network/path-query.ts';
 import { buildSearch } from '../../server/network/search-query.ts';
@@ -56,10 +56,11 @@ describe('Cypher builders', () => {
     expect(page.text).not.toContain('2020');
   });
 
-  it('builds overlaps and paths from parameters only', () => {
-    const overlaps = buildOverlaps({ themes: ['andt'], municipalities: ['1982'], counties: ['19'], activeOn: parsePartialDate('2020')! }, 10, '2026-11-22', viewer);
-    expect(overlaps.text).not.toMatch(/andt|1982|'19'|2026/);
-    expect(overlaps.parameters).toMatchObject({ themes: ['andt'], municipalities: ['1982'], counties: ['19'], today: '2026-11-22' });
+  it('names overlaps and builds paths from parameters only', () => {
+    const overlaps = buildOverlapNames([{ a: hostile, b: 'b', score: 2.5, overlappingDays: 30 }], viewer);
+    expect(overlaps.text).not.toContain(hostile);
+    expect(overlaps.parameters).toEqual({ pairs: [{ a: hostile, b: 'b' }], viewer });
+    expect(overlaps.text).toContain("MATCH (revision:Revision {name: 'network'})");
     const path = buildPath(hostile, 'b', 3, viewer);
     expect(path.text).not.toContain(hostile);
     expect(path.parameters).toMatchObject({ from: hostile, to: 'b', maxLength: 6 });

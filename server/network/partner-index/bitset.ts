@@ -30,7 +30,7 @@ export function membersOf(bits: Uint32Array, row: number, words: number): number
   return members;
 }
 
-function popcount(word: number): number {
+export function popcount(word: number): number {
   word -= (word >>> 1) & 0x55555555;
   word = (word & 0x33333333) + ((word >>> 2) & 0x33333333);
   return (((word + (word >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;

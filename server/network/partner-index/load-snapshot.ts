@@ -37,6 +37,7 @@ export async function loadSnapshot(tx: Transaction): Promise<NetworkSnapshot> {
   const actors = buildActors(await readActors(tx), initiatives, vocabulary);
   initiatives.participants = transpose(actors.initiatives, initiatives.count);
   initiatives.familyMembers = transpose(initiatives.roots, initiatives.count);
+  initiatives.byMunicipality = transpose(initiatives.municipalities, places.length);
   const { nodes: _actorNodes, ...actorTable } = actors;
   const { nodes: _initiativeNodes, ...initiativeTable } = initiatives;
   return {
@@ -71,16 +72,39 @@ const through = (numbers: Numbering) => (node: number) => numbers.get(node);
 interface InitiativeRows {
   nodes: number[];
   ids: string[];
+  names: string[];
+  firstDays: (number | null)[];
+  lastDays: (number | null)[];
   themes: RowsBuilder;
   municipalities: RowsBuilder;
   roots: RowsBuilder;
 }
 
 async function readInitiatives(tx: Transaction): Promise<InitiativeRows> {
-  const rows: InitiativeRows = { nodes: [], ids: [], themes: new RowsBuilder(), municipalities: new RowsBuilder(), roots: new RowsBuilder() };
-  const records = tx.stream<{ node: number; id: string; themes: number[]; places: number[]; roots: number[] }>({
+  const rows: InitiativeRows = {
+    nodes: [],
+    ids: [],
+    names: [],
+    firstDays: [],
+    lastDays: [],
+    themes: new RowsBuilder(),
+    municipalities: new RowsBuilder(),
+    roots: new RowsBuilder(),
+  };
+  const records = tx.stream<{
+    node: number;
+    id: string;
+    name: string;
+    firstDay: number | null;
+    lastDay: number | null;
+    themes: number[];
+    places: number[];
+    roots: number[];
+  }>({
     text: `MATCH (i:Initiative)
-           RETURN id(i) AS node, i.id AS id,
+           RETURN id(i) AS node, i.id AS id, i.name AS name,
+             duration.inDays(date('1970-01-01'), i.startFirst).days AS firstDay,
+             duration.inDays(date('1970-01-01'), i.endLast).days AS lastDay,
              [(i)-[:HAS_THEME]->(t:Theme) | id(t)] AS themes,
              [(i)-[:IN_MUNICIPALITY]->(m:Municipality) | id(m)] AS places,
              COLLECT { MATCH (i)-[:PART_OF*0..]->(root:Initiative) WHERE NOT (root)-[:PART_OF]->(:Initiative) RETURN DISTINCT id(root) } AS roots`,
@@ -88,6 +112,9 @@ async function readInitiatives(tx: Transaction): Promise<InitiativeRows> {
   for await (const record of records) {
     rows.nodes.push(record.get('node'));
     rows.ids.push(record.get('id'));
+    rows.names.push(record.get('name'));
+    rows.firstDays.push(record.get('firstDay'));
+    rows.lastDays.push(record.get('lastDay'));
     rows.themes.push(record.get('themes'));
     rows.municipalities.push(record.get('places'));
     rows.roots.push(record.get('roots'));
@@ -104,17 +131,26 @@ function buildInitiatives(rows: InitiativeRows, vocabulary: Vocabulary): Initiat
   const themes = new Uint32Array(count * vocabulary.themeWords);
   for (let i = 0; i < count; i++) for (const theme of rowOf(themeRows, i)) addBit(themes, i, vocabulary.themeWords, theme);
   const unfilled = { offsets: new Int32Array(count + 1), targets: new Int32Array(0) };
+  const days = (values: (number | null)[]) => Float64Array.from(values, (day) => day ?? Number.NaN);
+  const idRanks = new Int32Array(count);
+  // JavaScript compares strings by UTF-16 code units, as Cypher does.
+  [...rows.ids.keys()].sort((x, y) => (rows.ids[x]! < rows.ids[y]! ? -1 : 1)).forEach((i, rank) => (idRanks[i] = rank));
   return {
     count,
     ids: rows.ids,
+    idRanks,
+    names: rows.names,
     index: new Map(rows.ids.map((id, i) => [id, i])),
+    firstDays: days(rows.firstDays),
+    lastDays: days(rows.lastDays),
     nodes,
     themes,
     municipalities: rows.municipalities.build(vocabulary.countyOf.length, through(vocabulary.municipalities)),
     roots: rows.roots.build(count, through(nodes)),
-    // Read from the actors' side once they are built.
+    // Read from the other end once the rest is built.
     participants: unfilled,
     familyMembers: unfilled,
+    byMunicipality: unfilled,
   };
 }
 

@@ -1,11 +1,14 @@
 import type { ViewerParameter } from '../../auth/visibility.ts';
+import type { OverlapFilter } from '../overlap-query.ts';
+import { findOverlaps, type OverlapKeys } from './find-overlaps.ts';
 import type { NetworkSnapshot } from './snapshot.ts';
 import { suggestPartners, type SuggestionKeys } from './suggest.ts';
 
 /**
- * Partner suggestions weigh a subject against every actor in the country, which no single statement
- * does in the time a person waits. So the service keeps the network's shape in memory (a snapshot)
- * and scores there. It lives as long as the service and is shared by every request.
+ * Partner suggestions weigh a subject against every actor in the country, and overlaps weigh every two
+ * initiatives of a kommun against each other: no single statement does either in the time a person
+ * waits. So the service keeps the network's shape in memory (a snapshot) and scores there. It lives as
+ * long as the service and is shared by every request.
  *
  * Freshness is the caller's to check, in the statement it sends anyway: it reads the network revision
  * (server/db/revision.ts) and, if a write has moved it past the snapshot's, asks again for a snapshot at
@@ -25,6 +28,12 @@ export class PartnerIndex {
   async suggest(subjectId: string, first: number, viewer: ViewerParameter, revision = 0): Promise<{ revision: number; suggestions: SuggestionKeys[] }> {
     const snapshot = await this.atLeast(revision);
     return { revision: snapshot.revision, suggestions: suggestPartners(snapshot, subjectId, first, viewer) };
+  }
+
+  /** The best overlaps from a snapshot at `revision` or newer. */
+  async overlaps(filter: OverlapFilter, first: number, today: string, revision = 0): Promise<{ revision: number; overlaps: OverlapKeys[] }> {
+    const snapshot = await this.atLeast(revision);
+    return { revision: snapshot.revision, overlaps: findOverlaps(snapshot, filter, first, today) };
   }
 
   private async atLeast(revision: number): Promise<NetworkSnapshot> {

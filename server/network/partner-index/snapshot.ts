@@ -10,7 +10,7 @@ export const ActorFlag = {
 } as const;
 
 /**
- * The network as partner suggestions read it, held in typed arrays and numbered from 0: every actor,
+ * The network as partner suggestions and overlaps read it, held in typed arrays and numbered from 0: every actor,
  * initiative, theme, kommun and län. Built in one read transaction at one revision of the network.
  *
  * An actor's profile is what it works on and where: its own themes and kommuner plus those of the
@@ -49,7 +49,13 @@ export interface ActorTable {
 export interface InitiativeTable {
   count: number;
   ids: string[];
+  /** Each one's place among the ids in order, so that a pair is formed once, as Cypher's a.id < b.id forms it. */
+  idRanks: Int32Array;
+  names: string[];
   index: Map<string, number>;
+  /** Epoch days of the first day of its start and the last day of its end (startFirst, endLast); NaN when unknown. */
+  firstDays: Float64Array;
+  lastDays: Float64Array;
   themes: Uint32Array;
   municipalities: Adjacency;
   /** The roots of its family: itself when it is part of nothing. */
@@ -58,4 +64,6 @@ export interface InitiativeTable {
   participants: Adjacency;
   /** For a root: every initiative of its family, itself included. */
   familyMembers: Adjacency;
+  /** For each kommun, the initiatives in it. */
+  byMunicipality: Adjacency;
 }

@@ -1,0 +1,182 @@
+import type { OverlapFilter } from '../overlap-query.ts';
+import { rowOf, type Adjacency } from './adjacency.ts';
+import { popcount } from './bitset.ts';
+import type { NetworkSnapshot } from './snapshot.ts';
+
+/** A pair of overlapping initiatives, by id, with what the index scored; the naming statement adds the rest. */
+export interface OverlapKeys {
+  a: string;
+  b: string;
+  score: number;
+  overlappingDays: number | null;
+}
+
+const epochDay = (isoDate: string) => Date.parse(`${isoDate}T00:00:00Z`) / 86_400_000;
+
+/**
+ * The best `first` overlaps, as overlap-query.ts defines them: pairs of initiatives from different
+ * families that share a theme and a kommun (both in the filter, when it names them) and whose periods
+ * meet. Each pair is formed once, from the initiative with the smaller id, and scored in the same
+ * order of floating-point operations as the Cypher, so that scores and ties come out the same.
+ *
+ * Pairs are formed kommun by kommun, so a pair's cost is paid only where two initiatives share a place:
+ * the square of a big kommun's initiatives, not of the country's.
+ */
+export function findOverlaps(snapshot: NetworkSnapshot, filter: OverlapFilter, first: number, today: string): OverlapKeys[] {
+  const { initiatives, municipalities } = snapshot;
+  const words = snapshot.themes.words;
+  const themeMask = themeMaskOf(snapshot, filter.themes);
+  const placeAllowed = placesAllowed(snapshot, filter);
+  const active = activeOn(snapshot, filter, epochDay);
+  const todayDay = epochDay(today);
+  const pairedWith = new Int32Array(initiatives.count).fill(-1);
+  const started = new Uint8Array(initiatives.count);
+  const best = new BestPairs(first, initiatives.names);
+
+  for (let m = 0; m < municipalities.codes.length; m++) {
+    if (!placeAllowed[m]) continue;
+    for (const a of rowOf(initiatives.byMunicipality, m)) {
+      if (started[a] || !active(a)) continue;
+      started[a] = 1;
+      for (const place of rowOf(initiatives.municipalities, a)) {
+        if (!placeAllowed[place]) continue;
+        for (const b of rowOf(initiatives.byMunicipality, place)) {
+          if (initiatives.idRanks[b]! <= initiatives.idRanks[a]! || pairedWith[b] === a) continue;
+          if (!sharesMaskedTheme(initiatives.themes, a, b, themeMask, words) || !active(b)) continue;
+          pairedWith[b] = a;
+          // A root in common: parts of one whole, not an overlap.
+          if (sharedInRows(initiatives.roots, a, b) > 0) continue;
+          const overlap = scorePair(snapshot, a, b, todayDay);
+          if (overlap && best.wouldTake(a, b, overlap.score)) best.add({ a, b, ...overlap });
+        }
+      }
+    }
+  }
+  return best.inOrder().map(({ a, b, score, overlappingDays }) => ({ a: initiatives.ids[a]!, b: initiatives.ids[b]!, score, overlappingDays }));
+}
+
+function themeMaskOf(snapshot: NetworkSnapshot, themes: string[] | null | undefined): Uint32Array {
+  const mask = new Uint32Array(snapshot.themes.words);
+  if (!themes?.length) return mask.fill(0xffffffff);
+  for (const key of themes) {
+    const t = snapshot.themes.keys.indexOf(key);
+    if (t >= 0) mask[t >>> 5]! |= 1 << (t & 31);
+  }
+  return mask;
+}
+
+/** The kommuner a pair may share: those named, in the län named, or all. */
+function placesAllowed(snapshot: NetworkSnapshot, filter: OverlapFilter): Uint8Array {
+  const { codes, county } = snapshot.municipalities;
+  const named = filter.municipalities?.length ? new Set(filter.municipalities) : null;
+  const counties = filter.counties?.length ? new Set(filter.counties) : null;
+  return Uint8Array.from(codes, (code, m) =>
+    (!named || named.has(code)) && (!counties || (county[m]! >= 0 && counties.has(snapshot.counties.codes[county[m]!]!))) ? 1 : 0,
+  );
+}
+
+/** initiativeConditions' activeOn: a dated initiative whose period meets the given date's days. */
+function activeOn(snapshot: NetworkSnapshot, filter: OverlapFilter, day: (iso: string) => number): (i: number) => boolean {
+  if (!filter.activeOn) return () => true;
+  const { firstDays, lastDays } = snapshot.initiatives;
+  const activeFirst = day(filter.activeOn.first);
+  const activeLast = day(filter.activeOn.last);
+  return (i) => {
+    const start = Number.isNaN(firstDays[i]!) ? lastDays[i]! : firstDays[i]!;
+    return !Number.isNaN(start) && start <= activeLast && (Number.isNaN(lastDays[i]!) || lastDays[i]! >= activeFirst);
+  };
+}
+
+function sharesMaskedTheme(themes: Uint32Array, a: number, b: number, mask: Uint32Array, words: number): boolean {
+  for (let w = 0; w < words; w++) if ((themes[a * words + w]! & themes[b * words + w]! & mask[w]!) !== 0) return true;
+  return false;
+}
+
+/** Whether two rows of an adjacency share a value. Rows are short (a few roots, a few kommuner); no views are made. */
+function sharedInRows({ offsets, targets }: Adjacency, a: number, b: number): number {
+  let shared = 0;
+  for (let x = offsets[a]!; x < offsets[a + 1]!; x++) {
+    for (let y = offsets[b]!; y < offsets[b + 1]!; y++) {
+      if (targets[x] === targets[y]) {
+        shared++;
+        break;
+      }
+    }
+  }
+  return shared;
+}
+
+const rowLength = ({ offsets }: Adjacency, row: number) => offsets[row + 1]! - offsets[row]!;
+
+/**
+ * The Jaccard similarity of the pair's themes and of its kommuner, plus the share of the shorter period
+ * that both cover (0.5 when either is undated). Null when their periods do not meet.
+ */
+function scorePair(snapshot: NetworkSnapshot, a: number, b: number, today: number): { score: number; overlappingDays: number | null } | null {
+  const { themes, municipalities, firstDays, lastDays } = snapshot.initiatives;
+  const words = snapshot.themes.words;
+  let overlappingDays: number | null = null;
+  let shorterDays = 0;
+  const aDated = !Number.isNaN(firstDays[a]!) || !Number.isNaN(lastDays[a]!);
+  const bDated = !Number.isNaN(firstDays[b]!) || !Number.isNaN(lastDays[b]!);
+  if (aDated && bDated) {
+    const aStart = Number.isNaN(firstDays[a]!) ? lastDays[a]! : firstDays[a]!;
+    const bStart = Number.isNaN(firstDays[b]!) ? lastDays[b]! : firstDays[b]!;
+    const aEnd = Number.isNaN(lastDays[a]!) ? today : lastDays[a]!;
+    const bEnd = Number.isNaN(lastDays[b]!) ? today : lastDays[b]!;
+    overlappingDays = Math.min(aEnd, bEnd) - Math.max(aStart, bStart) + 1;
+    if (overlappingDays <= 0) return null;
+    shorterDays = Math.min(aEnd - aStart + 1, bEnd - bStart + 1);
+  }
+  let sharedThemes = 0;
+  let themeUnion = 0;
+  for (let w = 0; w < words; w++) {
+    sharedThemes += popcount(themes[a * words + w]! & themes[b * words + w]!);
+    themeUnion += popcount(themes[a * words + w]! | themes[b * words + w]!);
+  }
+  const sharedPlaces = sharedInRows(municipalities, a, b);
+  const placeUnion = rowLength(municipalities, a) + rowLength(municipalities, b) - sharedPlaces;
+  // Summed in the Cypher's order, so that equal scores there are equal here.
+  const score = sharedThemes / themeUnion + sharedPlaces / placeUnion + (overlappingDays === null ? 0.5 : overlappingDays / shorterDays);
+  return { score, overlappingDays };
+}
+
+interface ScoredPair {
+  a: number;
+  b: number;
+  score: number;
+  overlappingDays: number | null;
+}
+
+/** The best `size` pairs seen so far, in order: score descending, then the first's name, then the second's. */
+class BestPairs {
+  private readonly entries: ScoredPair[] = [];
+
+  constructor(
+    private readonly size: number,
+    private readonly names: string[],
+  ) {}
+
+  wouldTake(a: number, b: number, score: number): boolean {
+    return this.entries.length < this.size || this.before(a, b, score, this.entries[this.entries.length - 1]!);
+  }
+
+  add(pair: ScoredPair): void {
+    let at = this.entries.length;
+    while (at > 0 && this.before(pair.a, pair.b, pair.score, this.entries[at - 1]!)) at--;
+    this.entries.splice(at, 0, pair);
+    if (this.entries.length > this.size) this.entries.pop();
+  }
+
+  inOrder(): ScoredPair[] {
+    return this.entries;
+  }
+
+  private before(a: number, b: number, score: number, other: ScoredPair): boolean {
+    if (score !== other.score) return score > other.score;
+    const name = this.names[a]!;
+    const otherName = this.names[other.a]!;
+    if (name !== otherName) return name < otherName;
+    return this.names[b]! < this.names[other.b]!;
+  }
+}
