@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RowsBuilder, rowOf, transpose } from '../../server/network/partner-index/adjacency.ts';
-import { BestCandidates } from '../../server/network/partner-index/best-candidates.ts';
+import { BestCandidates, nameRanks } from '../../server/network/partner-index/best-candidates.ts';
 import { addBit, membersOf, sharedCount, wordsFor } from '../../server/network/partner-index/bitset.ts';
 
 const rows = fc.array(fc.array(fc.integer({ min: 0, max: 19 }), { maxLength: 8 }), { maxLength: 12 });
@@ -62,7 +62,7 @@ describe('the best candidates', () => {
       fc.property(fc.array(candidate, { maxLength: 30 }), fc.integer({ min: 1, max: 6 }), (candidates, size) => {
         const names = candidates.map((c) => c.name);
         const ids = candidates.map((_, i) => `id-${String(i).padStart(2, '0')}`);
-        const best = new BestCandidates(size, names, ids);
+        const best = new BestCandidates(size, nameRanks(names, ids));
         candidates.forEach((c, i) => {
           if (best.wouldTake(i, c.score)) best.add(i, c.score);
         });

@@ -1,11 +1,31 @@
-/** The best `size` candidates seen so far, kept in order: score descending, then name, then id. */
+/**
+ * Each actor's place in the order Cypher's `ORDER BY name, id` gives: a missing name last, and
+ * JavaScript's `<` compares strings by UTF-16 code units as Cypher does. Computed once per snapshot,
+ * so that ranking the candidates of a request compares integers instead of names.
+ */
+export function nameRanks(names: (string | null)[], ids: string[]): Int32Array {
+  const order = [...ids.keys()].sort((a, b) => {
+    const name = names[a] ?? null;
+    const other = names[b] ?? null;
+    if (name !== other) {
+      if (name === null) return 1;
+      if (other === null) return -1;
+      return name < other ? -1 : 1;
+    }
+    return ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0;
+  });
+  const ranks = new Int32Array(ids.length);
+  order.forEach((actor, rank) => (ranks[actor] = rank));
+  return ranks;
+}
+
+/** The best `size` candidates seen so far, kept in order: score descending, then name, then id (by `nameRanks`). */
 export class BestCandidates {
   private readonly entries: { actor: number; score: number }[] = [];
 
   constructor(
     private readonly size: number,
-    private readonly names: (string | null)[],
-    private readonly ids: string[],
+    private readonly ranks: Int32Array,
   ) {}
 
   wouldTake(actor: number, score: number): boolean {
@@ -23,16 +43,7 @@ export class BestCandidates {
     return this.entries;
   }
 
-  /** Whether `actor` comes before `other`. A missing name sorts last, as in Cypher. */
   private before(actor: number, score: number, other: { actor: number; score: number }): boolean {
-    if (score !== other.score) return score > other.score;
-    const name = this.names[actor] ?? null;
-    const otherName = this.names[other.actor] ?? null;
-    if (name !== otherName) {
-      if (name === null) return false;
-      if (otherName === null) return true;
-      return name < otherName;
-    }
-    return this.ids[actor]! < this.ids[other.actor]!;
+    return score !== other.score ? score > other.score : this.ranks[actor]! < this.ranks[other.actor]!;
   }
 }

@@ -1,6 +1,7 @@
 import type { Transaction } from '../../db/database.ts';
 import { readNetworkRevision } from '../../db/revision.ts';
 import { RowsBuilder, rowOf, transpose } from './adjacency.ts';
+import { nameRanks } from './best-candidates.ts';
 import { addBit, orRow, wordsFor } from './bitset.ts';
 import { ActorFlag, type ActorTable, type InitiativeTable, type NetworkSnapshot } from './snapshot.ts';
 
@@ -248,6 +249,7 @@ function buildActors(rows: ActorRows, initiatives: InitiativesWithNodes, vocabul
     count,
     ids: rows.ids,
     names: rows.names,
+    nameRanks: nameRanks(rows.names, rows.ids),
     index: new Map(rows.ids.map((id, i) => [id, i])),
     nodes,
     flags: Uint8Array.from(rows.flags),

@@ -29,8 +29,10 @@ export interface NetworkSnapshot {
 export interface ActorTable {
   count: number;
   ids: string[];
-  /** For ordering equal scores the way Cypher's ORDER BY name does. */
+  /** For choosing which common partners to name. */
   names: (string | null)[];
+  /** For ordering equal scores the way Cypher's ORDER BY name, id does (best-candidates.ts). */
+  nameRanks: Int32Array;
   index: Map<string, number>;
   flags: Uint8Array;
   ownMunicipalities: Adjacency;

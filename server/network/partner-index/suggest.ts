@@ -1,7 +1,7 @@
 import type { ViewerParameter } from '../../auth/visibility.ts';
 import { commonPartnersNamed, scoreOfCounts } from '../partner-scoring.ts';
 import { rowOf } from './adjacency.ts';
-import { addBit, membersOf, sharedCount } from './bitset.ts';
+import { addBit, membersOf, popcount, sharedCount } from './bitset.ts';
 import { BestCandidates } from './best-candidates.ts';
 import { ActorFlag, type NetworkSnapshot } from './snapshot.ts';
 import { visibilityFor } from './visibility.ts';
@@ -43,16 +43,62 @@ export function suggestPartners(snapshot: NetworkSnapshot, subjectId: string, fi
   const visible = visibilityFor(snapshot, viewer);
   const subject = subjectOf(snapshot, subjectId, visible);
   if (!subject) return [];
+  const scratch = scratchOf(snapshot);
+  try {
+    return scoreCandidates(snapshot, subject, first, visible, scratch);
+  } finally {
+    scratch.clear();
+  }
+}
+
+/**
+ * Marks per actor that one scoring sets and clears again. They are kept with the snapshot, so that a
+ * request does not allocate (and fault in) a megabyte of fresh arrays; scoring is synchronous, so no
+ * two requests ever use them at once.
+ */
+class Scratch {
+  readonly excluded: Uint8Array;
+  readonly namedPartner: Uint8Array;
+  readonly inFamily: Uint8Array;
+  readonly commonPartners: Uint32Array;
+  /** The named partner an actor was last counted for, so that two initiatives with it count once. */
+  readonly lastCountedFor: Int32Array;
+
+  constructor(actorCount: number) {
+    this.excluded = new Uint8Array(actorCount);
+    this.namedPartner = new Uint8Array(actorCount);
+    this.inFamily = new Uint8Array(actorCount);
+    this.commonPartners = new Uint32Array(actorCount);
+    this.lastCountedFor = new Int32Array(actorCount).fill(-1);
+  }
+
+  clear(): void {
+    this.excluded.fill(0);
+    this.namedPartner.fill(0);
+    this.inFamily.fill(0);
+    this.commonPartners.fill(0);
+    this.lastCountedFor.fill(-1);
+  }
+}
+
+const scratches = new WeakMap<NetworkSnapshot, Scratch>();
+
+function scratchOf(snapshot: NetworkSnapshot): Scratch {
+  let scratch = scratches.get(snapshot);
+  if (!scratch) scratches.set(snapshot, (scratch = new Scratch(snapshot.actors.count)));
+  return scratch;
+}
+
+function scoreCandidates(snapshot: NetworkSnapshot, subject: Subject, first: number, visible: (actor: number) => boolean, scratch: Scratch): SuggestionKeys[] {
   const { actors, initiatives } = snapshot;
   const themeWords = snapshot.themes.words;
   const countyWords = snapshot.counties.words;
+  const { excluded, namedPartner, inFamily, commonPartners } = scratch;
 
-  const excluded = excludedBy(snapshot, subject);
+  markExcluded(snapshot, subject, excluded);
   const namedPartners = subject.partners.filter((p) => actors.flags[p]! & ActorFlag.ORGANIZATION && visible(p));
-  const namedPartner = new Uint8Array(actors.count);
   for (const p of namedPartners) namedPartner[p] = 1;
-  const commonPartners = commonPartnerCounts(snapshot, namedPartners);
-  const inFamily = new Uint8Array(actors.count);
+  countCommonPartners(snapshot, namedPartners, scratch);
   const { offsets: participantsAt, targets: participants } = initiatives.participants;
   for (const root of subject.families) {
     for (const i of rowOf(initiatives.familyMembers, root)) for (let k = participantsAt[i]!; k < participantsAt[i + 1]!; k++) inFamily[participants[k]!] = 1;
@@ -63,11 +109,16 @@ export function suggestPartners(snapshot: NetworkSnapshot, subjectId: string, fi
     return false;
   };
 
-  const best = new BestCandidates(first, actors.names, actors.ids);
+  const best = new BestCandidates(first, actors.nameRanks);
+  // Themes and län fit in one word each as the vocabularies stand; the general count serves if they grow.
+  const oneWord = themeWords === 1 && countyWords === 1;
+  const [subjectThemes = 0] = subject.themes;
+  const [subjectCounties = 0] = subject.counties;
+  const { flags, profileThemes, profileCounties } = actors;
   for (let c = 0; c < actors.count; c++) {
-    if ((actors.flags[c]! & (ActorFlag.ORGANIZATION | ActorFlag.ROLE_MODEL)) === 0 || excluded[c]) continue;
-    const sharedThemes = sharedCount(actors.profileThemes, c, subject.themes, themeWords);
-    const sharedCounties = sharedCount(actors.profileCounties, c, subject.counties, countyWords);
+    if ((flags[c]! & (ActorFlag.ORGANIZATION | ActorFlag.ROLE_MODEL)) === 0 || excluded[c]) continue;
+    const sharedThemes = oneWord ? popcount(profileThemes[c]! & subjectThemes) : sharedCount(profileThemes, c, subject.themes, themeWords);
+    const sharedCounties = oneWord ? popcount(profileCounties[c]! & subjectCounties) : sharedCount(profileCounties, c, subject.counties, countyWords);
     if (sharedThemes === 0 && sharedCounties === 0 && commonPartners[c] === 0 && inFamily[c] === 0) continue;
     const sharedMunicipalities = sharedCounties > 0 && worksInAPlace(c) ? 1 : 0;
     const score = scoreOfCounts({ sharedThemes, sharedMunicipalities, sharedCounties, commonPartners: commonPartners[c]!, families: inFamily[c]! });
@@ -120,9 +171,8 @@ function countiesOf(snapshot: NetworkSnapshot, municipalities: Int32Array): Uint
  * Those who already work with the subject: its partners, the units and parents of it and of its
  * partners, its own people, and itself.
  */
-function excludedBy(snapshot: NetworkSnapshot, subject: Subject): Uint8Array {
+function markExcluded(snapshot: NetworkSnapshot, subject: Subject, excluded: Uint8Array): void {
   const { actors } = snapshot;
-  const excluded = new Uint8Array(actors.count);
   const workingWith = subject.actor >= 0 ? [...subject.partners, subject.actor] : subject.partners;
   for (const p of subject.partners) excluded[p] = 1;
   for (const p of workingWith) for (const related of rowOf(actors.related, p)) excluded[related] = 1;
@@ -130,14 +180,12 @@ function excludedBy(snapshot: NetworkSnapshot, subject: Subject): Uint8Array {
     excluded[subject.actor] = 1;
     for (const person of rowOf(actors.affiliated, subject.actor)) excluded[person] = 1;
   }
-  return excluded;
 }
 
 /** For every actor, how many of the named partners it has worked with (in a confirmed initiative of both). */
-function commonPartnerCounts(snapshot: NetworkSnapshot, namedPartners: number[]): Uint32Array {
+function countCommonPartners(snapshot: NetworkSnapshot, namedPartners: number[], scratch: Scratch): void {
   const { actors, initiatives } = snapshot;
-  const counts = new Uint32Array(actors.count);
-  const lastCounted = new Int32Array(actors.count).fill(-1);
+  const { commonPartners: counts, lastCountedFor: lastCounted } = scratch;
   const { offsets: initiativesAt, targets: initiativesOf } = actors.initiatives;
   const { offsets: participantsAt, targets: participants } = initiatives.participants;
   for (const p of namedPartners) {
@@ -151,7 +199,6 @@ function commonPartnerCounts(snapshot: NetworkSnapshot, namedPartners: number[])
       }
     }
   }
-  return counts;
 }
 
 /** The evidence of one chosen candidate, spelled out as keys and ids. */
