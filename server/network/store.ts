@@ -45,7 +45,7 @@ export interface PathRecord {
 const swedish = new Intl.Collator('sv');
 const inSwedishOrder = (names: string[]) => [...names].sort(swedish.compare);
 
-/** Questions across the whole network; each is one statement, and partner suggestions are chosen in memory first. */
+/** Questions across the whole network; each is one statement, and partner suggestions and overlaps are chosen in memory first. */
 export class NetworkStore {
   private readonly viewer: ViewerParameter;
 
@@ -65,18 +65,11 @@ export class NetworkStore {
     });
   }
 
-  /**
-   * The partner index chooses; one statement names the chosen and their evidence as this viewer may see
-   * them, and reads the network revision. If a write has landed since the index's snapshot, the choice is
-   * made again from a snapshot that holds it: so every write committed before the request began counts.
-   */
   async partnerSuggestions(subjectId: string, first: number): Promise<PartnerSuggestionRecord[]> {
-    let chosen = await this.partnerIndex.suggest(subjectId, first, this.viewer);
-    let named = await this.namePartners(chosen.suggestions);
-    if (named.revision > chosen.revision) {
-      chosen = await this.partnerIndex.suggest(subjectId, first, this.viewer, named.revision);
-      named = await this.namePartners(chosen.suggestions);
-    }
+    const { chosen, named } = await fresh(
+      (revision) => this.partnerIndex.suggest(subjectId, first, this.viewer, revision),
+      (choice) => this.namePartners(choice.suggestions),
+    );
     const byId = new Map(named.suggestions.map((suggestion) => [suggestion.id, suggestion]));
     return chosen.suggestions.flatMap(({ actorId, partners, partnerCount }) => {
       const found = byId.get(actorId);
@@ -100,14 +93,11 @@ export class NetworkStore {
     return { revision: Number(record.get('revision')), suggestions: record.get('named') };
   }
 
-  /** As partner suggestions: the index chooses and scores, one statement names, and a write since the snapshot means choosing again. */
   async overlaps(filter: OverlapFilter, first: number, today: string): Promise<OverlapRecord[]> {
-    let chosen = await this.partnerIndex.overlaps(filter, first, today);
-    let named = await this.nameOverlaps(chosen.overlaps);
-    if (named.revision > chosen.revision) {
-      chosen = await this.partnerIndex.overlaps(filter, first, today, named.revision);
-      named = await this.nameOverlaps(chosen.overlaps);
-    }
+    const { chosen, named } = await fresh(
+      (revision) => this.partnerIndex.overlaps(filter, first, today, revision),
+      (choice) => this.nameOverlaps(choice.overlaps),
+    );
     const byPair = new Map(named.overlaps.map((overlap) => [`${overlap.a.id} ${overlap.b.id}`, overlap]));
     return chosen.overlaps.flatMap(({ a, b, score, overlappingDays }) => {
       const found = byPair.get(`${a} ${b}`);
@@ -137,4 +127,22 @@ export class NetworkStore {
       length: roles.length,
     };
   }
+}
+
+/**
+ * The partner index chooses; one statement names the chosen as this viewer may see them, and reads the
+ * network revision. If a write has landed since the index's snapshot, the choice is made again from a
+ * snapshot that holds it: so every write committed before the request began counts.
+ */
+async function fresh<Chosen extends { revision: number }, Named extends { revision: number }>(
+  choose: (revision: number) => Promise<Chosen>,
+  name: (chosen: Chosen) => Promise<Named>,
+): Promise<{ chosen: Chosen; named: Named }> {
+  let chosen = await choose(0);
+  let named = await name(chosen);
+  if (named.revision > chosen.revision) {
+    chosen = await choose(named.revision);
+    named = await name(chosen);
+  }
+  return { chosen, named };
 }
