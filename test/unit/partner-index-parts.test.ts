@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RowsBuilder, rowOf, transpose } from '../../server/network/partner-index/adjacency.ts';
-import { BestCandidates, nameRanks } from '../../server/network/partner-index/best-candidates.ts';
+import { RowsBuilder, rowLength, rowOf, sharedInRows, transpose } from '../../server/network/partner-index/adjacency.ts';
+import { BestCandidates } from '../../server/network/partner-index/best-candidates.ts';
+import { nameRanks } from '../../server/network/partner-index/order.ts';
 import { addBit, membersOf, sharedCount, wordsFor } from '../../server/network/partner-index/bitset.ts';
 
 const rows = fc.array(fc.array(fc.integer({ min: 0, max: 19 }), { maxLength: 8 }), { maxLength: 12 });
@@ -32,6 +33,20 @@ describe('packed rows', () => {
           const expected = input.flatMap((row, r) => (row.includes(target) ? [r] : []));
           expect([...rowOf(byTarget, target)]).toEqual(expected);
         }
+      }),
+    );
+  });
+
+  it('count each row and what two rows have in common', () => {
+    fc.assert(
+      fc.property(rows, (input) => {
+        const builder = new RowsBuilder();
+        input.forEach((row) => builder.push(row));
+        const packed = builder.build(20);
+        input.forEach((row, a) => {
+          expect(rowLength(packed, a)).toBe(new Set(row).size);
+          input.forEach((other, b) => expect(sharedInRows(packed, a, b)).toBe([...new Set(row)].filter((v) => other.includes(v)).length));
+        });
       }),
     );
   });

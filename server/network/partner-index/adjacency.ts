@@ -56,3 +56,19 @@ export function transpose(adjacency: Adjacency, targetCount: number): Adjacency 
 export function rowOf(adjacency: Adjacency, row: number): Int32Array {
   return adjacency.targets.subarray(adjacency.offsets[row]!, adjacency.offsets[row + 1]!);
 }
+
+/** How many values rows `a` and `b` have in common. For short rows (a few roots, a few kommuner); no views are made. */
+export function sharedInRows({ offsets, targets }: Adjacency, a: number, b: number): number {
+  let shared = 0;
+  for (let x = offsets[a]!; x < offsets[a + 1]!; x++) {
+    for (let y = offsets[b]!; y < offsets[b + 1]!; y++) {
+      if (targets[x] === targets[y]) {
+        shared++;
+        break;
+      }
+    }
+  }
+  return shared;
+}
+
+export const rowLength = ({ offsets }: Adjacency, row: number) => offsets[row + 1]! - offsets[row]!;

@@ -1,24 +1,3 @@
-/**
- * Each actor's place in the order Cypher's `ORDER BY name, id` gives: a missing name last, and
- * JavaScript's `<` compares strings by UTF-16 code units as Cypher does. Computed once per snapshot,
- * so that ranking the candidates of a request compares integers instead of names.
- */
-export function nameRanks(names: (string | null)[], ids: string[]): Int32Array {
-  const order = [...ids.keys()].sort((a, b) => {
-    const name = names[a] ?? null;
-    const other = names[b] ?? null;
-    if (name !== other) {
-      if (name === null) return 1;
-      if (other === null) return -1;
-      return name < other ? -1 : 1;
-    }
-    return ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0;
-  });
-  const ranks = new Int32Array(ids.length);
-  order.forEach((actor, rank) => (ranks[actor] = rank));
-  return ranks;
-}
-
 /** The best `size` candidates seen so far, kept in order: score descending, then name, then id (by `nameRanks`). */
 export class BestCandidates {
   private readonly entries: { actor: number; score: number }[] = [];

@@ -1,5 +1,5 @@
 import type { OverlapFilter } from '../overlap-query.ts';
-import { rowOf, type Adjacency } from './adjacency.ts';
+import { rowLength, rowOf, sharedInRows } from './adjacency.ts';
 import { popcount } from './bitset.ts';
 import type { NetworkSnapshot } from './snapshot.ts';
 
@@ -92,22 +92,6 @@ function sharesMaskedTheme(themes: Uint32Array, a: number, b: number, mask: Uint
   for (let w = 0; w < words; w++) if ((themes[a * words + w]! & themes[b * words + w]! & mask[w]!) !== 0) return true;
   return false;
 }
-
-/** Whether two rows of an adjacency share a value. Rows are short (a few roots, a few kommuner); no views are made. */
-function sharedInRows({ offsets, targets }: Adjacency, a: number, b: number): number {
-  let shared = 0;
-  for (let x = offsets[a]!; x < offsets[a + 1]!; x++) {
-    for (let y = offsets[b]!; y < offsets[b + 1]!; y++) {
-      if (targets[x] === targets[y]) {
-        shared++;
-        break;
-      }
-    }
-  }
-  return shared;
-}
-
-const rowLength = ({ offsets }: Adjacency, row: number) => offsets[row + 1]! - offsets[row]!;
 
 /**
  * The Jaccard similarity of the pair's themes and of its kommuner, plus the share of the shorter period

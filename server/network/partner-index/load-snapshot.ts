@@ -1,7 +1,8 @@
 import type { Transaction } from '../../db/database.ts';
 import { readNetworkRevision } from '../../db/revision.ts';
 import { RowsBuilder, rowOf, transpose } from './adjacency.ts';
-import { nameRanks } from './best-candidates.ts';
+import { compareText, nameRanks, ranksInOrder } from './order.ts';
+import { readColumns, type Columns } from './read-columns.ts';
 import { addBit, orRow, wordsFor } from './bitset.ts';
 import { ActorFlag, type ActorTable, type InitiativeTable, type NetworkSnapshot } from './snapshot.ts';
 
@@ -70,83 +71,48 @@ interface Vocabulary {
  */
 const through = (numbers: Numbering) => (node: number) => numbers.get(node);
 
-interface InitiativeRows {
-  nodes: number[];
-  ids: string[];
-  names: string[];
-  firstDays: (number | null)[];
-  lastDays: (number | null)[];
-  themes: RowsBuilder;
-  municipalities: RowsBuilder;
-  roots: RowsBuilder;
-}
+type InitiativeRows = Columns<
+  { node: number; id: string; name: string; firstDay: number | null; lastDay: number | null },
+  'themes' | 'places' | 'roots'
+>;
 
-async function readInitiatives(tx: Transaction): Promise<InitiativeRows> {
-  const rows: InitiativeRows = {
-    nodes: [],
-    ids: [],
-    names: [],
-    firstDays: [],
-    lastDays: [],
-    themes: new RowsBuilder(),
-    municipalities: new RowsBuilder(),
-    roots: new RowsBuilder(),
-  };
-  const records = tx.stream<{
-    node: number;
-    id: string;
-    name: string;
-    firstDay: number | null;
-    lastDay: number | null;
-    themes: number[];
-    places: number[];
-    roots: number[];
-  }>({
-    text: `MATCH (i:Initiative)
-           RETURN id(i) AS node, i.id AS id, i.name AS name,
-             duration.inDays(date('1970-01-01'), i.startFirst).days AS firstDay,
-             duration.inDays(date('1970-01-01'), i.endLast).days AS lastDay,
-             [(i)-[:HAS_THEME]->(t:Theme) | id(t)] AS themes,
-             [(i)-[:IN_MUNICIPALITY]->(m:Municipality) | id(m)] AS places,
-             COLLECT { MATCH (i)-[:PART_OF*0..]->(root:Initiative) WHERE NOT (root)-[:PART_OF]->(:Initiative) RETURN DISTINCT id(root) } AS roots`,
-  });
-  for await (const record of records) {
-    rows.nodes.push(record.get('node'));
-    rows.ids.push(record.get('id'));
-    rows.names.push(record.get('name'));
-    rows.firstDays.push(record.get('firstDay'));
-    rows.lastDays.push(record.get('lastDay'));
-    rows.themes.push(record.get('themes'));
-    rows.municipalities.push(record.get('places'));
-    rows.roots.push(record.get('roots'));
-  }
-  return rows;
+function readInitiatives(tx: Transaction): Promise<InitiativeRows> {
+  return readColumns(
+    tx,
+    {
+      text: `MATCH (i:Initiative)
+             RETURN id(i) AS node, i.id AS id, i.name AS name,
+               duration.inDays(date('1970-01-01'), i.startFirst).days AS firstDay,
+               duration.inDays(date('1970-01-01'), i.endLast).days AS lastDay,
+               [(i)-[:HAS_THEME]->(t:Theme) | id(t)] AS themes,
+               [(i)-[:IN_MUNICIPALITY]->(m:Municipality) | id(m)] AS places,
+               COLLECT { MATCH (i)-[:PART_OF*0..]->(root:Initiative) WHERE NOT (root)-[:PART_OF]->(:Initiative) RETURN DISTINCT id(root) } AS roots`,
+    },
+    { values: ['node', 'id', 'name', 'firstDay', 'lastDay'], lists: ['themes', 'places', 'roots'] },
+  );
 }
 
 type InitiativesWithNodes = InitiativeTable & { nodes: Numbering };
 
 function buildInitiatives(rows: InitiativeRows, vocabulary: Vocabulary): InitiativesWithNodes {
-  const count = rows.ids.length;
-  const nodes = numbering(rows.nodes);
+  const count = rows.id.length;
+  const nodes = numbering(rows.node);
   const themeRows = rows.themes.build(vocabulary.themeWords * 32, through(vocabulary.themes));
   const themes = new Uint32Array(count * vocabulary.themeWords);
   for (let i = 0; i < count; i++) for (const theme of rowOf(themeRows, i)) addBit(themes, i, vocabulary.themeWords, theme);
   const unfilled = { offsets: new Int32Array(count + 1), targets: new Int32Array(0) };
   const days = (values: (number | null)[]) => Float64Array.from(values, (day) => day ?? Number.NaN);
-  const idRanks = new Int32Array(count);
-  // JavaScript compares strings by UTF-16 code units, as Cypher does.
-  [...rows.ids.keys()].sort((x, y) => (rows.ids[x]! < rows.ids[y]! ? -1 : 1)).forEach((i, rank) => (idRanks[i] = rank));
   return {
     count,
-    ids: rows.ids,
-    idRanks,
-    names: rows.names,
-    index: new Map(rows.ids.map((id, i) => [id, i])),
-    firstDays: days(rows.firstDays),
-    lastDays: days(rows.lastDays),
+    ids: rows.id,
+    idRanks: ranksInOrder(count, (x, y) => compareText(rows.id[x]!, rows.id[y]!)),
+    names: rows.name,
+    index: new Map(rows.id.map((id, i) => [id, i])),
+    firstDays: days(rows.firstDay),
+    lastDays: days(rows.lastDay),
     nodes,
     themes,
-    municipalities: rows.municipalities.build(vocabulary.countyOf.length, through(vocabulary.municipalities)),
+    municipalities: rows.places.build(vocabulary.countyOf.length, through(vocabulary.municipalities)),
     roots: rows.roots.build(count, through(nodes)),
     // Read from the other end once the rest is built.
     participants: unfilled,
@@ -155,77 +121,41 @@ function buildInitiatives(rows: InitiativeRows, vocabulary: Vocabulary): Initiat
   };
 }
 
-interface ActorRows {
-  nodes: number[];
-  ids: string[];
-  names: (string | null)[];
-  flags: number[];
-  themes: RowsBuilder;
-  municipalities: RowsBuilder;
-  initiatives: RowsBuilder;
-  related: RowsBuilder;
-  affiliated: RowsBuilder;
-}
+type ActorRows = Columns<
+  { node: number; id: string; name: string | null; flags: number },
+  'themes' | 'places' | 'initiatives' | 'related' | 'affiliated'
+>;
 
-async function readActors(tx: Transaction): Promise<ActorRows> {
-  const rows: ActorRows = {
-    nodes: [],
-    ids: [],
-    names: [],
-    flags: [],
-    themes: new RowsBuilder(),
-    municipalities: new RowsBuilder(),
-    initiatives: new RowsBuilder(),
-    related: new RowsBuilder(),
-    affiliated: new RowsBuilder(),
-  };
-  const records = tx.stream<{
-    node: number;
-    id: string;
-    name: string | null;
-    flags: number;
-    themes: number[];
-    places: number[];
-    initiatives: number[];
-    related: number[];
-    affiliated: number[];
-  }>({
-    text: `MATCH (a:Actor)
-           RETURN id(a) AS node, a.id AS id, a.name AS name,
-             CASE WHEN a:Organization THEN $flag.ORGANIZATION ELSE 0 END
-               + CASE WHEN a:Person THEN $flag.PERSON ELSE 0 END
-               + CASE WHEN a:RoleModel THEN $flag.ROLE_MODEL ELSE 0 END
-               + CASE WHEN a.status = 'VERIFIED' THEN $flag.VERIFIED ELSE 0 END
-               + CASE WHEN a.consentGiven = true THEN $flag.CONSENTED ELSE 0 END AS flags,
-             [(a)-[:HAS_THEME]->(t:Theme) | id(t)] AS themes,
-             [(a)-[:IN_MUNICIPALITY]->(m:Municipality) | id(m)] AS places,
-             [(a)-[r:PARTICIPATES_IN]->(i:Initiative) WHERE r.status = 'CONFIRMED' | id(i)] AS initiatives,
-             [(a)-[:PART_OF]-(b:Actor) | id(b)] AS related,
-             [(a)-[:AFFILIATED_WITH]-(b:Actor) | id(b)] AS affiliated`,
-    parameters: { flag: ActorFlag },
-  });
-  for await (const record of records) {
-    rows.nodes.push(record.get('node'));
-    rows.ids.push(record.get('id'));
-    rows.names.push(record.get('name'));
-    rows.flags.push(record.get('flags'));
-    rows.themes.push(record.get('themes'));
-    rows.municipalities.push(record.get('places'));
-    rows.initiatives.push(record.get('initiatives'));
-    rows.related.push(record.get('related'));
-    rows.affiliated.push(record.get('affiliated'));
-  }
-  return rows;
+function readActors(tx: Transaction): Promise<ActorRows> {
+  return readColumns(
+    tx,
+    {
+      text: `MATCH (a:Actor)
+             RETURN id(a) AS node, a.id AS id, a.name AS name,
+               CASE WHEN a:Organization THEN $flag.ORGANIZATION ELSE 0 END
+                 + CASE WHEN a:Person THEN $flag.PERSON ELSE 0 END
+                 + CASE WHEN a:RoleModel THEN $flag.ROLE_MODEL ELSE 0 END
+                 + CASE WHEN a.status = 'VERIFIED' THEN $flag.VERIFIED ELSE 0 END
+                 + CASE WHEN a.consentGiven = true THEN $flag.CONSENTED ELSE 0 END AS flags,
+               [(a)-[:HAS_THEME]->(t:Theme) | id(t)] AS themes,
+               [(a)-[:IN_MUNICIPALITY]->(m:Municipality) | id(m)] AS places,
+               [(a)-[r:PARTICIPATES_IN]->(i:Initiative) WHERE r.status = 'CONFIRMED' | id(i)] AS initiatives,
+               [(a)-[:PART_OF]-(b:Actor) | id(b)] AS related,
+               [(a)-[:AFFILIATED_WITH]-(b:Actor) | id(b)] AS affiliated`,
+      parameters: { flag: ActorFlag },
+    },
+    { values: ['node', 'id', 'name', 'flags'], lists: ['themes', 'places', 'initiatives', 'related', 'affiliated'] },
+  );
 }
 
 /** Every actor with its profile: its own themes and kommuner with those of its initiatives, their län, and its families. */
 function buildActors(rows: ActorRows, initiatives: InitiativesWithNodes, vocabulary: Vocabulary): ActorTable & { nodes: Numbering } {
-  const count = rows.ids.length;
+  const count = rows.id.length;
   const { themeWords, countyWords, countyOf } = vocabulary;
   const municipalityCount = countyOf.length;
-  const nodes = numbering(rows.nodes);
+  const nodes = numbering(rows.node);
   const ownThemes = rows.themes.build(themeWords * 32, through(vocabulary.themes));
-  const ownMunicipalities = rows.municipalities.build(municipalityCount, through(vocabulary.municipalities));
+  const ownMunicipalities = rows.places.build(municipalityCount, through(vocabulary.municipalities));
   const participations = rows.initiatives.build(initiatives.count, through(initiatives.nodes));
 
   const profileThemes = new Uint32Array(count * themeWords);
@@ -247,10 +177,10 @@ function buildActors(rows: ActorRows, initiatives: InitiativesWithNodes, vocabul
   }
   return {
     count,
-    ids: rows.ids,
-    names: rows.names,
-    nameRanks: nameRanks(rows.names, rows.ids),
-    index: new Map(rows.ids.map((id, i) => [id, i])),
+    ids: rows.id,
+    names: rows.name,
+    nameRanks: nameRanks(rows.name, rows.id),
+    index: new Map(rows.id.map((id, i) => [id, i])),
     nodes,
     flags: Uint8Array.from(rows.flags),
     ownMunicipalities,
