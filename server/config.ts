@@ -28,8 +28,8 @@ const environmentSchema = z
 
     SEED_ON_START: booleanFlag.default(true),
 
-    PARTNER_INDEX_BUILD_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
-    PARTNER_INDEX_BUILD_HEAP_MB: z.coerce.number().int().min(32).default(96),
+    NETWORK_INDEX_BUILD_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
+    NETWORK_INDEX_BUILD_HEAP_MB: z.coerce.number().int().min(32).default(96),
 
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     JWT_PRIVATE_KEY: z.string().includes('PRIVATE KEY', { message: 'must be a PEM private key' }).optional(),
@@ -58,8 +58,8 @@ export interface Config {
   neo4j: { uri: string; user: string; password: string; database: string } | null;
   queryTimeoutMs: number;
   localEngine: { dataDir: string; pageCache: string; heap: string };
-  /** Reading the whole network for the partner index: longer than a request may take, in a worker of bounded heap. */
-  partnerIndex: { buildTimeoutMs: number; buildHeapMb: number };
+  /** Reading the whole network for the network index: longer than a request may take, in a worker of bounded heap. */
+  networkIndex: { buildTimeoutMs: number; buildHeapMb: number };
   seedOnStart: boolean;
   tokens: TokenConfig;
   /** Keys the stable pseudonyms researchers see instead of people's names. */
@@ -101,7 +101,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
       : null,
     queryTimeoutMs: e.NEO4J_QUERY_TIMEOUT_MS,
     localEngine: { dataDir: e.LOCAL_NEO4J_DIR, pageCache: e.LOCAL_NEO4J_PAGE_CACHE, heap: e.LOCAL_NEO4J_HEAP },
-    partnerIndex: { buildTimeoutMs: e.PARTNER_INDEX_BUILD_TIMEOUT_MS, buildHeapMb: e.PARTNER_INDEX_BUILD_HEAP_MB },
+    networkIndex: { buildTimeoutMs: e.NETWORK_INDEX_BUILD_TIMEOUT_MS, buildHeapMb: e.NETWORK_INDEX_BUILD_HEAP_MB },
     seedOnStart: e.SEED_ON_START,
     tokens: tokenConfig(e),
     pseudonymSecret: e.PSEUDONYM_SECRET ?? e.JWT_SECRET ?? randomBytes(32).toString('hex'),

@@ -10,8 +10,8 @@ import type { Logger } from './logger.ts';
 import { Pseudonyms } from './auth/pseudonyms.ts';
 import { createRateLimits } from './auth/rate-limits.ts';
 import { TokenService } from './auth/tokens.ts';
-import { buildSnapshotInWorker } from './network/partner-index/build-snapshot.ts';
-import { PartnerIndex } from './network/partner-index/partner-index.ts';
+import { buildSnapshotInWorker } from './network/network-index/build-snapshot.ts';
+import { NetworkIndex } from './network/network-index/network-index.ts';
 
 export interface RunningService {
   url: string;
@@ -44,12 +44,12 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     tokens: new TokenService(config.tokens),
     rateLimits: createRateLimits(config.rateLimits),
     pseudonyms: new Pseudonyms(config.pseudonymSecret),
-    partnerIndex: new PartnerIndex(
-      () => buildSnapshotInWorker(connection, { timeoutMs: config.partnerIndex.buildTimeoutMs, heapMb: config.partnerIndex.buildHeapMb }),
+    networkIndex: new NetworkIndex(
+      () => buildSnapshotInWorker(connection, { timeoutMs: config.networkIndex.buildTimeoutMs, heapMb: config.networkIndex.buildHeapMb }),
       (snapshot, ms) => {
-        metrics.partnerIndexBuild.observe(ms / 1000);
-        metrics.partnerIndexRevision.set(snapshot.revision);
-        logger.debug({ revision: snapshot.revision, actors: snapshot.actors.count, initiatives: snapshot.initiatives.count, ms: Math.round(ms) }, 'partner index built');
+        metrics.networkIndexBuild.observe(ms / 1000);
+        metrics.networkIndexRevision.set(snapshot.revision);
+        logger.debug({ revision: snapshot.revision, actors: snapshot.actors.count, initiatives: snapshot.initiatives.count, ms: Math.round(ms) }, 'network index built');
       },
     ),
   };

@@ -68,8 +68,8 @@ export async function startServer(name: ServerName, neo4jUri: string, scale: num
       LOG_LEVEL: 'warn',
       REGISTRATIONS_PER_HOUR: '1000000000',
       NEO4J_QUERY_TIMEOUT_MS: '120000',
-      // The partner index's build holds the network's ids and links while it reads them.
-      PARTNER_INDEX_BUILD_HEAP_MB: String(Math.max(96, Math.ceil(96 * scale))),
+      // The network index's build holds the network's ids and links while it reads them.
+      NETWORK_INDEX_BUILD_HEAP_MB: String(Math.max(96, Math.ceil(96 * scale))),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -24,7 +24,7 @@ export interface Transaction {
 export interface WriteOptions {
   /**
    * False for writes that touch no actor, initiative or link between them (a login's audit entry), so
-   * that what is derived from the network (the partner index) is not rebuilt for them.
+   * that what is derived from the network (the network index) is not rebuilt for them.
    */
   changesNetwork?: boolean;
 }

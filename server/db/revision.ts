@@ -2,7 +2,7 @@ import type { Statement } from './database.ts';
 
 /**
  * A counter that every write to the network moves. What is derived from the network in memory (the
- * partner index) compares it with the revision it was built at, instead of trusting a clock.
+ * network index) compares it with the revision it was built at, instead of trusting a clock.
  *
  * The write takes this node's lock last, after all of its own, and then only commits: so no two
  * writes can wait on each other through it.

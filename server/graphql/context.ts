@@ -7,7 +7,7 @@ import type { TokenService } from '../auth/tokens.ts';
 import { anonymousViewer, type Viewer } from '../auth/viewer.ts';
 import type { Database } from '../db/database.ts';
 import { InitiativeStore } from '../initiatives/store.ts';
-import type { PartnerIndex } from '../network/partner-index/partner-index.ts';
+import type { NetworkIndex } from '../network/network-index/network-index.ts';
 import { NetworkStore } from '../network/store.ts';
 import { PeopleStore } from '../people/store.ts';
 import { ReferenceStore } from '../reference/store.ts';
@@ -18,7 +18,7 @@ export interface Services {
   tokens: TokenService;
   rateLimits: RateLimits;
   pseudonyms: Pseudonyms;
-  partnerIndex: PartnerIndex;
+  networkIndex: NetworkIndex;
 }
 
 /** Everything one GraphQL operation works with. Stores are made per request so their batches are too. */
@@ -30,14 +30,14 @@ export interface Context {
   stores: ReturnType<typeof createStores>;
 }
 
-export function createStores(db: Database, viewer: Viewer, services: Pick<Services, 'partnerIndex'>) {
+export function createStores(db: Database, viewer: Viewer, services: Pick<Services, 'networkIndex'>) {
   const links = new LinkStore(db);
   return {
     reference: new ReferenceStore(db),
     links,
     actors: new ActorStore(db, viewer, links),
     initiatives: new InitiativeStore(db, viewer),
-    network: new NetworkStore(db, viewer, services.partnerIndex),
+    network: new NetworkStore(db, viewer, services.networkIndex),
     accounts: new AccountStore(db),
     audit: new AuditStore(db),
     people: new PeopleStore(db),

@@ -18,15 +18,15 @@ export function createMetrics() {
       help: 'Cypher statements sent to Neo4j',
       registers: [registry],
     }),
-    partnerIndexBuild: new Histogram({
-      name: 'partner_index_build_seconds',
-      help: 'Reading the network into the partner index, from the request that found it behind to the new snapshot',
+    networkIndexBuild: new Histogram({
+      name: 'network_index_build_seconds',
+      help: 'Reading the network into the network index, from the request that found it behind to the new snapshot',
       buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
       registers: [registry],
     }),
-    partnerIndexRevision: new Gauge({
-      name: 'partner_index_revision',
-      help: 'The network revision the partner index was last built at',
+    networkIndexRevision: new Gauge({
+      name: 'network_index_revision',
+      help: 'The network revision the network index was last built at',
       registers: [registry],
     }),
   };

@@ -3,7 +3,7 @@ import { networkRevisionLookup } from '../db/revision.ts';
 import { initiativeProjection } from '../initiatives/records.ts';
 import type { PartialDate } from '../shared/partial-date.ts';
 import { actorVisible, participationVisible } from '../auth/visibility.ts';
-import type { OverlapKeys } from './partner-index/find-overlaps.ts';
+import type { OverlapKeys } from './network-index/find-overlaps.ts';
 
 export interface OverlapFilter {
   themes?: string[] | null;
@@ -19,7 +19,7 @@ export interface OverlapFilter {
  * undated). A period runs from its start to its end; an unknown end means still running (today), an
  * unknown start means it is known only by its end.
  *
- * The index finds and scores the pairs (partner-index/find-overlaps.ts); this statement spells out the
+ * The index finds and scores the pairs (network-index/find-overlaps.ts); this statement spells out the
  * chosen ones: the two initiatives, what they share, and the participants of both that this viewer may
  * see. It reads the network revision on the way, so the caller knows whether a write has landed since
  * the index's snapshot.

@@ -2,7 +2,7 @@ import { actorVisible } from '../auth/visibility.ts';
 import type { Statement } from '../db/database.ts';
 import { networkRevisionLookup } from '../db/revision.ts';
 import { actorProjection } from '../actors/records.ts';
-import type { SuggestionKeys } from './partner-index/suggest.ts';
+import type { SuggestionKeys } from './network-index/suggest.ts';
 
 /**
  * Names the chosen partners and their evidence, in one statement, and reads the network revision on the

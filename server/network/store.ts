@@ -5,10 +5,10 @@ import type { ActorRecord } from '../actors/records.ts';
 import type { InitiativeRecord } from '../initiatives/records.ts';
 import type { MunicipalityRecord, ThemeRecord } from '../reference/store.ts';
 import { buildOverlapNames, type OverlapFilter } from './overlap-query.ts';
-import type { OverlapKeys } from './partner-index/find-overlaps.ts';
+import type { OverlapKeys } from './network-index/find-overlaps.ts';
 import { partnerReasons, partnerScore, type PartnerEvidence, type ReasonKind } from './partner-scoring.ts';
-import type { PartnerIndex } from './partner-index/partner-index.ts';
-import type { SuggestionKeys } from './partner-index/suggest.ts';
+import type { NetworkIndex } from './network-index/network-index.ts';
+import type { SuggestionKeys } from './network-index/suggest.ts';
 import { buildPartnerNames } from './partner-query.ts';
 import { buildPath } from './path-query.ts';
 import { buildSearch } from './search-query.ts';
@@ -52,7 +52,7 @@ export class NetworkStore {
   constructor(
     private readonly db: Database,
     viewer: Viewer,
-    private readonly partnerIndex: PartnerIndex,
+    private readonly networkIndex: NetworkIndex,
   ) {
     this.viewer = viewerParameter(viewer);
   }
@@ -67,7 +67,7 @@ export class NetworkStore {
 
   async partnerSuggestions(subjectId: string, first: number): Promise<PartnerSuggestionRecord[]> {
     const { chosen, named } = await fresh(
-      (revision) => this.partnerIndex.suggest(subjectId, first, this.viewer, revision),
+      (revision) => this.networkIndex.suggest(subjectId, first, this.viewer, revision),
       (choice) => this.namePartners(choice.suggestions),
     );
     const byId = new Map(named.suggestions.map((suggestion) => [suggestion.id, suggestion]));
@@ -95,7 +95,7 @@ export class NetworkStore {
 
   async overlaps(filter: OverlapFilter, first: number, today: string): Promise<OverlapRecord[]> {
     const { chosen, named } = await fresh(
-      (revision) => this.partnerIndex.overlaps(filter, first, today, revision),
+      (revision) => this.networkIndex.overlaps(filter, first, today, revision),
       (choice) => this.nameOverlaps(choice.overlaps),
     );
     const byPair = new Map(named.overlaps.map((overlap) => [`${overlap.a.id} ${overlap.b.id}`, overlap]));
@@ -130,7 +130,7 @@ export class NetworkStore {
 }
 
 /**
- * The partner index chooses; one statement names the chosen as this viewer may see them, and reads the
+ * The network index chooses; one statement names the chosen as this viewer may see them, and reads the
  * network revision. If a write has landed since the index's snapshot, the choice is made again from a
  * snapshot that holds it: so every write committed before the request began counts.
  */

@@ -7,8 +7,8 @@ import { anonymousViewer } from '../../server/auth/viewer.ts';
 import { createDriver, Database } from '../../server/db/database.ts';
 import { LocalEngine } from '../../server/db/local-engine.ts';
 import { createStores } from '../../server/graphql/context.ts';
-import { loadSnapshot } from '../../server/network/partner-index/load-snapshot.ts';
-import { PartnerIndex } from '../../server/network/partner-index/partner-index.ts';
+import { loadSnapshot } from '../../server/network/network-index/load-snapshot.ts';
+import { NetworkIndex } from '../../server/network/network-index/network-index.ts';
 import { overlapsCypher, partnerSuggestionsCypher } from '../../bench/floor/queries.ts';
 import { countGraph } from '../../bench/synthetic/graph-counts.ts';
 import { countSyntheticNetwork, ensureSyntheticNetwork, readMarker } from '../../bench/synthetic/load.ts';
@@ -83,7 +83,7 @@ describe('loading the synthetic network', { timeout: 240_000 }, () => {
 
   it('is read by the service’s own stores', async () => {
     const subjects = sampleSubjects(SCALE, DEFAULT_SEED, 30);
-    const stores = createStores(db, anonymousViewer, { partnerIndex: new PartnerIndex(() => db.read(loadSnapshot)) });
+    const stores = createStores(db, anonymousViewer, { networkIndex: new NetworkIndex(() => db.read(loadSnapshot)) });
     const organizations = await stores.actors.visibleOf(subjects.organizationIds);
     expect(organizations.map((o) => o.id)).toEqual(subjects.organizationIds);
     for (const organization of organizations) {
@@ -103,8 +103,8 @@ describe('loading the synthetic network', { timeout: 240_000 }, () => {
     expect(participations.flat().length).toBeGreaterThan(0);
   });
 
-  it('gets from the partner index the partners that the hand-written Cypher finds, for subjects small and large', async () => {
-    const stores = createStores(db, anonymousViewer, { partnerIndex: new PartnerIndex(() => db.read(loadSnapshot)) });
+  it('gets from the network index the partners that the hand-written Cypher finds, for subjects small and large', async () => {
+    const stores = createStores(db, anonymousViewer, { networkIndex: new NetworkIndex(() => db.read(loadSnapshot)) });
     const subjects = [...new Set(sampleSubjects(SCALE, DEFAULT_SEED, 40).organizationIds)];
     let compared = 0;
     for (const id of subjects) {
@@ -119,7 +119,7 @@ describe('loading the synthetic network', { timeout: 240_000 }, () => {
   });
 
   it('finds with the index the overlaps that the hand-written Cypher finds, in every län', async () => {
-    const stores = createStores(db, anonymousViewer, { partnerIndex: new PartnerIndex(() => db.read(loadSnapshot)) });
+    const stores = createStores(db, anonymousViewer, { networkIndex: new NetworkIndex(() => db.read(loadSnapshot)) });
     const today = new Date().toISOString().slice(0, 10);
     const counties = (await db.query<{ code: string }>({ text: 'MATCH (c:County) RETURN c.code AS code ORDER BY code' })).records.map((r) => r.get('code'));
     // Names repeat in the synthetic network, and Cypher leaves the order of equal names open: so the

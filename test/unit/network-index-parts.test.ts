@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RowsBuilder, rowLength, rowOf, sharedInRows, transpose } from '../../server/network/partner-index/adjacency.ts';
-import { BestCandidates } from '../../server/network/partner-index/best-candidates.ts';
-import { nameRanks } from '../../server/network/partner-index/order.ts';
-import { addBit, membersOf, sharedCount, wordsFor } from '../../server/network/partner-index/bitset.ts';
+import { RowsBuilder, rowLength, rowOf, sharedInRows, transpose } from '../../server/network/network-index/adjacency.ts';
+import { BestCandidates } from '../../server/network/network-index/best-candidates.ts';
+import { nameRanks } from '../../server/network/network-index/order.ts';
+import { addBit, membersOf, sharedCount, wordsFor } from '../../server/network/network-index/bitset.ts';
 
 const rows = fc.array(fc.array(fc.integer({ min: 0, max: 19 }), { maxLength: 8 }), { maxLength: 12 });
 

@@ -5,7 +5,7 @@ import { ActorFlag, type NetworkSnapshot } from './snapshot.ts';
 /**
  * actorVisible (auth/visibility.ts) over a snapshot, for choosing among candidates without asking
  * Neo4j about each. The statement that names the chosen ones applies the Cypher predicate again, and
- * test/network/partner-index.test.ts holds the two to the same answers for every kind of viewer.
+ * test/network/network-index.test.ts holds the two to the same answers for every kind of viewer.
  */
 export function visibilityFor(snapshot: NetworkSnapshot, viewer: ViewerParameter): (actor: number) => boolean {
   const { flags, ids, ownMunicipalities } = snapshot.actors;

@@ -22,6 +22,6 @@ export function buildSnapshotInWorker(connection: Neo4jConnection, limits: Build
   return new Promise<NetworkSnapshot>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`the partner index build stopped with exit code ${code} before it finished`)));
+    worker.once('exit', (code) => reject(new Error(`the network index build stopped with exit code ${code} before it finished`)));
   });
 }

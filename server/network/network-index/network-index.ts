@@ -14,7 +14,7 @@ import { suggestPartners, type SuggestionKeys } from './suggest.ts';
  * (server/db/revision.ts) and, if a write has moved it past the snapshot's, asks again for a snapshot at
  * least that new and waits for it. Requests that arrive during a rebuild wait for the same one.
  */
-export class PartnerIndex {
+export class NetworkIndex {
   private snapshot: NetworkSnapshot | null = null;
   private building: Promise<NetworkSnapshot> | null = null;
 

@@ -3,8 +3,8 @@ import type { Viewer } from '../../server/auth/viewer.ts';
 import { actorVisible, viewerParameter } from '../../server/auth/visibility.ts';
 import type { Statement } from '../../server/db/database.ts';
 import { readNetworkRevision } from '../../server/db/revision.ts';
-import { loadSnapshot } from '../../server/network/partner-index/load-snapshot.ts';
-import { visibilityFor } from '../../server/network/partner-index/visibility.ts';
+import { loadSnapshot } from '../../server/network/network-index/load-snapshot.ts';
+import { visibilityFor } from '../../server/network/network-index/visibility.ts';
 import { newId } from '../../server/shared/ids.ts';
 import { useTestDatabase } from '../helpers/database.ts';
 import { createInitiatives, createOrganizations, createParticipations, removeNodes, uniqueToken } from '../helpers/fixtures.ts';
@@ -12,7 +12,7 @@ import { useTestService } from '../helpers/service.ts';
 
 const suggestionsQuery = `query ($id: ID!) { partnerSuggestions(forId: $id, first: 50) { actor { id } score reasons { kind detail } } }`;
 
-describe('the partner index', () => {
+describe('the network index', () => {
   const db = useTestDatabase();
   const { client } = useTestService();
   const created: string[] = [];
@@ -74,12 +74,12 @@ describe('the partner index', () => {
   it('reports its builds and its revision in /metrics', async () => {
     const metric = async (name: string) => Number(new RegExp(`^${name} (\\d+)`, 'm').exec(await (await fetch(`${client().url}/metrics`)).text())?.[1] ?? NaN);
     await createOrganizations(db, [{ name: uniqueToken('Mätt'), themes: ['bostad'] }]).then((ids) => created.push(...ids));
-    const builds = await metric('partner_index_build_seconds_count');
+    const builds = await metric('network_index_build_seconds_count');
     const [subject] = await createOrganizations(db, [{ name: uniqueToken('Mätt'), themes: ['bostad'] }]);
     created.push(subject!);
     await suggestedTo(subject!);
-    expect(await metric('partner_index_build_seconds_count')).toBeGreaterThan(Number.isNaN(builds) ? 0 : builds);
-    expect(await metric('partner_index_revision')).toBeGreaterThan(0);
+    expect(await metric('network_index_build_seconds_count')).toBeGreaterThan(Number.isNaN(builds) ? 0 : builds);
+    expect(await metric('network_index_revision')).toBeGreaterThan(0);
   });
 
   describe('sees what Cypher lets each viewer see', () => {
