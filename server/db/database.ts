@@ -73,14 +73,21 @@ export class Database {
     for (let delayMs = 200; ; delayMs *= 2) {
       try {
         for (const listener of this.listeners) listener(statement);
-        return await this.session('READ', (session) =>
-          session.run<T>(statement.text, statement.parameters ?? {}, { timeout: this.queryTimeoutMs }),
-        );
+        return await this.runOnce<T>(statement);
       } catch (error) {
         if (!neo4j.isRetryableError(error) || Date.now() + delayMs > giveUpAt) throw error;
         await new Promise((resolve) => setTimeout(resolve, delayMs));
       }
     }
+  }
+
+  /** One attempt, no retries: a probe must say how the database is now, not wait for it to come back. */
+  async ping(): Promise<void> {
+    await this.runOnce({ text: 'RETURN 1' });
+  }
+
+  private runOnce<T extends RecordShape>(statement: Statement): Promise<QueryResult<T>> {
+    return this.session('READ', (session) => session.run<T>(statement.text, statement.parameters ?? {}, { timeout: this.queryTimeoutMs }));
   }
 
   /** Statements that must all see the same state of the database, in one read transaction. */

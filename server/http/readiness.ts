@@ -25,10 +25,7 @@ export class Readiness {
 
   async check(): Promise<ReadinessReport> {
     try {
-      await withTimeout(
-        this.db.query({ text: 'RETURN 1' }),
-        this.pingTimeoutMs,
-      );
+      await withTimeout(this.db.ping(), this.pingTimeoutMs);
     } catch (error) {
       return { ready: false, reason: `neo4j unavailable: ${(error as Error).message}` };
     }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createDriver, Database } from '../../server/db/database.ts';
 import { newId } from '../../server/shared/ids.ts';
 import { useTestDatabase } from '../helpers/database.ts';
 
@@ -52,5 +53,16 @@ describe('Neo4j over Bolt', () => {
     const heard: string[] = [];
     await expect(db.withListener((statement) => heard.push(statement.text)).query({ text: 'RETURN 1 / 0' })).rejects.toThrow(/by zero/i);
     expect(heard).toHaveLength(1);
+  });
+
+  it('pings the database as it is now: it answers while Neo4j does, and fails on the first refusal when it does not', async () => {
+    await expect(db.ping()).resolves.toBeUndefined();
+    // Port 1 refuses at once: a ping that retried as query() does would still be trying 5 s later.
+    const nowhere = createDriver({ uri: 'bolt://127.0.0.1:1', user: 'neo4j', password: 'unused', database: 'neo4j' });
+    try {
+      await expect(new Database(nowhere, 'neo4j', 1_000).ping()).rejects.toThrow(/connect|unavailable|refused/i);
+    } finally {
+      await nowhere.close();
+    }
   });
 });
