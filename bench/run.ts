@@ -6,8 +6,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { startBenchEngine } from './harness/engine.ts';
-import type { LoadFigures } from './harness/load.ts';
-import { measureOperation } from './harness/measure.ts';
+import type { LoadFigures, OperationLoad } from './harness/load.ts';
+import { roundLength, warmUpOperation } from './harness/measure.ts';
 import type { OperationName } from './harness/operations.ts';
 import { parseBenchOptions } from './harness/options.ts';
 import { resultsPath, writeResultsSection, type OperationResult } from './harness/report.ts';
@@ -26,12 +26,26 @@ try {
   const results: OperationResult[] = [];
   const counters = { registrations: 0 };
   for (const operation of options.operations as OperationName[]) {
-    const figures: Partial<Record<ServerName, LoadFigures>> = {};
+    // Every server is warmed up before any is measured, and the measured time is cut into one round per
+    // server with each server first in one of them: Neo4j's JIT and caches go on warming for tens of
+    // seconds, and that drift must fall on every server alike, not on whichever is measured first.
+    const loads: [RunningServer, OperationLoad][] = [];
     for (const server of servers) {
-      process.stderr.write(`${operation} · ${server.name} … `);
-      figures[server.name] = await measureOperation(server, operation, { samples, options, settle, counters });
-      const f = figures[server.name]!;
-      process.stderr.write(`${f.rps.toFixed(1)} req/s, p50 ${f.p50Ms} ms, p99 ${f.p99Ms} ms, ${f.rssMb} MB${f.errors ? `, ${f.errors} errors: ${f.firstError}` : ''}\n`);
+      process.stderr.write(`${operation} · ${server.name} warming up\n`);
+      loads.push([server, await warmUpOperation(server, operation, { samples, options, settle, counters })]);
+    }
+    const rounds = loads.length;
+    for (let round = 0; round < rounds; round++) {
+      for (let turn = 0; turn < rounds; turn++) {
+        const [server, load] = loads[(round + turn) % rounds]!;
+        process.stderr.write(`${operation} · ${server.name} round ${round + 1} of ${rounds}\n`);
+        await load.measureRound(roundLength(options, operation, round, rounds));
+      }
+    }
+    const figures: Partial<Record<ServerName, LoadFigures>> = {};
+    for (const [server, load] of loads) {
+      const f = (figures[server.name] = load.figures());
+      process.stderr.write(`${operation} · ${server.name}: ${f.rps.toFixed(1)} req/s, p50 ${f.p50Ms} ms, p99 ${f.p99Ms} ms, ${f.rssMb} MB${f.errors ? `, ${f.errors} errors: ${f.firstError}` : ''}\n`);
     }
     results.push(toOperationResult(operation, figures));
   }

@@ -1,16 +1,16 @@
-import autocannon, { type Request } from 'autocannon';
+import autocannon, { type Request, type Result } from 'autocannon';
 import { sampleResidentMemory } from './rss.ts';
 import type { BenchRequest } from './operations.ts';
 
-export interface LoadOptions {
+/** How long a stretch of load is: some seconds, or a count of requests (for operations that take seconds each). */
+export type LoadLength = { seconds: number } | { requests: number };
+
+export interface LoadTarget {
   /** The server's endpoint: requests' paths are appended to its path. */
   url: string;
   /** The server process, whose memory is sampled while the load runs. */
   pid: number;
   connections: number;
-  warmupSeconds: number;
-  /** How long the measured run is: some seconds, or a count of requests (for operations that take seconds each). */
-  length: { seconds: number } | { requests: number };
   /** The next request to send; the caller numbers them, so that writes stay unique across runs. */
   nextRequest: () => BenchRequest;
   /** Resolves when the database has finished what the load left in flight. */
@@ -21,7 +21,7 @@ export interface LoadFigures {
   rps: number;
   p50Ms: number;
   p99Ms: number;
-  /** The server's peak resident memory during the measured run. */
+  /** The server's peak resident memory from its warm-up to its last measured round. */
   rssMb: number;
   requests: number;
   /** Non-2xx answers and GraphQL answers with errors: a run with any is not a fair figure. */
@@ -29,18 +29,25 @@ export interface LoadFigures {
   firstError: string | null;
 }
 
-function run(options: LoadOptions, length: LoadOptions['length'], onError: (text: string) => void) {
-  const base = new URL(options.url);
+/** A round as autocannon reports it before aggregation: its latencies still a histogram that can be merged. */
+type RawRound = Result & { totalCompletedRequests: number };
+
+// autocannon merges raw rounds' histograms; its type definitions do not declare the function.
+const aggregateRounds = (autocannon as unknown as { aggregateResult: (rounds: RawRound[], options: { url: string }) => Result }).aggregateResult;
+
+function run(target: LoadTarget, length: LoadLength, onError: (text: string) => void): Promise<RawRound> {
+  const base = new URL(target.url);
   return autocannon({
     url: base.origin,
-    connections: options.connections,
+    connections: target.connections,
     ...('seconds' in length ? { duration: length.seconds } : { amount: length.requests }),
     // A slow answer is a figure, not an error.
     timeout: 120,
+    skipAggregateResult: true,
     requests: [
       {
         setupRequest: (request: Request) => {
-          const next = options.nextRequest();
+          const next = target.nextRequest();
           request.method = next.method;
           request.path = `${base.pathname === '/' ? '' : base.pathname}${next.path}` || '/';
           request.body = next.body ?? '';
@@ -53,32 +60,58 @@ function run(options: LoadOptions, length: LoadOptions['length'], onError: (text
         },
       },
     ],
-  });
+  }) as Promise<RawRound>;
 }
 
-/** Warms the server up, then loads it at a fixed concurrency and reports throughput, latency and memory. */
-export async function measureLoad(options: LoadOptions): Promise<LoadFigures> {
-  await options.settle();
-  // Memory is watched from the warm-up on, so that what a server builds on its first requests counts too.
-  const memory = sampleResidentMemory(options.pid);
-  // A counted run warms up with one request per connection; a timed one for the warm-up's seconds.
-  await run(options, 'seconds' in options.length ? { seconds: options.warmupSeconds } : { requests: options.connections }, () => {});
-  await options.settle();
-  let errors = 0;
-  let firstError: string | null = null;
-  const result = await run(options, options.length, (text) => {
-    errors++;
-    firstError ??= text;
-  });
-  const rssMb = memory.stop();
-  await options.settle();
-  return {
-    rps: Math.round((result.requests.total / result.duration) * 100) / 100,
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    rssMb: Math.round(rssMb),
-    requests: result.requests.total,
-    errors: errors + result.errors + result.timeouts,
-    firstError,
-  };
+/**
+ * One server under one operation's load: warmed up, then measured in rounds that the caller may
+ * interleave with other servers' rounds, then reported as one set of figures over all its rounds.
+ */
+export class OperationLoad {
+  private readonly rounds: RawRound[] = [];
+  private errors = 0;
+  private firstError: string | null = null;
+
+  private constructor(
+    private readonly target: LoadTarget,
+    private readonly memory: { stop: () => number },
+  ) {}
+
+  static async warmUp(target: LoadTarget, length: LoadLength): Promise<OperationLoad> {
+    await target.settle();
+    // Memory is watched from the warm-up on, so that what a server builds on its first requests counts too.
+    const load = new OperationLoad(target, sampleResidentMemory(target.pid));
+    await run(target, length, () => {});
+    return load;
+  }
+
+  async measureRound(length: LoadLength): Promise<void> {
+    await this.target.settle();
+    this.rounds.push(
+      await run(this.target, length, (text) => {
+        this.errors++;
+        this.firstError ??= text;
+      }),
+    );
+    await this.target.settle();
+  }
+
+  /** The figures over every measured round; the memory watch ends here. */
+  figures(): LoadFigures {
+    const rssMb = this.memory.stop();
+    if (this.rounds.length === 0) throw new Error('no round was measured');
+    const merged = aggregateRounds(this.rounds, { url: this.target.url });
+    const requests = this.rounds.reduce((sum, round) => sum + round.totalCompletedRequests, 0);
+    const seconds = this.rounds.reduce((sum, round) => sum + round.duration, 0);
+    const failures = this.rounds.reduce((sum, round) => sum + round.errors + round.timeouts, 0);
+    return {
+      rps: Math.round((requests / seconds) * 100) / 100,
+      p50Ms: merged.latency.p50,
+      p99Ms: merged.latency.p99,
+      rssMb: Math.round(rssMb),
+      requests,
+      errors: this.errors + failures,
+      firstError: this.firstError,
+    };
+  }
 }

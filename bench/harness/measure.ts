@@ -1,5 +1,5 @@
 import { peerRequests } from '../peer/operations.ts';
-import { measureLoad, type LoadFigures } from './load.ts';
+import { OperationLoad, type LoadFigures, type LoadLength } from './load.ts';
 import { floorRequests, nthRequest, oursRequests, type OperationName, type RequestSet, type Samples } from './operations.ts';
 import type { BenchOptions } from './options.ts';
 import type { RunningServer, ServerName } from './servers.ts';
@@ -11,24 +11,46 @@ export interface RunCounters {
   registrations: number;
 }
 
+export interface OperationContext {
+  samples: Samples;
+  options: BenchOptions;
+  settle: () => Promise<void>;
+  counters: RunCounters;
+}
+
 /**
- * One operation against one server, as the options say: every server is asked the same questions in the
- * same order (registrations alone count across the run), timed or counted, with the engine settled between.
+ * Warms one server up for one operation. Every server is asked the same questions in the same order
+ * (registrations alone count across the run), with the engine settled between stretches of load.
  */
-export function measureOperation(
-  server: RunningServer,
-  operation: OperationName,
-  context: { samples: Samples; options: BenchOptions; settle: () => Promise<void>; counters: RunCounters },
-): Promise<LoadFigures> {
+export function warmUpOperation(server: RunningServer, operation: OperationName, context: OperationContext): Promise<OperationLoad> {
   const { samples, options, settle, counters } = context;
   let asked = 0;
-  return measureLoad({
-    url: server.url,
-    pid: server.pid,
-    connections: options.connections,
-    warmupSeconds: options.warmup,
-    length: options.counted.includes(operation) ? { requests: options.requests } : { seconds: options.duration },
-    settle,
-    nextRequest: () => nthRequest(requestSets[server.name], operation, samples, operation === 'register' ? counters.registrations++ : asked++),
-  });
+  return OperationLoad.warmUp(
+    {
+      url: server.url,
+      pid: server.pid,
+      connections: options.connections,
+      settle,
+      nextRequest: () => nthRequest(requestSets[server.name], operation, samples, operation === 'register' ? counters.registrations++ : asked++),
+    },
+    // A counted operation takes seconds a request on the slower servers: one request per connection warms it.
+    options.counted.includes(operation) ? { requests: options.connections } : { seconds: options.warmup },
+  );
+}
+
+/**
+ * The `round`-th of `rounds` equal parts of an operation's measured length: the options' seconds, or
+ * their count of requests for the counted operations (the parts add up to the whole count).
+ */
+export function roundLength(options: BenchOptions, operation: OperationName, round: number, rounds: number): LoadLength {
+  if (!options.counted.includes(operation)) return { seconds: options.duration / rounds };
+  const upTo = (r: number) => Math.floor((options.requests * r) / rounds);
+  return { requests: upTo(round + 1) - upTo(round) };
+}
+
+/** One operation against one server alone: warmed up, then measured in one round. */
+export async function measureOperation(server: RunningServer, operation: OperationName, context: OperationContext): Promise<LoadFigures> {
+  const load = await warmUpOperation(server, operation, context);
+  await load.measureRound(roundLength(context.options, operation, 0, 1));
+  return load.figures();
 }

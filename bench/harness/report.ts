@@ -67,9 +67,14 @@ export function writeResultsSection(section: 'comparison' | 'scaling', command: 
   const sections = new Map<string, string>();
   for (const match of existing.matchAll(/<!-- (comparison|scaling) -->\n([\s\S]*?)<!-- end -->/g)) sections.set(match[1]!, match[2]!);
 
+  const counted = options.counted.length ? options.counted.join(' and ') : null;
+  const warmUp = `${options.warmup} s${counted ? ` (${counted}: one request per connection)` : ''}`;
+  const length = `${options.duration} s${counted ? ` (${counted}: the same ${options.requests} requests)` : ''}`;
+  const schedule = section === 'comparison' && options.servers.length > 1
+    ? `every server warmed up for ${warmUp} before any is measured; each then measured for ${length}, in ${options.servers.length} interleaved rounds with each server first in one`
+    : `each server warmed up for ${warmUp}, then measured for ${length}`;
   const header = `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine()}.\n` +
-    `Command: \`${command}\` (${options.connections} connection${options.connections === 1 ? '' : 's'}; each operation and server warmed up, then measured for ` +
-    `${options.duration} s${options.counted.length ? `, except ${options.counted.join(' and ')}: the same ${options.requests} requests to each server` : ''}).\n\n`;
+    `Command: \`${command}\` (${options.connections} connection${options.connections === 1 ? '' : 's'}; ${schedule}).\n\n`;
   if (section === 'comparison') {
     const results = JSON.parse(readFileSync(resultsPath, 'utf8')) as OperationResult[];
     sections.set('comparison', `${header}${comparisonTable(results)}\n`);
@@ -85,8 +90,8 @@ function renderMarkdown(sections: Map<string, string>): string {
   return `# Benchmark results
 
 Written by \`npm run bench\` and \`npm run bench:scaling\`; how they work is in [README.md](README.md).
-Latencies are autocannon's, from the client; RSS is the server process's peak resident memory from the
-warm-up to the end of the measured run (Neo4j's JVM, shared by all three, is not counted). The ratios are ours/peer requests per
+Latencies are autocannon's, from the client; RSS is the server process's peak resident memory from its
+warm-up to the end of its last measured round (Neo4j's JVM, shared by all three, is not counted). The ratios are ours/peer requests per
 second (above 1: ahead of the peer) and ours/floor p50 (1.5 or less: within the goal).
 
 ## This service, the @neo4j/graphql peer and the Cypher floor, side by side

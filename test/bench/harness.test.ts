@@ -1,5 +1,9 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import organisationsnummerModule from 'organisationsnummer';
 import { describe, expect, it } from 'vitest';
+import { OperationLoad } from '../../bench/harness/load.ts';
+import { roundLength } from '../../bench/harness/measure.ts';
 import { floorRequests, nthRequest, oursRequests, registrationMark, type Samples } from '../../bench/harness/operations.ts';
 import { parseBenchOptions } from '../../bench/harness/options.ts';
 import { associationNumber } from '../../bench/synthetic/organization-numbers.ts';
@@ -49,6 +53,48 @@ describe('the benchmark requests', () => {
     for (const input of inputs) {
       expect(Organisationsnummer.valid(input.organizationNumber)).toBe(true);
       expect(input.email).toContain(registrationMark);
+    }
+  });
+});
+
+describe('the measured rounds', () => {
+  it('split a timed length evenly and a counted one into parts that add up to the whole', () => {
+    const options = parseBenchOptions(['--duration', '15', '--requests', '10']);
+    expect([0, 1, 2].map((round) => roundLength(options, 'profile', round, 3))).toEqual([{ seconds: 5 }, { seconds: 5 }, { seconds: 5 }]);
+    const parts = [0, 1, 2].map((round) => roundLength(options, 'suggestions', round, 3));
+    expect(parts.map((part) => ('requests' in part ? part.requests : 0)).reduce((a, b) => a + b)).toBe(10);
+    expect(roundLength(options, 'suggestions', 0, 1)).toEqual({ requests: 10 });
+  });
+
+  it('are reported as one set of figures over every round, the warm-up left out', async () => {
+    let answered = 0;
+    let failing = false;
+    const server = createServer((_request, response) => {
+      answered++;
+      response.writeHead(failing ? 500 : 200, { 'content-type': 'application/json' }).end(failing ? 'down' : '{"data":{}}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const target = {
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
+        pid: process.pid,
+        connections: 2,
+        nextRequest: () => ({ method: 'POST' as const, path: '', body: '{}' }),
+        settle: async () => {},
+      };
+      const load = await OperationLoad.warmUp(target, { requests: 2 });
+      expect(answered).toBe(2);
+      await load.measureRound({ requests: 5 });
+      failing = true;
+      await load.measureRound({ requests: 7 });
+      const figures = load.figures();
+      expect(answered).toBe(2 + 12);
+      expect(figures.requests).toBe(12);
+      expect(figures.errors).toBe(7);
+      expect(figures.firstError).toMatch(/^500 down/);
+      expect(figures.rssMb).toBeGreaterThan(0);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
     }
   });
 });
