@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { RowsBuilder, rowLength, rowOf, sharedInRows, transpose } from '../../server/network/network-index/adjacency.ts';
 import { BestCandidates } from '../../server/network/network-index/best-candidates.ts';
 import { nameRanks } from '../../server/network/network-index/order.ts';
+import { firstByName } from '../../server/network/network-index/suggest.ts';
 import { addBit, membersOf, sharedCount, wordsFor } from '../../server/network/network-index/bitset.ts';
 
 const rows = fc.array(fc.array(fc.integer({ min: 0, max: 19 }), { maxLength: 8 }), { maxLength: 12 });
@@ -85,6 +86,20 @@ describe('the best candidates', () => {
           .map((c, i) => ({ ...c, i }))
           .sort((x, y) => y.score - x.score || (x.name === y.name ? 0 : x.name === null ? 1 : y.name === null ? -1 : x.name < y.name ? -1 : 1) || (ids[x.i]! < ids[y.i]! ? -1 : 1));
         expect(best.inOrder().map((entry) => entry.actor)).toEqual(sorted.slice(0, size).map((c) => c.i));
+      }),
+    );
+  });
+});
+
+describe('the common partners named', () => {
+  it('are the first of a stable sort by name in Swedish order, a missing name as empty', () => {
+    const swedish = new Intl.Collator('sv');
+    const name = fc.option(fc.constantFrom('Å', 'Ä', 'Ö', 'a', 'A', 'b', 'z', 'Zeta'), { nil: null });
+    fc.assert(
+      fc.property(fc.array(name, { maxLength: 40 }), fc.integer({ min: 0, max: 5 }), (names, count) => {
+        const actors = [...names.keys()].reverse();
+        const sorted = [...actors].sort((a, b) => swedish.compare(names[a] ?? '', names[b] ?? ''));
+        expect(firstByName(actors, names, count)).toEqual(sorted.slice(0, count));
       }),
     );
   });

@@ -29,6 +29,8 @@ interface Subject {
   places: Uint8Array;
   families: number[];
   partners: number[];
+  /** The initiatives it takes part in (an initiative: itself). */
+  initiatives: ArrayLike<number>;
 }
 
 /**
@@ -63,13 +65,19 @@ class Scratch {
   readonly commonPartners: Uint32Array;
   /** The named partner an actor was last counted for, so that two initiatives with it count once. */
   readonly lastCountedFor: Int32Array;
+  /** The subject's own initiatives, per initiative. */
+  readonly subjectsOwn: Uint8Array;
+  /** The chosen candidate a common partner was last listed for, so that it is listed once. */
+  readonly listedFor: Int32Array;
 
-  constructor(actorCount: number) {
+  constructor(actorCount: number, initiativeCount: number) {
     this.excluded = new Uint8Array(actorCount);
     this.namedPartner = new Uint8Array(actorCount);
     this.inFamily = new Uint8Array(actorCount);
     this.commonPartners = new Uint32Array(actorCount);
     this.lastCountedFor = new Int32Array(actorCount).fill(-1);
+    this.subjectsOwn = new Uint8Array(initiativeCount);
+    this.listedFor = new Int32Array(actorCount).fill(-1);
   }
 
   clear(): void {
@@ -78,6 +86,8 @@ class Scratch {
     this.inFamily.fill(0);
     this.commonPartners.fill(0);
     this.lastCountedFor.fill(-1);
+    this.subjectsOwn.fill(0);
+    this.listedFor.fill(-1);
   }
 }
 
@@ -85,7 +95,7 @@ const scratches = new WeakMap<NetworkSnapshot, Scratch>();
 
 function scratchOf(snapshot: NetworkSnapshot): Scratch {
   let scratch = scratches.get(snapshot);
-  if (!scratch) scratches.set(snapshot, (scratch = new Scratch(snapshot.actors.count)));
+  if (!scratch) scratches.set(snapshot, (scratch = new Scratch(snapshot.actors.count, snapshot.initiatives.count)));
   return scratch;
 }
 
@@ -98,7 +108,7 @@ function scoreCandidates(snapshot: NetworkSnapshot, subject: Subject, first: num
   markExcluded(snapshot, subject, excluded);
   const namedPartners = subject.partners.filter((p) => actors.flags[p]! & ActorFlag.ORGANIZATION && visible(p));
   for (const p of namedPartners) namedPartner[p] = 1;
-  countCommonPartners(snapshot, namedPartners, scratch);
+  countCommonPartners(snapshot, subject, namedPartners, scratch);
   const { offsets: participantsAt, targets: participants } = initiatives.participants;
   for (const root of subject.families) {
     for (const i of rowOf(initiatives.familyMembers, root)) for (let k = participantsAt[i]!; k < participantsAt[i + 1]!; k++) inFamily[participants[k]!] = 1;
@@ -120,11 +130,18 @@ function scoreCandidates(snapshot: NetworkSnapshot, subject: Subject, first: num
     const sharedThemes = oneWord ? popcount(profileThemes[c]! & subjectThemes) : sharedCount(profileThemes, c, subject.themes, themeWords);
     const sharedCounties = oneWord ? popcount(profileCounties[c]! & subjectCounties) : sharedCount(profileCounties, c, subject.counties, countyWords);
     if (sharedThemes === 0 && sharedCounties === 0 && commonPartners[c] === 0 && inFamily[c] === 0) continue;
-    const sharedMunicipalities = sharedCounties > 0 && worksInAPlace(c) ? 1 : 0;
-    const score = scoreOfCounts({ sharedThemes, sharedMunicipalities, sharedCounties, commonPartners: commonPartners[c]!, families: inFamily[c]! });
-    if (best.wouldTake(c, score) && visible(c)) best.add(c, score);
+    const counts = { sharedThemes, sharedMunicipalities: 0, sharedCounties, commonPartners: commonPartners[c]!, families: inFamily[c]! };
+    const scoreElsewhere = scoreOfCounts(counts);
+    // A common kommun needs a common län. Whether there is one is looked up only if it could matter.
+    if (sharedCounties > 0) {
+      counts.sharedMunicipalities = 1;
+      const scoreInAPlace = scoreOfCounts(counts);
+      if (!best.wouldTake(c, Math.max(scoreElsewhere, scoreInAPlace))) continue;
+      const score = worksInAPlace(c) ? scoreInAPlace : scoreElsewhere;
+      if (best.wouldTake(c, score) && visible(c)) best.add(c, score);
+    } else if (best.wouldTake(c, scoreElsewhere) && visible(c)) best.add(c, scoreElsewhere);
   }
-  return best.inOrder().map(({ actor, score }) => keysOf(snapshot, subject, namedPartner, actor, score));
+  return best.inOrder().map(({ actor, score }) => keysOf(snapshot, subject, scratch, actor, score));
 }
 
 function subjectOf(snapshot: NetworkSnapshot, id: string, visible: (actor: number) => boolean): Subject | null {
@@ -141,6 +158,7 @@ function subjectOf(snapshot: NetworkSnapshot, id: string, visible: (actor: numbe
       places,
       families: [...rowOf(initiatives.roots, initiative)],
       partners: [...rowOf(initiatives.participants, initiative)],
+      initiatives: [initiative],
     };
   }
   const actor = actors.index.get(id);
@@ -155,6 +173,7 @@ function subjectOf(snapshot: NetworkSnapshot, id: string, visible: (actor: numbe
     places,
     families: [...rowOf(actors.families, actor)],
     partners: [...partners],
+    initiatives: rowOf(actors.initiatives, actor),
   };
 }
 
@@ -182,15 +201,21 @@ function markExcluded(snapshot: NetworkSnapshot, subject: Subject, excluded: Uin
   }
 }
 
-/** For every actor, how many of the named partners it has worked with (in a confirmed initiative of both). */
-function countCommonPartners(snapshot: NetworkSnapshot, namedPartners: number[], scratch: Scratch): void {
+/**
+ * For every actor that may be a candidate, how many of the named partners it has worked with (in a
+ * confirmed initiative of both). The subject's own initiatives are passed over: everyone in them is a
+ * partner of the subject and so no candidate, and for a kommun they are most of the work.
+ */
+function countCommonPartners(snapshot: NetworkSnapshot, subject: Subject, namedPartners: number[], scratch: Scratch): void {
   const { actors, initiatives } = snapshot;
-  const { commonPartners: counts, lastCountedFor: lastCounted } = scratch;
+  const { commonPartners: counts, lastCountedFor: lastCounted, subjectsOwn } = scratch;
   const { offsets: initiativesAt, targets: initiativesOf } = actors.initiatives;
   const { offsets: participantsAt, targets: participants } = initiatives.participants;
+  for (let k = 0; k < subject.initiatives.length; k++) subjectsOwn[subject.initiatives[k]!] = 1;
   for (const p of namedPartners) {
     for (let j = initiativesAt[p]!; j < initiativesAt[p + 1]!; j++) {
       const i = initiativesOf[j]!;
+      if (subjectsOwn[i]) continue;
       for (let k = participantsAt[i]!; k < participantsAt[i + 1]!; k++) {
         const c = participants[k]!;
         if (c === p || lastCounted[c] === p) continue;
@@ -202,24 +227,46 @@ function countCommonPartners(snapshot: NetworkSnapshot, namedPartners: number[],
 }
 
 /** The evidence of one chosen candidate, spelled out as keys and ids. */
-function keysOf(snapshot: NetworkSnapshot, subject: Subject, namedPartner: Uint8Array, c: number, score: number): SuggestionKeys {
+function keysOf(snapshot: NetworkSnapshot, subject: Subject, scratch: Scratch, c: number, score: number): SuggestionKeys {
   const { actors, initiatives } = snapshot;
+  const { namedPartner, listedFor, commonPartners } = scratch;
   const candidateThemes = actors.profileThemes.subarray(c * snapshot.themes.words, (c + 1) * snapshot.themes.words);
   const sharedThemes = subject.themes.map((word, w) => word & candidateThemes[w]!);
   const candidateCounties = actors.profileCounties.subarray(c * snapshot.counties.words, (c + 1) * snapshot.counties.words);
   const sharedCounties = subject.counties.map((word, w) => word & candidateCounties[w]!);
-  const partners = new Set<number>();
-  for (const i of rowOf(actors.initiatives, c)) for (const p of rowOf(initiatives.participants, i)) if (p !== c && namedPartner[p]) partners.add(p);
+  const partners: number[] = [];
+  for (const i of rowOf(actors.initiatives, c)) {
+    for (const p of rowOf(initiatives.participants, i)) {
+      if (p === c || !namedPartner[p] || listedFor[p] === c) continue;
+      listedFor[p] = c;
+      partners.push(p);
+    }
+  }
   const families = new Set(subject.families);
-  const named = [...partners].sort((a, b) => swedish.compare(actors.names[a] ?? '', actors.names[b] ?? '')).slice(0, commonPartnersNamed);
   return {
     actorId: actors.ids[c]!,
     score,
     themes: membersOf(sharedThemes, 0, snapshot.themes.words).map((t) => snapshot.themes.keys[t]!),
     municipalities: [...rowOf(actors.profileMunicipalities, c)].filter((m) => subject.places[m] === 1).map((m) => snapshot.municipalities.codes[m]!),
     counties: membersOf(sharedCounties, 0, snapshot.counties.words).map((county) => snapshot.counties.codes[county]!),
-    partners: named.map((p) => actors.ids[p]!),
-    partnerCount: partners.size,
+    partners: firstByName(partners, actors.names, commonPartnersNamed).map((p) => actors.ids[p]!),
+    partnerCount: commonPartners[c]!,
     families: [...rowOf(actors.families, c)].filter((root) => families.has(root)).map((root) => initiatives.ids[root]!),
   };
+}
+
+/**
+ * The first `count` actors by name in Swedish order, equal names in the order given: a kommun's partner
+ * shares hundreds of partners with it, and only three are named, so they are picked, not sorted.
+ */
+export function firstByName(actors: number[], names: (string | null)[], count: number): number[] {
+  const chosen: number[] = [];
+  for (const actor of actors) {
+    let at = chosen.length;
+    while (at > 0 && swedish.compare(names[actor] ?? '', names[chosen[at - 1]!] ?? '') < 0) at--;
+    if (at >= count) continue;
+    chosen.splice(at, 0, actor);
+    if (chosen.length > count) chosen.pop();
+  }
+  return chosen;
 }
