@@ -35,9 +35,15 @@ type RawRound = Result & { totalCompletedRequests: number };
 // autocannon merges raw rounds' histograms; its type definitions do not declare the function.
 const aggregateRounds = (autocannon as unknown as { aggregateResult: (rounds: RawRound[], options: { url: string }) => Result }).aggregateResult;
 
-function run(target: LoadTarget, length: LoadLength, onError: (text: string) => void): Promise<RawRound> {
+/**
+ * One stretch of load, with the seconds from its start to its last answer: autocannon's own duration is
+ * rounded up to its next one-second tick, which for a count of requests can be most of the run.
+ */
+async function run(target: LoadTarget, length: LoadLength, onError: (text: string) => void): Promise<{ round: RawRound; seconds: number }> {
   const base = new URL(target.url);
-  return autocannon({
+  const startedAt = performance.now();
+  let lastAnswerAt = startedAt;
+  const round = (await autocannon({
     url: base.origin,
     connections: target.connections,
     ...('seconds' in length ? { duration: length.seconds } : { amount: length.requests }),
@@ -55,12 +61,14 @@ function run(target: LoadTarget, length: LoadLength, onError: (text: string) => 
           return request;
         },
         onResponse: (status: number, body: string) => {
+          lastAnswerAt = performance.now();
           if (status >= 300) onError(`${status} ${body.slice(0, 300)}`);
           else if (body.startsWith('{"errors"') || body.includes('"errors":[')) onError(body.slice(0, 300));
         },
       },
     ],
-  }) as Promise<RawRound>;
+  })) as RawRound;
+  return { round, seconds: (lastAnswerAt - startedAt) / 1000 };
 }
 
 /**
@@ -69,6 +77,7 @@ function run(target: LoadTarget, length: LoadLength, onError: (text: string) => 
  */
 export class OperationLoad {
   private readonly rounds: RawRound[] = [];
+  private seconds = 0;
   private errors = 0;
   private firstError: string | null = null;
 
@@ -77,22 +86,26 @@ export class OperationLoad {
     private readonly memory: { stop: () => number },
   ) {}
 
-  static async warmUp(target: LoadTarget, length: LoadLength): Promise<OperationLoad> {
+  /** The warm-up runs each of the stretches given, in turn. */
+  static async warmUp(target: LoadTarget, stretches: LoadLength[]): Promise<OperationLoad> {
     await target.settle();
     // Memory is watched from the warm-up on, so that what a server builds on its first requests counts too.
     const load = new OperationLoad(target, sampleResidentMemory(target.pid));
-    await run(target, length, () => {});
+    for (const length of stretches) {
+      await run(target, length, () => {});
+      await target.settle();
+    }
     return load;
   }
 
   async measureRound(length: LoadLength): Promise<void> {
     await this.target.settle();
-    this.rounds.push(
-      await run(this.target, length, (text) => {
-        this.errors++;
-        this.firstError ??= text;
-      }),
-    );
+    const { round, seconds } = await run(this.target, length, (text) => {
+      this.errors++;
+      this.firstError ??= text;
+    });
+    this.rounds.push(round);
+    this.seconds += seconds;
     await this.target.settle();
   }
 
@@ -102,10 +115,9 @@ export class OperationLoad {
     if (this.rounds.length === 0) throw new Error('no round was measured');
     const merged = aggregateRounds(this.rounds, { url: this.target.url });
     const requests = this.rounds.reduce((sum, round) => sum + round.totalCompletedRequests, 0);
-    const seconds = this.rounds.reduce((sum, round) => sum + round.duration, 0);
     const failures = this.rounds.reduce((sum, round) => sum + round.errors + round.timeouts, 0);
     return {
-      rps: Math.round((requests / seconds) * 100) / 100,
+      rps: Math.round((requests / this.seconds) * 100) / 100,
       p50Ms: merged.latency.p50,
       p99Ms: merged.latency.p99,
       rssMb: Math.round(rssMb),

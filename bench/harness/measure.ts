@@ -33,8 +33,9 @@ export function warmUpOperation(server: RunningServer, operation: OperationName,
       settle,
       nextRequest: () => nthRequest(requestSets[server.name], operation, samples, operation === 'register' ? counters.registrations++ : asked++),
     },
-    // A counted operation takes seconds a request on the slower servers: one request per connection warms it.
-    options.counted.includes(operation) ? { requests: options.connections } : { seconds: options.warmup },
+    // A counted operation takes seconds a request on the slower servers, and the first request may wait for
+    // what a server builds (the network index): one request per connection first, then the warm-up's seconds.
+    options.counted.includes(operation) ? [{ requests: options.connections }, { seconds: options.warmup }] : [{ seconds: options.warmup }],
   );
 }
 

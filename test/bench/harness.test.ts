@@ -82,7 +82,7 @@ describe('the measured rounds', () => {
         nextRequest: () => ({ method: 'POST' as const, path: '', body: '{}' }),
         settle: async () => {},
       };
-      const load = await OperationLoad.warmUp(target, { requests: 2 });
+      const load = await OperationLoad.warmUp(target, [{ requests: 2 }]);
       expect(answered).toBe(2);
       await load.measureRound({ requests: 5 });
       failing = true;
