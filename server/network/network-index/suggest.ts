@@ -204,7 +204,7 @@ function markExcluded(snapshot: NetworkSnapshot, subject: Subject, excluded: Uin
 /**
  * For every actor that may be a candidate, how many of the named partners it has worked with (in a
  * confirmed initiative of both). The subject's own initiatives are passed over: everyone in them is a
- * partner of the subject and so no candidate, and for a kommun they are most of the work.
+ * partner of the subject and so no candidate, and a kommun's are many and crowded.
  */
 function countCommonPartners(snapshot: NetworkSnapshot, subject: Subject, namedPartners: number[], scratch: Scratch): void {
   const { actors, initiatives } = snapshot;
@@ -229,7 +229,7 @@ function countCommonPartners(snapshot: NetworkSnapshot, subject: Subject, namedP
 /** The evidence of one chosen candidate, spelled out as keys and ids. */
 function keysOf(snapshot: NetworkSnapshot, subject: Subject, scratch: Scratch, c: number, score: number): SuggestionKeys {
   const { actors, initiatives } = snapshot;
-  const { namedPartner, listedFor, commonPartners } = scratch;
+  const { namedPartner, listedFor } = scratch;
   const candidateThemes = actors.profileThemes.subarray(c * snapshot.themes.words, (c + 1) * snapshot.themes.words);
   const sharedThemes = subject.themes.map((word, w) => word & candidateThemes[w]!);
   const candidateCounties = actors.profileCounties.subarray(c * snapshot.counties.words, (c + 1) * snapshot.counties.words);
@@ -250,7 +250,7 @@ function keysOf(snapshot: NetworkSnapshot, subject: Subject, scratch: Scratch, c
     municipalities: [...rowOf(actors.profileMunicipalities, c)].filter((m) => subject.places[m] === 1).map((m) => snapshot.municipalities.codes[m]!),
     counties: membersOf(sharedCounties, 0, snapshot.counties.words).map((county) => snapshot.counties.codes[county]!),
     partners: firstByName(partners, actors.names, commonPartnersNamed).map((p) => actors.ids[p]!),
-    partnerCount: commonPartners[c]!,
+    partnerCount: partners.length,
     families: [...rowOf(actors.families, c)].filter((root) => families.has(root)).map((root) => initiatives.ids[root]!),
   };
 }
