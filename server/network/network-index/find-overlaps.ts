@@ -13,6 +13,9 @@ export interface OverlapKeys {
 
 const epochDay = (isoDate: string) => Date.parse(`${isoDate}T00:00:00Z`) / 86_400_000;
 
+/** A period's first day: its start, or its end when only that is known; NaN when undated. */
+const firstDayOf = (firstDays: Float64Array, lastDays: Float64Array, i: number) => (Number.isNaN(firstDays[i]!) ? lastDays[i]! : firstDays[i]!);
+
 /**
  * The best `first` overlaps, as overlap-query.ts defines them: pairs of initiatives from different
  * families that share a theme and a kommun (both in the filter, when it names them) and whose periods
@@ -83,7 +86,7 @@ function activeOn(snapshot: NetworkSnapshot, filter: OverlapFilter): (i: number)
   const activeFirst = epochDay(filter.activeOn.first);
   const activeLast = epochDay(filter.activeOn.last);
   return (i) => {
-    const start = Number.isNaN(firstDays[i]!) ? lastDays[i]! : firstDays[i]!;
+    const start = firstDayOf(firstDays, lastDays, i);
     return !Number.isNaN(start) && start <= activeLast && (Number.isNaN(lastDays[i]!) || lastDays[i]! >= activeFirst);
   };
 }
@@ -102,11 +105,9 @@ function scorePair(snapshot: NetworkSnapshot, a: number, b: number, today: numbe
   const words = snapshot.themes.words;
   let overlappingDays: number | null = null;
   let shorterDays = 0;
-  const aDated = !Number.isNaN(firstDays[a]!) || !Number.isNaN(lastDays[a]!);
-  const bDated = !Number.isNaN(firstDays[b]!) || !Number.isNaN(lastDays[b]!);
-  if (aDated && bDated) {
-    const aStart = Number.isNaN(firstDays[a]!) ? lastDays[a]! : firstDays[a]!;
-    const bStart = Number.isNaN(firstDays[b]!) ? lastDays[b]! : firstDays[b]!;
+  const aStart = firstDayOf(firstDays, lastDays, a);
+  const bStart = firstDayOf(firstDays, lastDays, b);
+  if (!Number.isNaN(aStart) && !Number.isNaN(bStart)) {
     const aEnd = Number.isNaN(lastDays[a]!) ? today : lastDays[a]!;
     const bEnd = Number.isNaN(lastDays[b]!) ? today : lastDays[b]!;
     overlappingDays = Math.min(aEnd, bEnd) - Math.max(aStart, bStart) + 1;
