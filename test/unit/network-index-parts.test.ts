@@ -8,14 +8,18 @@ import { addBit, membersOf, sharedCount, wordsFor } from '../../server/network/n
 
 const rows = fc.array(fc.array(fc.integer({ min: 0, max: 19 }), { maxLength: 8 }), { maxLength: 12 });
 
+function builderOf(input: number[][]): RowsBuilder {
+  const builder = new RowsBuilder();
+  input.forEach((row) => builder.push(row));
+  return builder;
+}
+
 describe('packed rows', () => {
   it('keep each row in order, mapped, without repeats and without what the map leaves out', () => {
     fc.assert(
       fc.property(rows, (input) => {
-        const builder = new RowsBuilder();
-        input.forEach((row) => builder.push(row));
         const evenHalved = (value: number) => (value % 2 === 0 ? value / 2 : undefined);
-        const packed = builder.build(10, evenHalved);
+        const packed = builderOf(input).build(10, evenHalved);
         input.forEach((row, r) => {
           const expected = [...new Set(row.filter((v) => v % 2 === 0).map((v) => v / 2))];
           expect([...rowOf(packed, r)]).toEqual(expected);
@@ -27,9 +31,7 @@ describe('packed rows', () => {
   it('read from the other end list, for each target, the rows that hold it', () => {
     fc.assert(
       fc.property(rows, (input) => {
-        const builder = new RowsBuilder();
-        input.forEach((row) => builder.push(row));
-        const byTarget = transpose(builder.build(20), 20);
+        const byTarget = transpose(builderOf(input).build(20), 20);
         for (let target = 0; target < 20; target++) {
           const expected = input.flatMap((row, r) => (row.includes(target) ? [r] : []));
           expect([...rowOf(byTarget, target)]).toEqual(expected);
@@ -41,9 +43,7 @@ describe('packed rows', () => {
   it('count each row and what two rows have in common', () => {
     fc.assert(
       fc.property(rows, (input) => {
-        const builder = new RowsBuilder();
-        input.forEach((row) => builder.push(row));
-        const packed = builder.build(20);
+        const packed = builderOf(input).build(20);
         input.forEach((row, a) => {
           expect(rowLength(packed, a)).toBe(new Set(row).size);
           input.forEach((other, b) => expect(sharedInRows(packed, a, b)).toBe([...new Set(row)].filter((v) => other.includes(v)).length));
