@@ -39,12 +39,8 @@ export function readMigrations(dir = migrationsDir): Migration[] {
  * The statements themselves are idempotent (IF NOT EXISTS), so two processes racing here is harmless.
  */
 export async function applyMigrations(db: Database, migrations = readMigrations()): Promise<string[]> {
-  const applied = new Set(
-    await db.read(async (tx) => {
-      const result = await tx.run<{ id: string }>({ text: 'MATCH (m:Migration) RETURN m.id AS id' });
-      return result.records.map((record) => record.get('id'));
-    }),
-  );
+  const recorded = await db.query<{ id: string }>({ text: 'MATCH (m:Migration) RETURN m.id AS id' });
+  const applied = new Set(recorded.records.map((record) => record.get('id')));
   const newlyApplied: string[] = [];
   for (const migration of migrations) {
     if (applied.has(migration.id)) continue;
@@ -63,9 +59,7 @@ export async function applyMigrations(db: Database, migrations = readMigrations(
 
 /** The ids of the migrations on disk that the database has not recorded yet. */
 export async function migrationsPending(db: Database, migrations = readMigrations()): Promise<string[]> {
-  const recorded = await db.read(async (tx) => {
-    const result = await tx.run<{ ids: string[] }>({ text: 'MATCH (m:Migration) RETURN collect(m.id) AS ids' });
-    return new Set(result.records[0]?.get('ids') ?? []);
-  });
+  const result = await db.query<{ ids: string[] }>({ text: 'MATCH (m:Migration) RETURN collect(m.id) AS ids' });
+  const recorded = new Set(result.records[0]?.get('ids') ?? []);
   return migrations.map((migration) => migration.id).filter((id) => !recorded.has(id));
 }
