@@ -6,10 +6,10 @@ import type { InitiativeRecord } from '../initiatives/records.ts';
 import type { MunicipalityRecord, ThemeRecord } from '../reference/store.ts';
 import { buildOverlapNames, type OverlapFilter } from './overlap-query.ts';
 import type { OverlapKeys } from './network-index/find-overlaps.ts';
-import { partnerReasons, partnerScore, type PartnerEvidence, type ReasonKind } from './partner-scoring.ts';
+import { partnerReasons, partnerScore, type ReasonKind } from './partner-scoring.ts';
 import type { NetworkIndex } from './network-index/network-index.ts';
-import type { SuggestionKeys } from './network-index/suggest.ts';
-import { buildPartnerNames } from './partner-query.ts';
+import type { ChosenPartner } from './network-index/suggest.ts';
+import { buildPartnerActors } from './partner-query.ts';
 import { buildPath } from './path-query.ts';
 import { buildSearch } from './search-query.ts';
 
@@ -19,12 +19,6 @@ export interface PartnerSuggestionRecord {
   actor: ActorRecord;
   score: number;
   reasons: { kind: ReasonKind; detail: string }[];
-}
-
-interface NamedSuggestion {
-  id: string;
-  actor: ActorRecord;
-  evidence: Omit<PartnerEvidence, 'commonPartnerCount'>;
 }
 
 export interface OverlapRecord {
@@ -42,10 +36,10 @@ export interface PathRecord {
   length: number;
 }
 
-const swedish = new Intl.Collator('sv');
-const inSwedishOrder = (names: string[]) => [...names].sort(swedish.compare);
-
-/** Questions across the whole network; each is one statement, and partner suggestions and overlaps are chosen in memory first. */
+/**
+ * Questions across the whole network; each is one statement. Partner suggestions and overlaps are chosen
+ * in memory first (a suggestion's reasons are spelled out there too), and the statement reads what is shown.
+ */
 export class NetworkStore {
   private readonly viewer: ViewerParameter;
 
@@ -68,29 +62,19 @@ export class NetworkStore {
   async partnerSuggestions(subjectId: string, first: number): Promise<PartnerSuggestionRecord[]> {
     const { chosen, named } = await fresh(
       (revision) => this.networkIndex.suggest(subjectId, first, this.viewer, revision),
-      (choice) => this.namePartners(choice.suggestions),
+      (choice) => this.readPartners(choice.suggestions),
     );
-    const byId = new Map(named.suggestions.map((suggestion) => [suggestion.id, suggestion]));
-    return chosen.suggestions.flatMap(({ actorId, partners, partnerCount }) => {
-      const found = byId.get(actorId);
-      if (!found) return [];
-      const { sharedThemes, sharedMunicipalities, sharedCounties, commonPartners, families } = found.evidence;
-      const evidence: PartnerEvidence = {
-        sharedThemes: inSwedishOrder(sharedThemes),
-        sharedMunicipalities: inSwedishOrder(sharedMunicipalities),
-        sharedCounties: inSwedishOrder(sharedCounties),
-        commonPartners: inSwedishOrder(commonPartners),
-        // A named partner the viewer turned out not to see is not counted either.
-        commonPartnerCount: partnerCount - (partners.length - commonPartners.length),
-        families: inSwedishOrder(families),
-      };
-      return [{ actor: found.actor, score: partnerScore(evidence), reasons: partnerReasons(evidence) }];
+    const byId = new Map(named.actors.map((actor) => [actor.id, actor]));
+    return chosen.suggestions.flatMap(({ actorId, evidence }) => {
+      const actor = byId.get(actorId);
+      return actor ? [{ actor, score: partnerScore(evidence), reasons: partnerReasons(evidence) }] : [];
     });
   }
 
-  private async namePartners(suggestions: SuggestionKeys[]) {
-    const record = (await this.db.query<{ revision: number; named: NamedSuggestion[] }>(buildPartnerNames(suggestions, this.viewer))).records[0]!;
-    return { revision: Number(record.get('revision')), suggestions: record.get('named') };
+  private async readPartners(chosen: ChosenPartner[]) {
+    const statement = buildPartnerActors(chosen.map((partner) => partner.actorId), this.viewer);
+    const record = (await this.db.query<{ revision: number; actors: ActorRecord[] }>(statement)).records[0]!;
+    return { revision: Number(record.get('revision')), actors: record.get('actors') };
   }
 
   async overlaps(filter: OverlapFilter, first: number, today: string): Promise<OverlapRecord[]> {
@@ -130,7 +114,7 @@ export class NetworkStore {
 }
 
 /**
- * The network index chooses; one statement names the chosen as this viewer may see them, and reads the
+ * The network index chooses; one statement reads the chosen as this viewer may see them, and the
  * network revision. If a write has landed since the index's snapshot, the choice is made again from a
  * snapshot that holds it: so every write committed before the request began counts.
  */

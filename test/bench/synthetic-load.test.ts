@@ -9,6 +9,7 @@ import { LocalEngine } from '../../server/db/local-engine.ts';
 import { createStores } from '../../server/graphql/context.ts';
 import { loadSnapshot } from '../../server/network/network-index/load-snapshot.ts';
 import { NetworkIndex } from '../../server/network/network-index/network-index.ts';
+import { commonPartnersNamed, partnerReasons } from '../../server/network/partner-scoring.ts';
 import { overlapsCypher, partnerSuggestionsCypher } from '../../bench/floor/queries.ts';
 import { countGraph } from '../../bench/synthetic/graph-counts.ts';
 import { countSyntheticNetwork, ensureSyntheticNetwork, readMarker } from '../../bench/synthetic/load.ts';
@@ -103,14 +104,29 @@ describe('loading the synthetic network', { timeout: 240_000 }, () => {
     expect(participations.flat().length).toBeGreaterThan(0);
   });
 
-  it('gets from the network index the partners that the hand-written Cypher finds, for subjects small and large', async () => {
+  it('gets from the network index the partners, and the reasons, that the hand-written Cypher finds, for subjects small and large', async () => {
     const stores = createStores(db, anonymousViewer, { networkIndex: new NetworkIndex(() => db.read(loadSnapshot)) });
     const subjects = [...new Set(sampleSubjects(SCALE, DEFAULT_SEED, 40).organizationIds)];
+    // The statement names every common partner; a reason names the first three in Swedish order and counts the rest.
+    const swedish = (names: string[]) => names.sort(new Intl.Collator('sv').compare);
+    const reasonsOf = (r: Record<string, string[]>) =>
+      partnerReasons({
+        sharedThemes: swedish(r.sharedThemes!),
+        sharedMunicipalities: swedish(r.sharedMunicipalities!),
+        sharedCounties: swedish(r.sharedCounties!),
+        commonPartners: swedish(r.commonPartners!).slice(0, commonPartnersNamed),
+        commonPartnerCount: r.commonPartners!.length,
+        families: swedish(r.families!),
+      });
     let compared = 0;
     for (const id of subjects) {
-      const fromIndex = (await stores.network.partnerSuggestions(id, 10)).map((s) => [s.actor.id, s.score]);
+      const fromIndex = (await stores.network.partnerSuggestions(id, 10)).map((s) => [s.actor.id, s.score, s.reasons]);
       const fromCypher = await db.read(async (tx) =>
-        (await tx.run({ text: partnerSuggestionsCypher, parameters: { id, first: int(10) } })).records.map((r) => [r.get('actor').id, r.get('score')]),
+        (await tx.run({ text: partnerSuggestionsCypher, parameters: { id, first: int(10) } })).records.map((r) => [
+          r.get('actor').id,
+          r.get('score'),
+          reasonsOf(r.toObject()),
+        ]),
       );
       expect(fromIndex, id).toEqual(fromCypher);
       compared += fromIndex.length;

@@ -40,6 +40,9 @@ describe('partner suggestions and paths', () => {
       { actor: partnersPartner!, initiative: other!, role: 'PARTNER' },
       { actor: familyMember!, initiative: part!, role: 'IMPLEMENTING' },
       { actor: claimant!, initiative: other!, role: 'MEMBER', status: 'CLAIMED' },
+      // A partner of the subject, and of the partner's partner, that only its own account may see yet.
+      { actor: pending!, initiative: shared!, role: 'PARTNER' },
+      { actor: pending!, initiative: other!, role: 'PARTNER' },
     ]);
     Object.assign(ids, { subject, partner, partnersPartner, neighbour, familyMember, claimant, pending, shared, other, part });
   });
@@ -55,7 +58,9 @@ describe('partner suggestions and paths', () => {
       { kind: 'SHARED_THEME', detail: 'Arbetar också med Bostad' },
       { kind: 'SAME_MUNICIPALITY', detail: 'Verkar i samma kommun: Pajala' },
     ]);
+    // Väntande is a common partner too, but a pending one: neither named nor counted.
     expect(byName.get(n('Partnerns partner'))?.reasons).toEqual([{ kind: 'COMMON_PARTNER', detail: `Gemensamma samarbetspartner: ${n('Partner')}` }]);
+    expect(byName.get(n('Partnerns partner'))?.score).toBe(1.5);
     expect(byName.get(n('Familjemedlem'))?.reasons).toEqual([{ kind: 'SAME_INITIATIVE_FAMILY', detail: `Deltar i samma satsning: ${n('Gemensamt projekt')}` }]);
     expect(byName.get(n('Granne'))?.score).toBe(3);
     expect(byName.has(n('Partner'))).toBe(false);

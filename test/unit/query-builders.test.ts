@@ -4,7 +4,7 @@ import { viewerParameter } from '../../server/auth/visibility.ts';
 import { anonymousViewer } from '../../server/auth/viewer.ts';
 import { buildInitiativePage } from '../../server/initiatives/initiative-query.ts';
 import { buildOverlapNames } from '../../server/network/overlap-query.ts';
-import { buildPartnerNames } from '../../server/network/partner-query.ts';
+import { buildPartnerActors } from '../../server/network/partner-query.ts';
 import { buildPath } from '../../server/network/path-query.ts';
 import { buildSearch } from '../../server/network/search-query.ts';
 import { parsePartialDate } from '../../server/shared/partial-date.ts';
@@ -66,13 +66,11 @@ describe('Cypher builders', () => {
     expect(path.parameters).toMatchObject({ from: hostile, to: 'b', maxLength: 6 });
   });
 
-  it('names partner suggestions from parameters only, reading the revision and checking visibility again', () => {
-    const chosen = { actorId: hostile, score: 3, themes: ['andt'], municipalities: ['1982'], counties: ['19'], partners: [hostile], partnerCount: 4, families: ['f'] };
-    const statement = buildPartnerNames([chosen], viewer);
-    expect(statement.text).not.toMatch(/andt|1982|'19'/);
+  it('reads suggested partners from parameters only, with the revision and visibility checked again', () => {
+    const statement = buildPartnerActors([hostile, 'other'], viewer);
     expect(statement.text).not.toContain(hostile);
-    expect(statement.parameters).toEqual({ suggestions: [chosen], viewer });
+    expect(statement.parameters).toEqual({ actorIds: [hostile, 'other'], viewer });
     expect(statement.text).toContain("MATCH (revision:Revision {name: 'network'})");
-    expect(statement.text.match(/\$viewer\.all/g)).toHaveLength(4); // the candidate and each named partner, organisation and person arms
+    expect(statement.text.match(/\$viewer\.all/g)).toHaveLength(2); // the candidate's organisation and person arms
   });
 });

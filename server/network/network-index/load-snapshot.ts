@@ -17,15 +17,17 @@ import { ActorFlag, type ActorTable, type InitiativeTable, type NetworkSnapshot 
  */
 export async function loadSnapshot(tx: Transaction): Promise<NetworkSnapshot> {
   const revision = Number((await tx.run<{ revision: number }>(readNetworkRevision)).records[0]!.get('revision'));
-  const themes = (await tx.run<{ node: number; key: string }>({ text: 'MATCH (t:Theme) RETURN id(t) AS node, t.key AS key ORDER BY key' })).records.map(
-    (r) => r.toObject(),
-  );
+  const themes = (
+    await tx.run<{ node: number; key: string; label: string }>({ text: 'MATCH (t:Theme) RETURN id(t) AS node, t.key AS key, t.label AS label ORDER BY key' })
+  ).records.map((r) => r.toObject());
   const places = (
-    await tx.run<{ node: number; code: string; county: string | null }>({
-      text: 'MATCH (m:Municipality) OPTIONAL MATCH (m)-[:IN_COUNTY]->(c:County) RETURN id(m) AS node, m.code AS code, c.code AS county ORDER BY code',
+    await tx.run<{ node: number; code: string; name: string; county: string | null; countyName: string | null }>({
+      text: `MATCH (m:Municipality) OPTIONAL MATCH (m)-[:IN_COUNTY]->(c:County)
+             RETURN id(m) AS node, m.code AS code, m.name AS name, c.code AS county, c.name AS countyName ORDER BY code`,
     })
   ).records.map((r) => r.toObject());
-  const countyCodes = [...new Set(places.flatMap((p) => (p.county ? [p.county] : [])))].sort();
+  const countyNames = new Map(places.flatMap((p) => (p.county ? [[p.county, p.countyName!] as const] : [])));
+  const countyCodes = [...countyNames.keys()].sort();
   const countyIndex = new Map(countyCodes.map((code, i) => [code, i]));
   const vocabulary: Vocabulary = {
     themes: numbering(themes.map((t) => t.node)),
@@ -44,9 +46,14 @@ export async function loadSnapshot(tx: Transaction): Promise<NetworkSnapshot> {
   const { nodes: _initiativeNodes, ...initiativeTable } = initiatives;
   return {
     revision,
-    themes: { keys: themes.map((t) => t.key), words: vocabulary.themeWords },
-    municipalities: { codes: places.map((p) => p.code), index: new Map(places.map((p, i) => [p.code, i])), county: vocabulary.countyOf },
-    counties: { codes: countyCodes, words: vocabulary.countyWords },
+    themes: { keys: themes.map((t) => t.key), labels: themes.map((t) => t.label), words: vocabulary.themeWords },
+    municipalities: {
+      codes: places.map((p) => p.code),
+      names: places.map((p) => p.name),
+      index: new Map(places.map((p, i) => [p.code, i])),
+      county: vocabulary.countyOf,
+    },
+    counties: { codes: countyCodes, names: countyCodes.map((code) => countyNames.get(code)!), words: vocabulary.countyWords },
     actors: actorTable,
     initiatives: initiativeTable,
   };

@@ -2,7 +2,7 @@ import type { ViewerParameter } from '../../auth/visibility.ts';
 import type { OverlapFilter } from '../overlap-query.ts';
 import { findOverlaps, type OverlapKeys } from './find-overlaps.ts';
 import type { NetworkSnapshot } from './snapshot.ts';
-import { suggestPartners, type SuggestionKeys } from './suggest.ts';
+import { suggestPartners, type ChosenPartner } from './suggest.ts';
 
 /**
  * Partner suggestions weigh a subject against every actor in the country, and overlaps weigh every two
@@ -25,7 +25,7 @@ export class NetworkIndex {
   ) {}
 
   /** The best partners from a snapshot at `revision` or newer (0: whatever snapshot there is, the first one built if need be). */
-  async suggest(subjectId: string, first: number, viewer: ViewerParameter, revision = 0): Promise<{ revision: number; suggestions: SuggestionKeys[] }> {
+  async suggest(subjectId: string, first: number, viewer: ViewerParameter, revision = 0): Promise<{ revision: number; suggestions: ChosenPartner[] }> {
     const snapshot = await this.atLeast(revision);
     return { revision: snapshot.revision, suggestions: suggestPartners(snapshot, subjectId, first, viewer) };
   }

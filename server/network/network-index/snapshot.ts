@@ -19,9 +19,10 @@ export const ActorFlag = {
  */
 export interface NetworkSnapshot {
   revision: number;
-  themes: { keys: string[]; words: number };
-  municipalities: { codes: string[]; index: Map<string, number>; county: Int32Array };
-  counties: { codes: string[]; words: number };
+  /** Labels and names as well as keys and codes, so that a suggestion's reasons are spelled out without a statement. */
+  themes: { keys: string[]; labels: string[]; words: number };
+  municipalities: { codes: string[]; names: string[]; index: Map<string, number>; county: Int32Array };
+  counties: { codes: string[]; names: string[]; words: number };
   actors: ActorTable;
   initiatives: InitiativeTable;
 }
@@ -29,7 +30,7 @@ export interface NetworkSnapshot {
 export interface ActorTable {
   count: number;
   ids: string[];
-  /** For choosing which common partners to name. */
+  /** For naming common partners, and choosing which to name. */
   names: (string | null)[];
   /** For ordering equal scores the way Cypher's ORDER BY name, id does (best-candidates.ts). */
   nameRanks: Int32Array;

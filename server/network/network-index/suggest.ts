@@ -1,25 +1,19 @@
 import type { ViewerParameter } from '../../auth/visibility.ts';
-import { commonPartnersNamed, scoreOfCounts } from '../partner-scoring.ts';
+import { commonPartnersNamed, scoreOfCounts, type PartnerEvidence } from '../partner-scoring.ts';
 import { rowOf } from './adjacency.ts';
 import { addBit, membersOf, popcount, sharedCount } from './bitset.ts';
 import { BestCandidates } from './best-candidates.ts';
 import { ActorFlag, type NetworkSnapshot } from './snapshot.ts';
 import { visibilityFor } from './visibility.ts';
 
-/** A chosen partner and its evidence as keys and ids, for the statement that names them. */
-export interface SuggestionKeys {
+/** A chosen partner, by id, and its evidence spelled out in Swedish order. */
+export interface ChosenPartner {
   actorId: string;
-  score: number;
-  themes: string[];
-  municipalities: string[];
-  counties: string[];
-  /** The first `commonPartnersNamed` by name; `partnerCount` counts them all. */
-  partners: string[];
-  partnerCount: number;
-  families: string[];
+  evidence: PartnerEvidence;
 }
 
 const swedish = new Intl.Collator('sv');
+const inSwedishOrder = (names: string[]) => names.sort(swedish.compare);
 
 /** What the subject (an actor or an initiative) works on and with, as marks over the snapshot. */
 interface Subject {
@@ -41,7 +35,7 @@ interface Subject {
  * One pass over every actor does the cheap tests (theme and län bits) first; the kommun, the
  * visibility and the placing among the best are tested only for those that pass.
  */
-export function suggestPartners(snapshot: NetworkSnapshot, subjectId: string, first: number, viewer: ViewerParameter): SuggestionKeys[] {
+export function suggestPartners(snapshot: NetworkSnapshot, subjectId: string, first: number, viewer: ViewerParameter): ChosenPartner[] {
   const visible = visibilityFor(snapshot, viewer);
   const subject = subjectOf(snapshot, subjectId, visible);
   if (!subject) return [];
@@ -99,7 +93,7 @@ function scratchOf(snapshot: NetworkSnapshot): Scratch {
   return scratch;
 }
 
-function scoreCandidates(snapshot: NetworkSnapshot, subject: Subject, first: number, visible: (actor: number) => boolean, scratch: Scratch): SuggestionKeys[] {
+function scoreCandidates(snapshot: NetworkSnapshot, subject: Subject, first: number, visible: (actor: number) => boolean, scratch: Scratch): ChosenPartner[] {
   const { actors, initiatives } = snapshot;
   const themeWords = snapshot.themes.words;
   const countyWords = snapshot.counties.words;
@@ -141,7 +135,7 @@ function scoreCandidates(snapshot: NetworkSnapshot, subject: Subject, first: num
       if (best.wouldTake(c, score) && visible(c)) best.add(c, score);
     } else if (best.wouldTake(c, scoreElsewhere) && visible(c)) best.add(c, scoreElsewhere);
   }
-  return best.inOrder().map(({ actor, score }) => keysOf(snapshot, subject, scratch, actor, score));
+  return best.inOrder().map(({ actor }) => chosenPartner(snapshot, subject, scratch, actor));
 }
 
 function subjectOf(snapshot: NetworkSnapshot, id: string, visible: (actor: number) => boolean): Subject | null {
@@ -226,8 +220,11 @@ function countCommonPartners(snapshot: NetworkSnapshot, subject: Subject, namedP
   }
 }
 
-/** The evidence of one chosen candidate, spelled out as keys and ids. */
-function keysOf(snapshot: NetworkSnapshot, subject: Subject, scratch: Scratch, c: number, score: number): SuggestionKeys {
+/**
+ * The evidence of one chosen candidate, named from the snapshot. The common partners are those the
+ * viewer sees (the named partners were chosen so); initiatives, themes and places are public.
+ */
+function chosenPartner(snapshot: NetworkSnapshot, subject: Subject, scratch: Scratch, c: number): ChosenPartner {
   const { actors, initiatives } = snapshot;
   const { namedPartner, listedFor } = scratch;
   const candidateThemes = actors.profileThemes.subarray(c * snapshot.themes.words, (c + 1) * snapshot.themes.words);
@@ -243,15 +240,17 @@ function keysOf(snapshot: NetworkSnapshot, subject: Subject, scratch: Scratch, c
     }
   }
   const families = new Set(subject.families);
+  const municipalities = new Set([...rowOf(actors.profileMunicipalities, c)].filter((m) => subject.places[m] === 1));
   return {
     actorId: actors.ids[c]!,
-    score,
-    themes: membersOf(sharedThemes, 0, snapshot.themes.words).map((t) => snapshot.themes.keys[t]!),
-    municipalities: [...rowOf(actors.profileMunicipalities, c)].filter((m) => subject.places[m] === 1).map((m) => snapshot.municipalities.codes[m]!),
-    counties: membersOf(sharedCounties, 0, snapshot.counties.words).map((county) => snapshot.counties.codes[county]!),
-    partners: firstByName(partners, actors.names, commonPartnersNamed).map((p) => actors.ids[p]!),
-    partnerCount: partners.length,
-    families: [...rowOf(actors.families, c)].filter((root) => families.has(root)).map((root) => initiatives.ids[root]!),
+    evidence: {
+      sharedThemes: inSwedishOrder(membersOf(sharedThemes, 0, snapshot.themes.words).map((t) => snapshot.themes.labels[t]!)),
+      sharedMunicipalities: inSwedishOrder([...municipalities].map((m) => snapshot.municipalities.names[m]!)),
+      sharedCounties: inSwedishOrder(membersOf(sharedCounties, 0, snapshot.counties.words).map((county) => snapshot.counties.names[county]!)),
+      commonPartners: firstByName(partners, actors.names, commonPartnersNamed).map((p) => actors.names[p] ?? ''),
+      commonPartnerCount: partners.length,
+      families: inSwedishOrder([...rowOf(actors.families, c)].filter((root) => families.has(root)).map((root) => initiatives.names[root]!)),
+    },
   };
 }
 
