@@ -4,8 +4,9 @@ import { ActorFlag, type NetworkSnapshot } from './snapshot.ts';
 
 /**
  * actorVisible (auth/visibility.ts) over a snapshot, for choosing among candidates without asking
- * Neo4j about each. The statement that names the chosen ones applies the Cypher predicate again, and
- * test/network/network-index.test.ts holds the two to the same answers for every kind of viewer.
+ * Neo4j about each, and for naming common partners. The statement that reads the chosen ones applies the
+ * Cypher predicate again, and test/network/network-index.test.ts holds the two to the same answers for
+ * every kind of viewer.
  */
 export function visibilityFor(snapshot: NetworkSnapshot, viewer: ViewerParameter): (actor: number) => boolean {
   const { flags, ids, ownMunicipalities } = snapshot.actors;
