@@ -239,17 +239,18 @@ function chosenPartner(snapshot: NetworkSnapshot, subject: Subject, scratch: Scr
       partners.push(p);
     }
   }
-  const families = new Set(subject.families);
-  const municipalities = new Set([...rowOf(actors.profileMunicipalities, c)].filter((m) => subject.places[m] === 1));
+  // Packed rows hold each value once (RowsBuilder.build), so what is shared needs no further dedupe.
+  const municipalities = [...rowOf(actors.profileMunicipalities, c)].filter((m) => subject.places[m] === 1);
+  const families = [...rowOf(actors.families, c)].filter((root) => subject.families.includes(root));
   return {
     actorId: actors.ids[c]!,
     evidence: {
       sharedThemes: inSwedishOrder(membersOf(sharedThemes, 0, snapshot.themes.words).map((t) => snapshot.themes.labels[t]!)),
-      sharedMunicipalities: inSwedishOrder([...municipalities].map((m) => snapshot.municipalities.names[m]!)),
+      sharedMunicipalities: inSwedishOrder(municipalities.map((m) => snapshot.municipalities.names[m]!)),
       sharedCounties: inSwedishOrder(membersOf(sharedCounties, 0, snapshot.counties.words).map((county) => snapshot.counties.names[county]!)),
       commonPartners: firstByName(partners, actors.names, commonPartnersNamed).map((p) => actors.names[p] ?? ''),
       commonPartnerCount: partners.length,
-      families: inSwedishOrder([...rowOf(actors.families, c)].filter((root) => families.has(root)).map((root) => initiatives.names[root]!)),
+      families: inSwedishOrder(families.map((root) => initiatives.names[root]!)),
     },
   };
 }
