@@ -74,6 +74,15 @@ export function scoreOfCounts(counts: EvidenceCounts): number {
   );
 }
 
+/**
+ * The fewest themes a candidate with neither a common partner nor a family must share to reach `score`,
+ * with a common kommun besides; 0 when a kommun alone could reach it.
+ */
+export function fewestSharedThemesToReach(score: number): number {
+  const w = partnerWeights;
+  return Math.max(0, Math.ceil((score - w.sameMunicipality) / w.sharedTheme));
+}
+
 /** The score of the evidence, by the weights above. */
 export function partnerScore(evidence: PartnerEvidence): number {
   return scoreOfCounts({

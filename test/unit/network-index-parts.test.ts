@@ -86,6 +86,8 @@ describe('the best candidates', () => {
           .map((c, i) => ({ ...c, i }))
           .sort((x, y) => y.score - x.score || (x.name === y.name ? 0 : x.name === null ? 1 : y.name === null ? -1 : x.name < y.name ? -1 : 1) || (ids[x.i]! < ids[y.i]! ? -1 : 1));
         expect(best.inOrder().map((entry) => entry.actor)).toEqual(sorted.slice(0, size).map((c) => c.i));
+        // What a further candidate must reach: the last one's score once full, anything before.
+        expect(best.scoreToReach()).toBe(sorted.length >= size ? sorted[size - 1]!.score : -Infinity);
       }),
     );
   });

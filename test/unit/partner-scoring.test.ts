@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { partnerReasons, partnerScore, partnerWeights } from '../../server/network/partner-scoring.ts';
+import fc from 'fast-check';
+import { fewestSharedThemesToReach, partnerReasons, partnerScore, partnerWeights } from '../../server/network/partner-scoring.ts';
 
 const none = { sharedThemes: [], sharedMunicipalities: [], sharedCounties: [], commonPartners: [], commonPartnerCount: 0, families: [] };
 
@@ -33,5 +34,17 @@ describe('partner scoring', () => {
     expect(partnerReasons({ ...none, commonPartners: ['Avesta kommun', 'Orsa kommun', 'Polisen'], commonPartnerCount: 12 })).toEqual([
       { kind: 'COMMON_PARTNER', detail: 'Gemensamma samarbetspartner: Avesta kommun, Orsa kommun, Polisen och 9 till' },
     ]);
+  });
+
+  it('knows the fewest shared themes with which a candidate without common partners or families reaches a score', () => {
+    const withThemes = (count: number) => partnerScore({ ...none, sharedThemes: Array.from({ length: count }, (_, i) => `tema ${i}`), sharedMunicipalities: ['Fagersta'] });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 40 }).map((halves) => halves / 2), (score) => {
+        const fewest = fewestSharedThemesToReach(score);
+        expect(withThemes(fewest)).toBeGreaterThanOrEqual(score);
+        if (fewest > 0) expect(withThemes(fewest - 1)).toBeLessThan(score);
+      }),
+    );
+    expect(fewestSharedThemesToReach(-Infinity)).toBe(0);
   });
 });

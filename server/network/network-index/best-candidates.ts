@@ -11,6 +11,11 @@ export class BestCandidates {
     return this.entries.length < this.size || this.before(actor, score, this.entries[this.entries.length - 1]!);
   }
 
+  /** The lowest score a further candidate could still be taken with (by its name), or -Infinity while there is room. */
+  scoreToReach(): number {
+    return this.entries.length < this.size ? -Infinity : this.entries[this.entries.length - 1]!.score;
+  }
+
   add(actor: number, score: number): void {
     let at = this.entries.length;
     while (at > 0 && this.before(actor, score, this.entries[at - 1]!)) at--;

@@ -1,9 +1,9 @@
 import type { Transaction } from '../../db/database.ts';
 import { readNetworkRevision } from '../../db/revision.ts';
-import { RowsBuilder, rowOf, transpose } from './adjacency.ts';
+import { RowsBuilder, rowOf, transpose, type Adjacency } from './adjacency.ts';
 import { compareText, nameRanks, ranksInOrder } from './order.ts';
 import { readColumns, type Columns } from './read-columns.ts';
-import { addBit, orRow, wordsFor } from './bitset.ts';
+import { addBit, membersOf, orRow, wordsFor } from './bitset.ts';
 import { ActorFlag, type ActorTable, type InitiativeTable, type NetworkSnapshot } from './snapshot.ts';
 
 /**
@@ -155,6 +155,13 @@ function readActors(tx: Transaction): Promise<ActorRows> {
   );
 }
 
+/** For each theme, the actors whose profile holds it, in order. */
+function actorsByTheme(profileThemes: Uint32Array, count: number, themeWords: number): Adjacency {
+  const themesOf = new RowsBuilder();
+  for (let a = 0; a < count; a++) themesOf.push(membersOf(profileThemes, a, themeWords));
+  return transpose(themesOf.build(themeWords * 32), themeWords * 32);
+}
+
 /** Every actor with its profile: its own themes and kommuner with those of its initiatives, their län, and its families. */
 function buildActors(rows: ActorRows, initiatives: InitiativesWithNodes, vocabulary: Vocabulary): ActorTable & { nodes: Numbering } {
   const count = rows.id.length;
@@ -195,6 +202,7 @@ function buildActors(rows: ActorRows, initiatives: InitiativesWithNodes, vocabul
     related: rows.related.build(count, through(nodes)),
     affiliated: rows.affiliated.build(count, through(nodes)),
     profileThemes,
+    byProfileTheme: actorsByTheme(profileThemes, count, themeWords),
     profileMunicipalities: profileMunicipalities.build(municipalityCount),
     profileCounties,
     families: families.build(initiatives.count),

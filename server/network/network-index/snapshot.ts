@@ -44,6 +44,8 @@ export interface ActorTable {
   /** AFFILIATED_WITH, either way (a person and an organisation). */
   affiliated: Adjacency;
   profileThemes: Uint32Array;
+  /** For each theme, the actors whose profile holds it: who may share enough themes, without a pass over all. */
+  byProfileTheme: Adjacency;
   profileMunicipalities: Adjacency;
   profileCounties: Uint32Array;
   families: Adjacency;

@@ -1,7 +1,7 @@
 import type { ViewerParameter } from '../../auth/visibility.ts';
-import { commonPartnersNamed, scoreOfCounts, type PartnerEvidence } from '../partner-scoring.ts';
-import { rowOf } from './adjacency.ts';
-import { addBit, membersOf, popcount, sharedCount } from './bitset.ts';
+import { commonPartnersNamed, fewestSharedThemesToReach, scoreOfCounts, type PartnerEvidence } from '../partner-scoring.ts';
+import { rowLength, rowOf } from './adjacency.ts';
+import { addBit, hasBit, membersOf, popcount, sharedCount } from './bitset.ts';
 import { BestCandidates } from './best-candidates.ts';
 import { ActorFlag, type NetworkSnapshot } from './snapshot.ts';
 import { visibilityFor } from './visibility.ts';
@@ -32,8 +32,9 @@ interface Subject {
  * theme, a län, a partner or a family with the subject is a candidate unless it already works with it.
  * Candidates are ordered by score, then name, then id, as the service has always ordered them.
  *
- * One pass over every actor does the cheap tests (theme and län bits) first; the kommun, the
- * visibility and the placing among the best are tested only for those that pass.
+ * The actors a common partner or a family lifts are scored first. The rest can score no more than their
+ * shared themes and a common kommun, so only those that share enough themes to place are read, from
+ * the themes' actor lists; a pass over every actor is left for when a kommun alone could place.
  */
 export function suggestPartners(snapshot: NetworkSnapshot, subjectId: string, first: number, viewer: ViewerParameter): ChosenPartner[] {
   const visible = visibilityFor(snapshot, viewer);
@@ -63,6 +64,9 @@ class Scratch {
   readonly subjectsOwn: Uint8Array;
   /** The chosen candidate a common partner was last listed for, so that it is listed once. */
   readonly listedFor: Int32Array;
+  /** The actors a common partner or a family lifts, each once, in `lifted[0 … liftedCount)`. */
+  readonly lifted: Int32Array;
+  liftedCount = 0;
 
   constructor(actorCount: number, initiativeCount: number) {
     this.excluded = new Uint8Array(actorCount);
@@ -72,6 +76,7 @@ class Scratch {
     this.lastCountedFor = new Int32Array(actorCount).fill(-1);
     this.subjectsOwn = new Uint8Array(initiativeCount);
     this.listedFor = new Int32Array(actorCount).fill(-1);
+    this.lifted = new Int32Array(actorCount);
   }
 
   clear(): void {
@@ -82,6 +87,7 @@ class Scratch {
     this.lastCountedFor.fill(-1);
     this.subjectsOwn.fill(0);
     this.listedFor.fill(-1);
+    this.liftedCount = 0;
   }
 }
 
@@ -94,48 +100,82 @@ function scratchOf(snapshot: NetworkSnapshot): Scratch {
 }
 
 function scoreCandidates(snapshot: NetworkSnapshot, subject: Subject, first: number, visible: (actor: number) => boolean, scratch: Scratch): ChosenPartner[] {
-  const { actors, initiatives } = snapshot;
+  const { actors } = snapshot;
+  markExcluded(snapshot, subject, scratch.excluded);
+  const namedPartners = subject.partners.filter((p) => actors.flags[p]! & ActorFlag.ORGANIZATION && visible(p));
+  for (const p of namedPartners) scratch.namedPartner[p] = 1;
+  countCommonPartners(snapshot, subject, namedPartners, scratch);
+  markFamilies(snapshot, subject, scratch);
+
+  const best = new BestCandidates(first, actors.nameRanks);
+  const consider = candidateScorer(snapshot, subject, visible, scratch, best);
+  // The lifted first: the best among them set the score the rest must reach.
+  for (const c of scratch.lifted.subarray(0, scratch.liftedCount)) consider(c);
+  const { commonPartners, inFamily } = scratch;
+  const considerUnlifted = (c: number) => {
+    if (commonPartners[c] === 0 && inFamily[c] === 0) consider(c);
+  };
+  const themesNeeded = fewestSharedThemesToReach(best.scoreToReach());
+  if (themesNeeded === 0) for (let c = 0; c < actors.count; c++) considerUnlifted(c);
+  else forEachSharingThemes(snapshot, subject.themes, themesNeeded, considerUnlifted);
+  return best.inOrder().map(({ actor }) => chosenPartner(snapshot, subject, scratch, actor));
+}
+
+/**
+ * Scores one actor as a candidate and offers it to `best`. The cheap tests (kind, theme and län bits)
+ * come first; the kommun, the visibility and the placing among the best are tested only for those that pass.
+ */
+function candidateScorer(snapshot: NetworkSnapshot, subject: Subject, visible: (actor: number) => boolean, scratch: Scratch, best: BestCandidates) {
+  const { actors } = snapshot;
   const themeWords = snapshot.themes.words;
   const countyWords = snapshot.counties.words;
-  const { excluded, namedPartner, inFamily, commonPartners } = scratch;
-
-  markExcluded(snapshot, subject, excluded);
-  const namedPartners = subject.partners.filter((p) => actors.flags[p]! & ActorFlag.ORGANIZATION && visible(p));
-  for (const p of namedPartners) namedPartner[p] = 1;
-  countCommonPartners(snapshot, subject, namedPartners, scratch);
-  const { offsets: participantsAt, targets: participants } = initiatives.participants;
-  for (const root of subject.families) {
-    for (const i of rowOf(initiatives.familyMembers, root)) for (let k = participantsAt[i]!; k < participantsAt[i + 1]!; k++) inFamily[participants[k]!] = 1;
-  }
+  const { excluded, inFamily, commonPartners } = scratch;
   const { offsets: placesAt, targets: places } = actors.profileMunicipalities;
   const worksInAPlace = (c: number) => {
     for (let k = placesAt[c]!; k < placesAt[c + 1]!; k++) if (subject.places[places[k]!] === 1) return true;
     return false;
   };
-
-  const best = new BestCandidates(first, actors.nameRanks);
   // Themes and län fit in one word each as the vocabularies stand; the general count serves if they grow.
   const oneWord = themeWords === 1 && countyWords === 1;
   const [subjectThemes = 0] = subject.themes;
   const [subjectCounties = 0] = subject.counties;
   const { flags, profileThemes, profileCounties } = actors;
-  for (let c = 0; c < actors.count; c++) {
-    if ((flags[c]! & (ActorFlag.ORGANIZATION | ActorFlag.ROLE_MODEL)) === 0 || excluded[c]) continue;
+  return (c: number): void => {
+    if ((flags[c]! & (ActorFlag.ORGANIZATION | ActorFlag.ROLE_MODEL)) === 0 || excluded[c]) return;
     const sharedThemes = oneWord ? popcount(profileThemes[c]! & subjectThemes) : sharedCount(profileThemes, c, subject.themes, themeWords);
     const sharedCounties = oneWord ? popcount(profileCounties[c]! & subjectCounties) : sharedCount(profileCounties, c, subject.counties, countyWords);
-    if (sharedThemes === 0 && sharedCounties === 0 && commonPartners[c] === 0 && inFamily[c] === 0) continue;
+    if (sharedThemes === 0 && sharedCounties === 0 && commonPartners[c] === 0 && inFamily[c] === 0) return;
     const counts = { sharedThemes, sharedMunicipalities: 0, sharedCounties, commonPartners: commonPartners[c]!, families: inFamily[c]! };
     const scoreElsewhere = scoreOfCounts(counts);
     // A common kommun needs a common län. Whether there is one is looked up only if it could matter.
     if (sharedCounties > 0) {
       counts.sharedMunicipalities = 1;
       const scoreInAPlace = scoreOfCounts(counts);
-      if (!best.wouldTake(c, Math.max(scoreElsewhere, scoreInAPlace))) continue;
+      if (!best.wouldTake(c, Math.max(scoreElsewhere, scoreInAPlace))) return;
       const score = worksInAPlace(c) ? scoreInAPlace : scoreElsewhere;
       if (best.wouldTake(c, score) && visible(c)) best.add(c, score);
     } else if (best.wouldTake(c, scoreElsewhere) && visible(c)) best.add(c, scoreElsewhere);
+  };
+}
+
+/**
+ * Calls `visit` once for every actor that shares at least `needed` of the subject's themes, and for
+ * some that share fewer: whoever shares that many is in at least one of the subject's
+ * (themes − needed + 1) shortest theme lists, so only those are read.
+ */
+function forEachSharingThemes(snapshot: NetworkSnapshot, themes: Uint32Array, needed: number, visit: (actor: number) => void): void {
+  const { byProfileTheme, profileThemes } = snapshot.actors;
+  const words = snapshot.themes.words;
+  const subjectThemes = membersOf(themes, 0, words);
+  if (needed > subjectThemes.length) return;
+  const searched = subjectThemes.sort((a, b) => rowLength(byProfileTheme, a) - rowLength(byProfileTheme, b)).slice(0, subjectThemes.length - needed + 1);
+  for (let j = 0; j < searched.length; j++) {
+    for (const c of rowOf(byProfileTheme, searched[j]!)) {
+      let metBefore = false;
+      for (let e = 0; e < j && !metBefore; e++) metBefore = hasBit(profileThemes, c, words, searched[e]!);
+      if (!metBefore) visit(c);
+    }
   }
-  return best.inOrder().map(({ actor }) => chosenPartner(snapshot, subject, scratch, actor));
 }
 
 function subjectOf(snapshot: NetworkSnapshot, id: string, visible: (actor: number) => boolean): Subject | null {
@@ -202,7 +242,7 @@ function markExcluded(snapshot: NetworkSnapshot, subject: Subject, excluded: Uin
  */
 function countCommonPartners(snapshot: NetworkSnapshot, subject: Subject, namedPartners: number[], scratch: Scratch): void {
   const { actors, initiatives } = snapshot;
-  const { commonPartners: counts, lastCountedFor: lastCounted, subjectsOwn } = scratch;
+  const { commonPartners: counts, lastCountedFor: lastCounted, subjectsOwn, lifted } = scratch;
   const { offsets: initiativesAt, targets: initiativesOf } = actors.initiatives;
   const { offsets: participantsAt, targets: participants } = initiatives.participants;
   for (let k = 0; k < subject.initiatives.length; k++) subjectsOwn[subject.initiatives[k]!] = 1;
@@ -214,7 +254,22 @@ function countCommonPartners(snapshot: NetworkSnapshot, subject: Subject, namedP
         const c = participants[k]!;
         if (c === p || lastCounted[c] === p) continue;
         lastCounted[c] = p;
-        counts[c]!++;
+        if (counts[c]!++ === 0) lifted[scratch.liftedCount++] = c;
+      }
+    }
+  }
+}
+
+/** Marks the participants of the subject's families; those not lifted by a common partner yet are now. */
+function markFamilies(snapshot: NetworkSnapshot, subject: Subject, scratch: Scratch): void {
+  const { offsets: participantsAt, targets: participants } = snapshot.initiatives.participants;
+  const { inFamily, commonPartners, lifted } = scratch;
+  for (const root of subject.families) {
+    for (const i of rowOf(snapshot.initiatives.familyMembers, root)) {
+      for (let k = participantsAt[i]!; k < participantsAt[i + 1]!; k++) {
+        const c = participants[k]!;
+        if (inFamily[c] === 0 && commonPartners[c] === 0) lifted[scratch.liftedCount++] = c;
+        inFamily[c] = 1;
       }
     }
   }
