@@ -1,5 +1,5 @@
 import type { ViewerParameter } from '../../auth/visibility.ts';
-import { commonPartnersNamed, fewestSharedThemesToReach, scoreOfCounts, type PartnerEvidence } from '../partner-scoring.ts';
+import { commonPartnersNamed, fewestSharedThemesToReach, partnerWeights, scoreOfCounts, type PartnerEvidence } from '../partner-scoring.ts';
 import { rowLength, rowOf } from './adjacency.ts';
 import { addBit, hasBit, membersOf, popcount, sharedCount } from './bitset.ts';
 import { BestCandidates } from './best-candidates.ts';
@@ -57,11 +57,15 @@ class Scratch {
   readonly excluded: Uint8Array;
   readonly namedPartner: Uint8Array;
   readonly inFamily: Uint8Array;
-  readonly commonPartners: Uint32Array;
-  /** The named partner an actor was last counted for, so that two initiatives with it count once. */
-  readonly lastCountedFor: Int32Array;
-  /** The subject's own initiatives, per initiative. */
+  /** Common partners per actor, counted up to `countedAtMost`. */
+  readonly commonPartners: Uint8Array;
+  /** The named partners each actor was counted for, `countedAtMost` places per actor. */
+  readonly countedPartners: Int32Array;
+  /** Per initiative: 1 for the subject's own, 2 for one a named partner reaches. */
   readonly subjectsOwn: Uint8Array;
+  /** The initiatives the named partners reach, and the named partners in the one being read. */
+  readonly reached: Int32Array;
+  readonly partnersHere: Int32Array;
   /** The chosen candidate a common partner was last listed for, so that it is listed once. */
   readonly listedFor: Int32Array;
   /** The actors a common partner or a family lifts, each once, in `lifted[0 … liftedCount)`. */
@@ -72,9 +76,11 @@ class Scratch {
     this.excluded = new Uint8Array(actorCount);
     this.namedPartner = new Uint8Array(actorCount);
     this.inFamily = new Uint8Array(actorCount);
-    this.commonPartners = new Uint32Array(actorCount);
-    this.lastCountedFor = new Int32Array(actorCount).fill(-1);
+    this.commonPartners = new Uint8Array(actorCount);
+    this.countedPartners = new Int32Array(actorCount * countedAtMost);
     this.subjectsOwn = new Uint8Array(initiativeCount);
+    this.reached = new Int32Array(initiativeCount);
+    this.partnersHere = new Int32Array(actorCount);
     this.listedFor = new Int32Array(actorCount).fill(-1);
     this.lifted = new Int32Array(actorCount);
   }
@@ -84,7 +90,6 @@ class Scratch {
     this.namedPartner.fill(0);
     this.inFamily.fill(0);
     this.commonPartners.fill(0);
-    this.lastCountedFor.fill(-1);
     this.subjectsOwn.fill(0);
     this.listedFor.fill(-1);
     this.liftedCount = 0;
@@ -237,27 +242,48 @@ function markExcluded(snapshot: NetworkSnapshot, subject: Subject, excluded: Uin
 
 /**
  * For every actor that may be a candidate, how many of the named partners it has worked with (in a
- * confirmed initiative of both). The subject's own initiatives are passed over: everyone in them is a
- * partner of the subject and so no candidate, and a kommun's are many and crowded.
+ * confirmed initiative of both), up to the most the score counts: the chosen candidates' common partners
+ * are counted whole when their evidence is spelled out. Each initiative the named partners reach is read
+ * once, however many of them it holds. The subject's own initiatives are passed over: everyone in them is
+ * a partner of the subject and so no candidate, and a kommun's are many and crowded.
  */
 function countCommonPartners(snapshot: NetworkSnapshot, subject: Subject, namedPartners: number[], scratch: Scratch): void {
   const { actors, initiatives } = snapshot;
-  const { commonPartners: counts, lastCountedFor: lastCounted, subjectsOwn, lifted } = scratch;
+  const { namedPartner, commonPartners: counts, countedPartners, subjectsOwn, reached, partnersHere, lifted } = scratch;
   const { offsets: initiativesAt, targets: initiativesOf } = actors.initiatives;
   const { offsets: participantsAt, targets: participants } = initiatives.participants;
   for (let k = 0; k < subject.initiatives.length; k++) subjectsOwn[subject.initiatives[k]!] = 1;
+  let reachedCount = 0;
   for (const p of namedPartners) {
     for (let j = initiativesAt[p]!; j < initiativesAt[p + 1]!; j++) {
       const i = initiativesOf[j]!;
-      if (subjectsOwn[i]) continue;
-      for (let k = participantsAt[i]!; k < participantsAt[i + 1]!; k++) {
-        const c = participants[k]!;
-        if (c === p || lastCounted[c] === p) continue;
-        lastCounted[c] = p;
+      if (subjectsOwn[i] === 0) {
+        subjectsOwn[i] = 2;
+        reached[reachedCount++] = i;
+      }
+    }
+  }
+  for (let r = 0; r < reachedCount; r++) {
+    const i = reached[r]!;
+    let here = 0;
+    for (let k = participantsAt[i]!; k < participantsAt[i + 1]!; k++) if (namedPartner[participants[k]!]) partnersHere[here++] = participants[k]!;
+    for (let k = participantsAt[i]!; k < participantsAt[i + 1]!; k++) {
+      const c = participants[k]!;
+      for (let h = 0; h < here && counts[c]! < countedAtMost; h++) {
+        const p = partnersHere[h]!;
+        if (p === c || countedAlready(countedPartners, counts[c]!, c, p)) continue;
+        countedPartners[c * countedAtMost + counts[c]!] = p;
         if (counts[c]!++ === 0) lifted[scratch.liftedCount++] = c;
       }
     }
   }
+}
+
+const countedAtMost = partnerWeights.commonPartnerCap;
+
+function countedAlready(countedPartners: Int32Array, count: number, c: number, p: number): boolean {
+  for (let slot = c * countedAtMost; slot < c * countedAtMost + count; slot++) if (countedPartners[slot] === p) return true;
+  return false;
 }
 
 /** Marks the participants of the subject's families; those not lifted by a common partner yet are now. */
