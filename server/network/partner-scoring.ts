@@ -76,11 +76,11 @@ export function scoreOfCounts(counts: EvidenceCounts): number {
 
 /**
  * The fewest themes a candidate with neither a common partner nor a family must share to reach `score`,
- * with a common kommun besides; 0 when a kommun alone could reach it.
+ * with the most a common place adds besides; 0 when a place alone could reach it.
  */
 export function fewestSharedThemesToReach(score: number): number {
   const w = partnerWeights;
-  return Math.max(0, Math.ceil((score - w.sameMunicipality) / w.sharedTheme));
+  return Math.max(0, Math.ceil((score - Math.max(w.sameMunicipality, w.sameCounty)) / w.sharedTheme));
 }
 
 /** The score of the evidence, by the weights above. */

@@ -61,8 +61,8 @@ class Scratch {
   readonly commonPartners: Uint8Array;
   /** The named partners each actor was counted for, `countedAtMost` places per actor. */
   readonly countedPartners: Int32Array;
-  /** Per initiative: 1 for the subject's own, 2 for one a named partner reaches. */
-  readonly subjectsOwn: Uint8Array;
+  /** Per initiative: OWN for the subject's own, REACHED for one a named partner reaches. */
+  readonly initiativeMarks: Uint8Array;
   /** The initiatives the named partners reach, and the named partners in the one being read. */
   readonly reached: Int32Array;
   readonly partnersHere: Int32Array;
@@ -78,7 +78,7 @@ class Scratch {
     this.inFamily = new Uint8Array(actorCount);
     this.commonPartners = new Uint8Array(actorCount);
     this.countedPartners = new Int32Array(actorCount * countedAtMost);
-    this.subjectsOwn = new Uint8Array(initiativeCount);
+    this.initiativeMarks = new Uint8Array(initiativeCount);
     this.reached = new Int32Array(initiativeCount);
     this.partnersHere = new Int32Array(actorCount);
     this.listedFor = new Int32Array(actorCount).fill(-1);
@@ -90,7 +90,7 @@ class Scratch {
     this.namedPartner.fill(0);
     this.inFamily.fill(0);
     this.commonPartners.fill(0);
-    this.subjectsOwn.fill(0);
+    this.initiativeMarks.fill(0);
     this.listedFor.fill(-1);
     this.liftedCount = 0;
   }
@@ -249,16 +249,16 @@ function markExcluded(snapshot: NetworkSnapshot, subject: Subject, excluded: Uin
  */
 function countCommonPartners(snapshot: NetworkSnapshot, subject: Subject, namedPartners: number[], scratch: Scratch): void {
   const { actors, initiatives } = snapshot;
-  const { namedPartner, commonPartners: counts, countedPartners, subjectsOwn, reached, partnersHere, lifted } = scratch;
+  const { namedPartner, commonPartners: counts, countedPartners, initiativeMarks: marks, reached, partnersHere, lifted } = scratch;
   const { offsets: initiativesAt, targets: initiativesOf } = actors.initiatives;
   const { offsets: participantsAt, targets: participants } = initiatives.participants;
-  for (let k = 0; k < subject.initiatives.length; k++) subjectsOwn[subject.initiatives[k]!] = 1;
+  for (let k = 0; k < subject.initiatives.length; k++) marks[subject.initiatives[k]!] = OWN;
   let reachedCount = 0;
   for (const p of namedPartners) {
     for (let j = initiativesAt[p]!; j < initiativesAt[p + 1]!; j++) {
       const i = initiativesOf[j]!;
-      if (subjectsOwn[i] === 0) {
-        subjectsOwn[i] = 2;
+      if (marks[i] === 0) {
+        marks[i] = REACHED;
         reached[reachedCount++] = i;
       }
     }
@@ -280,6 +280,8 @@ function countCommonPartners(snapshot: NetworkSnapshot, subject: Subject, namedP
 }
 
 const countedAtMost = partnerWeights.commonPartnerCap;
+const OWN = 1;
+const REACHED = 2;
 
 function countedAlready(countedPartners: Int32Array, count: number, c: number, p: number): boolean {
   for (let slot = c * countedAtMost; slot < c * countedAtMost + count; slot++) if (countedPartners[slot] === p) return true;
