@@ -48,10 +48,16 @@ export function suggestPartners(snapshot: NetworkSnapshot, subjectId: string, fi
   }
 }
 
+/** Common partners are counted only as far as the score counts them. */
+const countedAtMost = partnerWeights.commonPartnerCap;
+/** Marks of an initiative while common partners are counted. */
+const OWN = 1;
+const REACHED = 2;
+
 /**
- * Marks per actor that one scoring sets and clears again. They are kept with the snapshot, so that a
- * request does not allocate (and fault in) a megabyte of fresh arrays; scoring is synchronous, so no
- * two requests ever use them at once.
+ * Marks per actor and initiative that one scoring sets and clears again. They are kept with the
+ * snapshot, so that a request does not allocate (and fault in) megabytes of fresh arrays; scoring is
+ * synchronous, so no two requests ever use them at once.
  */
 class Scratch {
   readonly excluded: Uint8Array;
@@ -278,10 +284,6 @@ function countCommonPartners(snapshot: NetworkSnapshot, subject: Subject, namedP
     }
   }
 }
-
-const countedAtMost = partnerWeights.commonPartnerCap;
-const OWN = 1;
-const REACHED = 2;
 
 function countedAlready(countedPartners: Int32Array, count: number, c: number, p: number): boolean {
   for (let slot = c * countedAtMost; slot < c * countedAtMost + count; slot++) if (countedPartners[slot] === p) return true;
