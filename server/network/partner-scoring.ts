@@ -75,12 +75,14 @@ export function scoreOfCounts(counts: EvidenceCounts): number {
 }
 
 /**
- * The fewest themes a candidate with neither a common partner nor a family must share to reach `score`,
- * with the most a common place adds besides; 0 when a place alone could reach it.
+ * The fewest themes a candidate must share to reach `score`, with the most a common place adds besides
+ * and the rest of its evidence as given (by default, neither a common partner nor a family); 0 when the
+ * rest alone could reach it.
  */
-export function fewestSharedThemesToReach(score: number): number {
-  const w = partnerWeights;
-  return Math.max(0, Math.ceil((score - Math.max(w.sameMunicipality, w.sameCounty)) / w.sharedTheme));
+export function fewestSharedThemesToReach(score: number, rest: { commonPartners: number; families: number } = { commonPartners: 0, families: 0 }): number {
+  const inAKommun = scoreOfCounts({ sharedThemes: 0, sharedMunicipalities: 1, sharedCounties: 1, ...rest });
+  const inACounty = scoreOfCounts({ sharedThemes: 0, sharedMunicipalities: 0, sharedCounties: 1, ...rest });
+  return Math.max(0, Math.ceil((score - Math.max(inAKommun, inACounty)) / partnerWeights.sharedTheme));
 }
 
 /** The score of the evidence, by the weights above. */

@@ -71,6 +71,48 @@ describe('the network index', () => {
     expect((await suggestedTo(subject!)).map((s) => s.actor.id)).not.toContain(neighbour);
   });
 
+  it('finds the strongest partners of a subject rich in themes, where most candidates cannot place and are not read for common partners', async () => {
+    const token = uniqueToken('Rik');
+    const themes = ['motesplatser', 'forebilder', 'forebyggande', 'jamlikhet', 'andt', 'trygghet', 'integration', 'arbete', 'sprak-och-utbildning', 'halsa',
+      'bostad', 'social-sammanhallning', 'skola', 'psykisk-halsa', 'trafiksakerhet', 'segregation', 'utanforskap', 'brottsforebyggande', 'delaktighet', 'demokrati'];
+    const inHultsfred = (name: string, themeCount: number) => ({ name: `${token} ${name}`, themes: themes.slice(0, themeCount), municipalities: ['0860'] });
+    // Eleven share every theme and the kommun (22): the best ten of them set a bar of 22. A candidate with common
+    // partners must still be read if it could pass the bar with three of them (16 themes, 22.5), or with a family
+    // too (14 themes, 22.5): each of those is one theme short of being passed over.
+    const strong = Array.from({ length: 11 }, (_, n) => inHultsfred(`Stark ${String(n + 1).padStart(2, '0')}`, 20));
+    const [subject, withPartners, withFamily, ...rest] = await createOrganizations(db, [
+      inHultsfred('Subjekt', 20),
+      inHultsfred('Delar partner', 16),
+      inHultsfred('Delar satsning', 14),
+      ...strong,
+      { name: `${token} Partner 1` },
+      { name: `${token} Partner 2` },
+      { name: `${token} Partner 3` },
+    ]);
+    const strongIds = rest.slice(0, 11);
+    const partners = rest.slice(11);
+    const [family] = await createInitiatives(db, [{ name: `${token} Satsning`, start: '2025' }]);
+    const [own, withThePartners, inTheFamily] = await createInitiatives(db, [
+      { name: `${token} Eget`, start: '2025', partOf: family! },
+      { name: `${token} Annat`, start: '2025' },
+      { name: `${token} Delprojekt`, start: '2025', partOf: family! },
+    ]);
+    created.push(subject!, withPartners!, withFamily!, ...rest, family!, own!, withThePartners!, inTheFamily!);
+    const withEachPartner = (actor: string, initiative: string) => [actor, ...partners].map((a) => ({ actor: a, initiative, role: 'PARTNER' }));
+    await createParticipations(db, [...withEachPartner(subject!, own!), ...withEachPartner(withPartners!, withThePartners!), ...withEachPartner(withFamily!, inTheFamily!)]);
+
+    const { partnerSuggestions } = await client().data<{ partnerSuggestions: { actor: { id: string }; score: number; reasons: { kind: string }[] }[] }>(
+      `query ($id: ID!) { partnerSuggestions(forId: $id, first: 10) { actor { id } score reasons { kind } } }`,
+      { id: subject },
+    );
+    expect(partnerSuggestions.map((s) => [s.actor.id, s.score])).toEqual([
+      [withPartners, 22.5],
+      [withFamily, 22.5],
+      ...strongIds.slice(0, 8).map((id) => [id, 22]),
+    ]);
+    expect(partnerSuggestions[1]!.reasons.map((r) => r.kind)).toEqual(['SHARED_THEME', 'SAME_MUNICIPALITY', 'COMMON_PARTNER', 'SAME_INITIATIVE_FAMILY']);
+  });
+
   it('reports its builds and its revision in /metrics', async () => {
     const metric = async (name: string) => Number(new RegExp(`^${name} (\\d+)`, 'm').exec(await (await fetch(`${client().url}/metrics`)).text())?.[1] ?? NaN);
     await createOrganizations(db, [{ name: uniqueToken('Mätt'), themes: ['bostad'] }]).then((ids) => created.push(...ids));

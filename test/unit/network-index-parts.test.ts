@@ -40,6 +40,17 @@ describe('packed rows', () => {
     );
   });
 
+  it('read from the other end over chosen rows list, for each target, those rows that hold it, in the order chosen', () => {
+    fc.assert(
+      fc.property(rows.chain((input) => fc.tuple(fc.constant(input), fc.shuffledSubarray([...input.keys()]))), ([input, chosen]) => {
+        const byTarget = transpose(builderOf(input).build(20), 20, Int32Array.from(chosen));
+        for (let target = 0; target < 20; target++) {
+          expect([...rowOf(byTarget, target)]).toEqual(chosen.filter((r) => input[r]!.includes(target)));
+        }
+      }),
+    );
+  });
+
   it('count each row and what two rows have in common', () => {
     fc.assert(
       fc.property(rows, (input) => {

@@ -36,15 +36,26 @@ describe('partner scoring', () => {
     ]);
   });
 
-  it('knows the fewest shared themes with which a candidate without common partners or families reaches a score', () => {
-    const withThemes = (count: number) => partnerScore({ ...none, sharedThemes: Array.from({ length: count }, (_, i) => `tema ${i}`), sharedMunicipalities: ['Fagersta'] });
+  it('knows the fewest shared themes with which a candidate reaches a score, given its common partners and family', () => {
+    const partners = ['Polisen', 'Orsa kommun', 'Avesta kommun', 'Röda Korset'];
+    const evidence = fc.record({ commonPartners: fc.integer({ min: 0, max: 4 }), families: fc.integer({ min: 0, max: 1 }) });
+    const withThemes = (count: number, rest: { commonPartners: number; families: number }) =>
+      partnerScore({
+        ...none,
+        sharedThemes: Array.from({ length: count }, (_, i) => `tema ${i}`),
+        sharedMunicipalities: ['Fagersta'],
+        commonPartners: partners.slice(0, rest.commonPartners),
+        commonPartnerCount: rest.commonPartners,
+        families: rest.families ? ['Satsningen'] : [],
+      });
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 40 }).map((halves) => halves / 2), (score) => {
-        const fewest = fewestSharedThemesToReach(score);
-        expect(withThemes(fewest)).toBeGreaterThanOrEqual(score);
-        if (fewest > 0) expect(withThemes(fewest - 1)).toBeLessThan(score);
+      fc.property(fc.integer({ min: 0, max: 60 }).map((halves) => halves / 2), evidence, (score, rest) => {
+        const fewest = fewestSharedThemesToReach(score, rest);
+        expect(withThemes(fewest, rest)).toBeGreaterThanOrEqual(score);
+        if (fewest > 0) expect(withThemes(fewest - 1, rest)).toBeLessThan(score);
       }),
     );
     expect(fewestSharedThemesToReach(-Infinity)).toBe(0);
+    expect(fewestSharedThemesToReach(10)).toBe(fewestSharedThemesToReach(10, { commonPartners: 0, families: 0 }));
   });
 });

@@ -39,15 +39,24 @@ export class RowsBuilder {
   }
 }
 
-/** The same links read from the other end: for each of `targetCount` targets, the rows that list it, in order. */
-export function transpose(adjacency: Adjacency, targetCount: number): Adjacency {
+/**
+ * The same links read from the other end: for each of `targetCount` targets, the rows that list it. By
+ * default every row, in order; given `rows`, only those, in the order given.
+ */
+export function transpose(adjacency: Adjacency, targetCount: number, rows?: ArrayLike<number>): Adjacency {
   const { offsets: rowOffsets, targets: rowTargets } = adjacency;
+  const rowCount = rows ? rows.length : rowOffsets.length - 1;
+  const rowAt = rows ? (n: number) => rows[n]! : (n: number) => n;
   const offsets = new Int32Array(targetCount + 1);
-  for (const target of rowTargets) offsets[target + 1]!++;
+  for (let n = 0; n < rowCount; n++) {
+    const row = rowAt(n);
+    for (let k = rowOffsets[row]!; k < rowOffsets[row + 1]!; k++) offsets[rowTargets[k]! + 1]!++;
+  }
   for (let t = 0; t < targetCount; t++) offsets[t + 1]! += offsets[t]!;
   const fill = offsets.slice(0, targetCount);
-  const targets = new Int32Array(rowTargets.length);
-  for (let row = 0; row + 1 < rowOffsets.length; row++) {
+  const targets = new Int32Array(offsets[targetCount]!);
+  for (let n = 0; n < rowCount; n++) {
+    const row = rowAt(n);
     for (let k = rowOffsets[row]!; k < rowOffsets[row + 1]!; k++) targets[fill[rowTargets[k]!]!++] = row;
   }
   return { offsets, targets };

@@ -21,6 +21,13 @@ export function sharedCount(bits: Uint32Array, row: number, mask: Uint32Array, w
   return count;
 }
 
+/** How many members row `row` of `bits` holds. */
+export function memberCount(bits: Uint32Array, row: number, words: number): number {
+  let count = 0;
+  for (let w = 0; w < words; w++) count += popcount(bits[row * words + w]!);
+  return count;
+}
+
 /** The members of one row, in order. */
 export function membersOf(bits: Uint32Array, row: number, words: number): number[] {
   const members: number[] = [];

@@ -3,7 +3,7 @@ import { readNetworkRevision } from '../../db/revision.ts';
 import { RowsBuilder, rowOf, transpose, type Adjacency } from './adjacency.ts';
 import { compareText, nameRanks, ranksInOrder } from './order.ts';
 import { readColumns, type Columns } from './read-columns.ts';
-import { addBit, membersOf, orRow, wordsFor } from './bitset.ts';
+import { addBit, memberCount, membersOf, orRow, wordsFor } from './bitset.ts';
 import { ActorFlag, type ActorTable, type InitiativeTable, type NetworkSnapshot } from './snapshot.ts';
 
 /**
@@ -40,6 +40,7 @@ export async function loadSnapshot(tx: Transaction): Promise<NetworkSnapshot> {
   const initiatives = buildInitiatives(await readInitiatives(tx), vocabulary);
   const actors = buildActors(await readActors(tx), initiatives, vocabulary);
   initiatives.participants = transpose(actors.initiatives, initiatives.count);
+  initiatives.candidatesRichestFirst = transpose(actors.initiatives, initiatives.count, actors.candidatesByThemeCount);
   initiatives.familyMembers = transpose(initiatives.roots, initiatives.count);
   initiatives.byMunicipality = transpose(initiatives.municipalities, places.length);
   const { nodes: _actorNodes, ...actorTable } = actors;
@@ -123,6 +124,7 @@ function buildInitiatives(rows: InitiativeRows, vocabulary: Vocabulary): Initiat
     roots: rows.roots.build(count, through(nodes)),
     // Read from the other end once the rest is built.
     participants: unfilled,
+    candidatesRichestFirst: unfilled,
     familyMembers: unfilled,
     byMunicipality: unfilled,
   };
@@ -162,6 +164,13 @@ function actorsByTheme(profileThemes: Uint32Array, count: number, themeWords: nu
   return transpose(themesOf.build(themeWords * 32), themeWords * 32);
 }
 
+/** The organisations and role models, those with the most profile themes first. */
+function candidatesByThemeCount(flags: Uint8Array, themeCounts: Uint16Array): Int32Array {
+  const candidates: number[] = [];
+  for (let a = 0; a < flags.length; a++) if (flags[a]! & (ActorFlag.ORGANIZATION | ActorFlag.ROLE_MODEL)) candidates.push(a);
+  return Int32Array.from(candidates.sort((x, y) => themeCounts[y]! - themeCounts[x]! || x - y));
+}
+
 /** Every actor with its profile: its own themes and kommuner with those of its initiatives, their län, and its families. */
 function buildActors(rows: ActorRows, initiatives: InitiativesWithNodes, vocabulary: Vocabulary): ActorTable & { nodes: Numbering } {
   const count = rows.id.length;
@@ -189,6 +198,8 @@ function buildActors(rows: ActorRows, initiatives: InitiativesWithNodes, vocabul
     profileMunicipalities.push(places);
     families.push(roots);
   }
+  const flags = Uint8Array.from(rows.flags);
+  const themeCounts = Uint16Array.from({ length: count }, (_, a) => memberCount(profileThemes, a, themeWords));
   return {
     count,
     ids: rows.id,
@@ -196,13 +207,15 @@ function buildActors(rows: ActorRows, initiatives: InitiativesWithNodes, vocabul
     nameRanks: nameRanks(rows.name, rows.id),
     index: new Map(rows.id.map((id, i) => [id, i])),
     nodes,
-    flags: Uint8Array.from(rows.flags),
+    flags,
     ownMunicipalities,
     initiatives: participations,
     related: rows.related.build(count, through(nodes)),
     affiliated: rows.affiliated.build(count, through(nodes)),
     profileThemes,
     byProfileTheme: actorsByTheme(profileThemes, count, themeWords),
+    themeCounts,
+    candidatesByThemeCount: candidatesByThemeCount(flags, themeCounts),
     profileMunicipalities: profileMunicipalities.build(municipalityCount),
     profileCounties,
     families: families.build(initiatives.count),

@@ -46,6 +46,10 @@ export interface ActorTable {
   profileThemes: Uint32Array;
   /** For each theme, the actors whose profile holds it: who may share enough themes, without a pass over all. */
   byProfileTheme: Adjacency;
+  /** How many themes each profile holds. */
+  themeCounts: Uint16Array;
+  /** Organisations and role models, those with the most profile themes first: where a subject's strongest candidates usually are. */
+  candidatesByThemeCount: Int32Array;
   profileMunicipalities: Adjacency;
   profileCounties: Uint32Array;
   families: Adjacency;
@@ -67,6 +71,11 @@ export interface InitiativeTable {
   roots: Adjacency;
   /** Confirmed participants. */
   participants: Adjacency;
+  /**
+   * The participants that may be candidates (organisations and role models), those with the most profile
+   * themes first: a scan for candidates with enough themes stops at the first with too few.
+   */
+  candidatesRichestFirst: Adjacency;
   /** For a root: every initiative of its family, itself included. */
   familyMembers: Adjacency;
   /** For each kommun, the initiatives in it. */

@@ -1,7 +1,7 @@
 import type { ViewerParameter } from '../../auth/visibility.ts';
 import { commonPartnersNamed, fewestSharedThemesToReach, partnerWeights, scoreOfCounts, type PartnerEvidence } from '../partner-scoring.ts';
 import { rowLength, rowOf } from './adjacency.ts';
-import { addBit, hasBit, membersOf, popcount, sharedCount } from './bitset.ts';
+import { addBit, hasBit, memberCount, membersOf, popcount, sharedCount } from './bitset.ts';
 import { BestCandidates } from './best-candidates.ts';
 import { ActorFlag, type NetworkSnapshot } from './snapshot.ts';
 import { visibilityFor } from './visibility.ts';
@@ -32,9 +32,12 @@ interface Subject {
  * theme, a län, a partner or a family with the subject is a candidate unless it already works with it.
  * Candidates are ordered by score, then name, then id, as the service has always ordered them.
  *
- * The actors a common partner or a family lifts are scored first. The rest can score no more than their
- * shared themes and a common kommun, so only those that share enough themes to place are read, from
- * the themes' actor lists; a pass over every actor is left for when a kommun alone could place.
+ * First a bar is set: the score the theme-richest candidates reach before their common partners are
+ * counted, which the final `first`-th surely reaches too. Common partners are then counted only for the
+ * candidates that could pass the bar with all of them. The actors a common partner or a family lifts are
+ * scored next. The rest can score no more than their shared themes and a common kommun, so only those
+ * that share enough themes to place are read, from the themes' actor lists; a pass over every actor is
+ * left for when a kommun alone could place.
  */
 export function suggestPartners(snapshot: NetworkSnapshot, subjectId: string, first: number, viewer: ViewerParameter): ChosenPartner[] {
   const visible = visibilityFor(snapshot, viewer);
@@ -69,8 +72,9 @@ class Scratch {
   readonly countedPartners: Int32Array;
   /** Per initiative: OWN for the subject's own, REACHED for one a named partner reaches. */
   readonly initiativeMarks: Uint8Array;
-  /** The initiatives the named partners reach, and the named partners in the one being read. */
+  /** The initiatives the named partners reach, and the candidates and named partners in the one being read. */
   readonly reached: Int32Array;
+  readonly candidatesHere: Int32Array;
   readonly partnersHere: Int32Array;
   /** The chosen candidate a common partner was last listed for, so that it is listed once. */
   readonly listedFor: Int32Array;
@@ -86,6 +90,7 @@ class Scratch {
     this.countedPartners = new Int32Array(actorCount * countedAtMost);
     this.initiativeMarks = new Uint8Array(initiativeCount);
     this.reached = new Int32Array(initiativeCount);
+    this.candidatesHere = new Int32Array(actorCount);
     this.partnersHere = new Int32Array(actorCount);
     this.listedFor = new Int32Array(actorCount).fill(-1);
     this.lifted = new Int32Array(actorCount);
@@ -115,8 +120,9 @@ function scoreCandidates(snapshot: NetworkSnapshot, subject: Subject, first: num
   markExcluded(snapshot, subject, scratch.excluded);
   const namedPartners = subject.partners.filter((p) => actors.flags[p]! & ActorFlag.ORGANIZATION && visible(p));
   for (const p of namedPartners) scratch.namedPartner[p] = 1;
-  countCommonPartners(snapshot, subject, namedPartners, scratch);
   markFamilies(snapshot, subject, scratch);
+  const surelyReached = scoreSurelyReached(snapshot, subject, first, visible, scratch);
+  countCommonPartners(snapshot, subject, namedPartners, scratch, surelyReached);
 
   const best = new BestCandidates(first, actors.nameRanks);
   const consider = candidateScorer(snapshot, subject, visible, scratch, best);
@@ -126,10 +132,39 @@ function scoreCandidates(snapshot: NetworkSnapshot, subject: Subject, first: num
   const considerUnlifted = (c: number) => {
     if (commonPartners[c] === 0 && inFamily[c] === 0) consider(c);
   };
-  const themesNeeded = fewestSharedThemesToReach(best.scoreToReach());
+  const themesNeeded = fewestSharedThemesToReach(Math.max(best.scoreToReach(), surelyReached));
   if (themesNeeded === 0) for (let c = 0; c < actors.count; c++) considerUnlifted(c);
   else forEachSharingThemes(snapshot, subject.themes, themesNeeded, considerUnlifted);
   return best.inOrder().map(({ actor }) => chosenPartner(snapshot, subject, scratch, actor));
+}
+
+/** How many of the theme-richest candidates set the bar: enough to find a hub's strongest, few enough to cost little. */
+const barSampleSize = 1000;
+
+/**
+ * A score the `first`-th best candidate surely reaches: the `first`-th best among the theme-richest
+ * candidates, scored before any common partner is counted (common partners only add). A candidate that
+ * cannot reach it even with every common partner the score counts need not have them counted.
+ * -Infinity while fewer than `first` of those score.
+ */
+function scoreSurelyReached(snapshot: NetworkSnapshot, subject: Subject, first: number, visible: (actor: number) => boolean, scratch: Scratch): number {
+  const bar = new BestCandidates(first, snapshot.actors.nameRanks);
+  const scoreWithoutPartners = candidateScorer(snapshot, subject, visible, scratch, bar);
+  const { candidatesByThemeCount: richestFirst, themeCounts } = snapshot.actors;
+  const subjectThemes = memberCount(subject.themes, 0, snapshot.themes.words);
+  let reached = -Infinity;
+  let themesToRaise = 0;
+  for (let k = 0; k < Math.min(richestFirst.length, barSampleSize); k++) {
+    const c = richestFirst[k]!;
+    // Those further on hold no more themes than this one: once it could not raise the bar, neither could they.
+    if (Math.min(themeCounts[c]!, subjectThemes) < themesToRaise) break;
+    scoreWithoutPartners(c);
+    if (bar.scoreToReach() !== reached) {
+      reached = bar.scoreToReach();
+      themesToRaise = fewestSharedThemesToReach(reached, { commonPartners: 0, families: 1 });
+    }
+  }
+  return reached;
 }
 
 /**
@@ -167,6 +202,16 @@ function candidateScorer(snapshot: NetworkSnapshot, subject: Subject, visible: (
       if (best.wouldTake(c, score) && visible(c)) best.add(c, score);
     } else if (best.wouldTake(c, scoreElsewhere) && visible(c)) best.add(c, scoreElsewhere);
   };
+}
+
+/** How many of the subject's themes an actor's profile holds. */
+function themesSharedWith(snapshot: NetworkSnapshot, subject: Subject): (actor: number) => number {
+  const words = snapshot.themes.words;
+  const { profileThemes } = snapshot.actors;
+  // One word as the vocabulary stands; the general count serves if it grows.
+  if (words !== 1) return (c) => sharedCount(profileThemes, c, subject.themes, words);
+  const [subjectThemes = 0] = subject.themes;
+  return (c) => popcount(profileThemes[c]! & subjectThemes);
 }
 
 /**
@@ -247,17 +292,23 @@ function markExcluded(snapshot: NetworkSnapshot, subject: Subject, excluded: Uin
 }
 
 /**
- * For every actor that may be a candidate, how many of the named partners it has worked with (in a
- * confirmed initiative of both), up to the most the score counts: the chosen candidates' common partners
- * are counted whole when their evidence is spelled out. Each initiative the named partners reach is read
+ * For every candidate that could reach `surelyReached` with every common partner the score counts, how
+ * many of the named partners it has worked with (in a confirmed initiative of both), up to that most: the
+ * chosen candidates' common partners are counted whole when their evidence is spelled out. Each initiative the named partners reach is read
  * once, however many of them it holds. The subject's own initiatives are passed over: everyone in them is
  * a partner of the subject and so no candidate, and a kommun's are many and crowded.
  */
-function countCommonPartners(snapshot: NetworkSnapshot, subject: Subject, namedPartners: number[], scratch: Scratch): void {
+function countCommonPartners(snapshot: NetworkSnapshot, subject: Subject, namedPartners: number[], scratch: Scratch, surelyReached: number): void {
   const { actors, initiatives } = snapshot;
-  const { namedPartner, commonPartners: counts, countedPartners, initiativeMarks: marks, reached, partnersHere, lifted } = scratch;
+  const { namedPartner, commonPartners: counts, countedPartners, initiativeMarks: marks, reached, lifted, excluded, inFamily } = scratch;
+  const sharedThemes = themesSharedWith(snapshot, subject);
+  // Per family mark (0, 1): the themes a candidate needs to reach `surelyReached` with every common partner counted.
+  const themesToPlace = [0, 1].map((families) => fewestSharedThemesToReach(surelyReached, { commonPartners: countedAtMost, families }));
   const { offsets: initiativesAt, targets: initiativesOf } = actors.initiatives;
   const { offsets: participantsAt, targets: participants } = initiatives.participants;
+  const { offsets: candidatesAt, targets: richestFirst } = initiatives.candidatesRichestFirst;
+  const { themeCounts } = actors;
+  const fewestToPlace = Math.min(...themesToPlace);
   for (let k = 0; k < subject.initiatives.length; k++) marks[subject.initiatives[k]!] = OWN;
   let reachedCount = 0;
   for (const p of namedPartners) {
@@ -269,17 +320,27 @@ function countCommonPartners(snapshot: NetworkSnapshot, subject: Subject, namedP
       }
     }
   }
+  const { candidatesHere, partnersHere } = scratch;
   for (let r = 0; r < reachedCount; r++) {
     const i = reached[r]!;
-    let here = 0;
-    for (let k = participantsAt[i]!; k < participantsAt[i + 1]!; k++) if (namedPartner[participants[k]!]) partnersHere[here++] = participants[k]!;
-    for (let k = participantsAt[i]!; k < participantsAt[i + 1]!; k++) {
-      const c = participants[k]!;
-      for (let h = 0; h < here && counts[c]! < countedAtMost; h++) {
+    // Most participants of a crowded initiative cannot place whatever they share: those that can are found
+    // first, among the theme-richest, and the named partners are looked for only where there are some.
+    let candidateCount = 0;
+    for (let k = candidatesAt[i]!; k < candidatesAt[i + 1]!; k++) {
+      const c = richestFirst[k]!;
+      if (themeCounts[c]! < fewestToPlace) break;
+      if (sharedThemes(c) >= themesToPlace[inFamily[c]!]! && counts[c]! < countedAtMost && !excluded[c]) candidatesHere[candidateCount++] = c;
+    }
+    if (candidateCount === 0) continue;
+    let partnerCount = 0;
+    for (let k = participantsAt[i]!; k < participantsAt[i + 1]!; k++) if (namedPartner[participants[k]!]) partnersHere[partnerCount++] = participants[k]!;
+    for (let n = 0; n < candidateCount; n++) {
+      const c = candidatesHere[n]!;
+      for (let h = 0; h < partnerCount && counts[c]! < countedAtMost; h++) {
         const p = partnersHere[h]!;
         if (p === c || countedAlready(countedPartners, counts[c]!, c, p)) continue;
         countedPartners[c * countedAtMost + counts[c]!] = p;
-        if (counts[c]!++ === 0) lifted[scratch.liftedCount++] = c;
+        if (counts[c]!++ === 0 && inFamily[c] === 0) lifted[scratch.liftedCount++] = c;
       }
     }
   }
@@ -290,15 +351,15 @@ function countedAlready(countedPartners: Int32Array, count: number, c: number, p
   return false;
 }
 
-/** Marks the participants of the subject's families; those not lifted by a common partner yet are now. */
+/** Marks the participants of the subject's families, and lifts them. */
 function markFamilies(snapshot: NetworkSnapshot, subject: Subject, scratch: Scratch): void {
   const { offsets: participantsAt, targets: participants } = snapshot.initiatives.participants;
-  const { inFamily, commonPartners, lifted } = scratch;
+  const { inFamily, lifted } = scratch;
   for (const root of subject.families) {
     for (const i of rowOf(snapshot.initiatives.familyMembers, root)) {
       for (let k = participantsAt[i]!; k < participantsAt[i + 1]!; k++) {
         const c = participants[k]!;
-        if (inFamily[c] === 0 && commonPartners[c] === 0) lifted[scratch.liftedCount++] = c;
+        if (inFamily[c] === 0) lifted[scratch.liftedCount++] = c;
         inFamily[c] = 1;
       }
     }
@@ -311,13 +372,15 @@ function markFamilies(snapshot: NetworkSnapshot, subject: Subject, scratch: Scra
  */
 function chosenPartner(snapshot: NetworkSnapshot, subject: Subject, scratch: Scratch, c: number): ChosenPartner {
   const { actors, initiatives } = snapshot;
-  const { namedPartner, listedFor } = scratch;
+  const { namedPartner, listedFor, initiativeMarks } = scratch;
   const candidateThemes = actors.profileThemes.subarray(c * snapshot.themes.words, (c + 1) * snapshot.themes.words);
   const sharedThemes = subject.themes.map((word, w) => word & candidateThemes[w]!);
   const candidateCounties = actors.profileCounties.subarray(c * snapshot.counties.words, (c + 1) * snapshot.counties.words);
   const sharedCounties = subject.counties.map((word, w) => word & candidateCounties[w]!);
   const partners: number[] = [];
   for (const i of rowOf(actors.initiatives, c)) {
+    // An initiative with a named partner in it was marked as reached (no candidate is in the subject's own).
+    if (initiativeMarks[i] !== REACHED) continue;
     for (const p of rowOf(initiatives.participants, i)) {
       if (p === c || !namedPartner[p] || listedFor[p] === c) continue;
       listedFor[p] = c;
