@@ -41,11 +41,10 @@ interface Subject {
  */
 export function suggestPartners(snapshot: NetworkSnapshot, subjectId: string, first: number, viewer: ViewerParameter): ChosenPartner[] {
   const visible = visibilityFor(snapshot, viewer);
-  const subject = subjectOf(snapshot, subjectId, visible);
-  if (!subject) return [];
   const scratch = scratchOf(snapshot);
   try {
-    return scoreCandidates(snapshot, subject, first, visible, scratch);
+    const subject = subjectOf(snapshot, subjectId, visible, scratch);
+    return subject ? scoreCandidates(snapshot, subject, first, visible, scratch) : [];
   } finally {
     scratch.clear();
   }
@@ -63,6 +62,8 @@ const REACHED = 2;
  * synchronous, so no two requests ever use them at once.
  */
 class Scratch {
+  /** The subject's partners, so that each is listed once. */
+  readonly isPartner: Uint8Array;
   readonly excluded: Uint8Array;
   readonly namedPartner: Uint8Array;
   readonly inFamily: Uint8Array;
@@ -83,6 +84,7 @@ class Scratch {
   liftedCount = 0;
 
   constructor(actorCount: number, initiativeCount: number) {
+    this.isPartner = new Uint8Array(actorCount);
     this.excluded = new Uint8Array(actorCount);
     this.namedPartner = new Uint8Array(actorCount);
     this.inFamily = new Uint8Array(actorCount);
@@ -97,6 +99,7 @@ class Scratch {
   }
 
   clear(): void {
+    this.isPartner.fill(0);
     this.excluded.fill(0);
     this.namedPartner.fill(0);
     this.inFamily.fill(0);
@@ -119,7 +122,7 @@ function scoreCandidates(snapshot: NetworkSnapshot, subject: Subject, first: num
   const { actors } = snapshot;
   markExcluded(snapshot, subject, scratch.excluded);
   const namedPartners = subject.partners.filter((p) => actors.flags[p]! & ActorFlag.ORGANIZATION && visible(p));
-  for (const p of namedPartners) scratch.namedPartner[p] = 1;
+  for (let n = 0; n < namedPartners.length; n++) scratch.namedPartner[namedPartners[n]!] = 1;
   markFamilies(snapshot, subject, scratch);
   const surelyReached = scoreSurelyReached(snapshot, subject, first, visible, scratch);
   countCommonPartners(snapshot, subject, namedPartners, scratch, surelyReached);
@@ -127,7 +130,7 @@ function scoreCandidates(snapshot: NetworkSnapshot, subject: Subject, first: num
   const best = new BestCandidates(first, actors.nameRanks);
   const consider = candidateScorer(snapshot, subject, visible, scratch, best);
   // The lifted first: the best among them set the score the rest must reach.
-  for (const c of scratch.lifted.subarray(0, scratch.liftedCount)) consider(c);
+  for (let n = 0; n < scratch.liftedCount; n++) consider(scratch.lifted[n]!);
   const { commonPartners, inFamily } = scratch;
   const considerUnlifted = (c: number) => {
     if (commonPartners[c] === 0 && inFamily[c] === 0) consider(c);
@@ -226,7 +229,9 @@ function forEachSharingThemes(snapshot: NetworkSnapshot, themes: Uint32Array, ne
   if (needed > subjectThemes.length) return;
   const searched = subjectThemes.sort((a, b) => rowLength(byProfileTheme, a) - rowLength(byProfileTheme, b)).slice(0, subjectThemes.length - needed + 1);
   for (let j = 0; j < searched.length; j++) {
-    for (const c of rowOf(byProfileTheme, searched[j]!)) {
+    const theme = searched[j]!;
+    for (let k = byProfileTheme.offsets[theme]!; k < byProfileTheme.offsets[theme + 1]!; k++) {
+      const c = byProfileTheme.targets[k]!;
       let metBefore = false;
       for (let e = 0; e < j && !metBefore; e++) metBefore = hasBit(profileThemes, c, words, searched[e]!);
       if (!metBefore) visit(c);
@@ -234,7 +239,7 @@ function forEachSharingThemes(snapshot: NetworkSnapshot, themes: Uint32Array, ne
   }
 }
 
-function subjectOf(snapshot: NetworkSnapshot, id: string, visible: (actor: number) => boolean): Subject | null {
+function subjectOf(snapshot: NetworkSnapshot, id: string, visible: (actor: number) => boolean, { isPartner }: Scratch): Subject | null {
   const { actors, initiatives } = snapshot;
   const places = new Uint8Array(snapshot.municipalities.codes.length);
   const initiative = initiatives.index.get(id);
@@ -254,15 +259,26 @@ function subjectOf(snapshot: NetworkSnapshot, id: string, visible: (actor: numbe
   const actor = actors.index.get(id);
   if (actor === undefined || !visible(actor)) return null;
   for (const m of rowOf(actors.profileMunicipalities, actor)) places[m] = 1;
-  const partners = new Set<number>();
-  for (const i of rowOf(actors.initiatives, actor)) for (const p of rowOf(initiatives.participants, i)) if (p !== actor) partners.add(p);
+  // Read as offsets, not views: a hub's partners are thousands, met in thousands of rows.
+  const partners: number[] = [];
+  const { offsets: participantsAt, targets: participants } = initiatives.participants;
+  const { offsets: initiativesAt, targets: initiativesOf } = actors.initiatives;
+  for (let j = initiativesAt[actor]!; j < initiativesAt[actor + 1]!; j++) {
+    const i = initiativesOf[j]!;
+    for (let k = participantsAt[i]!; k < participantsAt[i + 1]!; k++) {
+      const p = participants[k]!;
+      if (p === actor || isPartner[p]) continue;
+      isPartner[p] = 1;
+      partners.push(p);
+    }
+  }
   return {
     actor,
     themes: actors.profileThemes.slice(actor * snapshot.themes.words, (actor + 1) * snapshot.themes.words),
     counties: actors.profileCounties.slice(actor * snapshot.counties.words, (actor + 1) * snapshot.counties.words),
     places,
     families: [...rowOf(actors.families, actor)],
-    partners: [...partners],
+    partners,
     initiatives: rowOf(actors.initiatives, actor),
   };
 }
@@ -282,10 +298,16 @@ function countiesOf(snapshot: NetworkSnapshot, municipalities: Int32Array): Uint
  */
 function markExcluded(snapshot: NetworkSnapshot, subject: Subject, excluded: Uint8Array): void {
   const { actors } = snapshot;
-  const workingWith = subject.actor >= 0 ? [...subject.partners, subject.actor] : subject.partners;
-  for (const p of subject.partners) excluded[p] = 1;
-  for (const p of workingWith) for (const related of rowOf(actors.related, p)) excluded[related] = 1;
+  const { offsets: relatedAt, targets: related } = actors.related;
+  const markRelated = (p: number) => {
+    for (let k = relatedAt[p]!; k < relatedAt[p + 1]!; k++) excluded[related[k]!] = 1;
+  };
+  for (const p of subject.partners) {
+    excluded[p] = 1;
+    markRelated(p);
+  }
   if (subject.actor >= 0) {
+    markRelated(subject.actor);
     excluded[subject.actor] = 1;
     for (const person of rowOf(actors.affiliated, subject.actor)) excluded[person] = 1;
   }
@@ -377,44 +399,68 @@ function chosenPartner(snapshot: NetworkSnapshot, subject: Subject, scratch: Scr
   const sharedThemes = subject.themes.map((word, w) => word & candidateThemes[w]!);
   const candidateCounties = actors.profileCounties.subarray(c * snapshot.counties.words, (c + 1) * snapshot.counties.words);
   const sharedCounties = subject.counties.map((word, w) => word & candidateCounties[w]!);
-  const partners: number[] = [];
-  for (const i of rowOf(actors.initiatives, c)) {
+  const named = new FirstByName(actors.names, commonPartnersNamed);
+  let partnerCount = 0;
+  const { offsets: participantsAt, targets: participants } = initiatives.participants;
+  const { offsets: initiativesAt, targets: initiativesOf } = actors.initiatives;
+  for (let j = initiativesAt[c]!; j < initiativesAt[c + 1]!; j++) {
+    const i = initiativesOf[j]!;
     // An initiative with a named partner in it was marked as reached (no candidate is in the subject's own).
     if (initiativeMarks[i] !== REACHED) continue;
-    for (const p of rowOf(initiatives.participants, i)) {
+    for (let k = participantsAt[i]!; k < participantsAt[i + 1]!; k++) {
+      const p = participants[k]!;
       if (p === c || !namedPartner[p] || listedFor[p] === c) continue;
       listedFor[p] = c;
-      partners.push(p);
+      named.offer(p);
+      partnerCount++;
     }
   }
-  // Packed rows hold each value once (RowsBuilder.build), so what is shared needs no further dedupe.
-  const municipalities = [...rowOf(actors.profileMunicipalities, c)].filter((m) => subject.places[m] === 1);
-  const families = [...rowOf(actors.families, c)].filter((root) => subject.families.includes(root));
+  // Packed rows hold each value once (RowsBuilder.build), so what is shared needs no further dedupe. A
+  // national candidate's rows hold hundreds, so they are read in place.
+  const municipalities: string[] = [];
+  const { offsets: placesAt, targets: places } = actors.profileMunicipalities;
+  for (let k = placesAt[c]!; k < placesAt[c + 1]!; k++) if (subject.places[places[k]!] === 1) municipalities.push(snapshot.municipalities.names[places[k]!]!);
+  const families: string[] = [];
+  const { offsets: familiesAt, targets: roots } = actors.families;
+  for (let k = familiesAt[c]!; k < familiesAt[c + 1]!; k++) if (subject.families.includes(roots[k]!)) families.push(initiatives.names[roots[k]!]!);
   return {
     actorId: actors.ids[c]!,
     evidence: {
       sharedThemes: inSwedishOrder(membersOf(sharedThemes, 0, snapshot.themes.words).map((t) => snapshot.themes.labels[t]!)),
-      sharedMunicipalities: inSwedishOrder(municipalities.map((m) => snapshot.municipalities.names[m]!)),
+      sharedMunicipalities: inSwedishOrder(municipalities),
       sharedCounties: inSwedishOrder(membersOf(sharedCounties, 0, snapshot.counties.words).map((county) => snapshot.counties.names[county]!)),
-      commonPartners: firstByName(partners, actors.names, commonPartnersNamed).map((p) => actors.names[p] ?? ''),
-      commonPartnerCount: partners.length,
-      families: inSwedishOrder(families.map((root) => initiatives.names[root]!)),
+      commonPartners: named.chosen.map((p) => actors.names[p] ?? ''),
+      commonPartnerCount: partnerCount,
+      families: inSwedishOrder(families),
     },
   };
 }
 
 /**
- * The first `count` actors by name in Swedish order, equal names in the order given: a kommun's partner
- * shares hundreds of partners with it, and only three are named, so they are picked, not sorted.
+ * The first `count` actors offered, by name in Swedish order, equal names in the order offered: a kommun's
+ * partner shares hundreds of partners with it, and only three are named, so they are picked, not sorted
+ * (nor gathered first).
  */
-export function firstByName(actors: number[], names: (string | null)[], count: number): number[] {
-  const chosen: number[] = [];
-  for (const actor of actors) {
+class FirstByName {
+  readonly chosen: number[] = [];
+
+  constructor(
+    private readonly names: (string | null)[],
+    private readonly count: number,
+  ) {}
+
+  offer(actor: number): void {
+    const { chosen, names } = this;
     let at = chosen.length;
     while (at > 0 && swedish.compare(names[actor] ?? '', names[chosen[at - 1]!] ?? '') < 0) at--;
-    if (at >= count) continue;
+    if (at >= this.count) return;
     chosen.splice(at, 0, actor);
-    if (chosen.length > count) chosen.pop();
+    if (chosen.length > this.count) chosen.pop();
   }
-  return chosen;
+}
+
+export function firstByName(actors: number[], names: (string | null)[], count: number): number[] {
+  const first = new FirstByName(names, count);
+  for (const actor of actors) first.offer(actor);
+  return first.chosen;
 }
