@@ -316,9 +316,10 @@ function markExcluded(snapshot: NetworkSnapshot, subject: Subject, excluded: Uin
 /**
  * For every candidate that could reach `surelyReached` with every common partner the score counts, how
  * many of the named partners it has worked with (in a confirmed initiative of both), up to that most: the
- * chosen candidates' common partners are counted whole when their evidence is spelled out. Each initiative the named partners reach is read
- * once, however many of them it holds. The subject's own initiatives are passed over: everyone in them is
- * a partner of the subject and so no candidate, and a kommun's are many and crowded.
+ * chosen candidates' common partners are counted whole when their evidence is spelled out. Each initiative
+ * the named partners reach is read once, however many of them it holds. The subject's own initiatives are
+ * passed over: everyone in them is a partner of the subject and so no candidate, and a kommun's are many
+ * and crowded.
  */
 function countCommonPartners(snapshot: NetworkSnapshot, subject: Subject, namedPartners: number[], scratch: Scratch, surelyReached: number): void {
   const { actors, initiatives } = snapshot;
