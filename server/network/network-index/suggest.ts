@@ -176,23 +176,19 @@ function scoreSurelyReached(snapshot: NetworkSnapshot, subject: Subject, first: 
  */
 function candidateScorer(snapshot: NetworkSnapshot, subject: Subject, visible: (actor: number) => boolean, scratch: Scratch, best: BestCandidates) {
   const { actors } = snapshot;
-  const themeWords = snapshot.themes.words;
-  const countyWords = snapshot.counties.words;
   const { excluded, inFamily, commonPartners } = scratch;
   const { offsets: placesAt, targets: places } = actors.profileMunicipalities;
   const worksInAPlace = (c: number) => {
     for (let k = placesAt[c]!; k < placesAt[c + 1]!; k++) if (subject.places[places[k]!] === 1) return true;
     return false;
   };
-  // Themes and län fit in one word each as the vocabularies stand; the general count serves if they grow.
-  const oneWord = themeWords === 1 && countyWords === 1;
-  const [subjectThemes = 0] = subject.themes;
-  const [subjectCounties = 0] = subject.counties;
-  const { flags, profileThemes, profileCounties } = actors;
+  const { flags } = actors;
+  const sharedThemesOf = countSharedWith(actors.profileThemes, subject.themes, snapshot.themes.words);
+  const sharedCountiesOf = countSharedWith(actors.profileCounties, subject.counties, snapshot.counties.words);
   return (c: number): void => {
     if ((flags[c]! & (ActorFlag.ORGANIZATION | ActorFlag.ROLE_MODEL)) === 0 || excluded[c]) return;
-    const sharedThemes = oneWord ? popcount(profileThemes[c]! & subjectThemes) : sharedCount(profileThemes, c, subject.themes, themeWords);
-    const sharedCounties = oneWord ? popcount(profileCounties[c]! & subjectCounties) : sharedCount(profileCounties, c, subject.counties, countyWords);
+    const sharedThemes = sharedThemesOf(c);
+    const sharedCounties = sharedCountiesOf(c);
     if (sharedThemes === 0 && sharedCounties === 0 && commonPartners[c] === 0 && inFamily[c] === 0) return;
     const counts = { sharedThemes, sharedMunicipalities: 0, sharedCounties, commonPartners: commonPartners[c]!, families: inFamily[c]! };
     const scoreElsewhere = scoreOfCounts(counts);
@@ -207,14 +203,12 @@ function candidateScorer(snapshot: NetworkSnapshot, subject: Subject, visible: (
   };
 }
 
-/** How many of the subject's themes an actor's profile holds. */
-function themesSharedWith(snapshot: NetworkSnapshot, subject: Subject): (actor: number) => number {
-  const words = snapshot.themes.words;
-  const { profileThemes } = snapshot.actors;
-  // One word as the vocabulary stands; the general count serves if it grows.
-  if (words !== 1) return (c) => sharedCount(profileThemes, c, subject.themes, words);
-  const [subjectThemes = 0] = subject.themes;
-  return (c) => popcount(profileThemes[c]! & subjectThemes);
+/** How many of the subject's members (themes, län) an actor's row of `bits` holds. */
+function countSharedWith(bits: Uint32Array, subjectBits: Uint32Array, words: number): (actor: number) => number {
+  // One word as the vocabularies stand; the general count serves if they grow.
+  if (words !== 1) return (c) => sharedCount(bits, c, subjectBits, words);
+  const [mask = 0] = subjectBits;
+  return (c) => popcount(bits[c]! & mask);
 }
 
 /**
@@ -324,7 +318,7 @@ function markExcluded(snapshot: NetworkSnapshot, subject: Subject, excluded: Uin
 function countCommonPartners(snapshot: NetworkSnapshot, subject: Subject, namedPartners: number[], scratch: Scratch, surelyReached: number): void {
   const { actors, initiatives } = snapshot;
   const { namedPartner, commonPartners: counts, countedPartners, initiativeMarks: marks, reached, lifted, excluded, inFamily } = scratch;
-  const sharedThemes = themesSharedWith(snapshot, subject);
+  const sharedThemes = countSharedWith(actors.profileThemes, subject.themes, snapshot.themes.words);
   // Per family mark (0, 1): the themes a candidate needs to reach `surelyReached` with every common partner counted.
   const themesToPlace = [0, 1].map((families) => fewestSharedThemesToReach(surelyReached, { commonPartners: countedAtMost, families }));
   const { offsets: initiativesAt, targets: initiativesOf } = actors.initiatives;
