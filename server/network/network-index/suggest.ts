@@ -436,7 +436,7 @@ function chosenPartner(snapshot: NetworkSnapshot, subject: Subject, scratch: Scr
  * partner shares hundreds of partners with it, and only three are named, so they are picked, not sorted
  * (nor gathered first).
  */
-class FirstByName {
+export class FirstByName {
   readonly chosen: number[] = [];
 
   constructor(
@@ -454,8 +454,3 @@ class FirstByName {
   }
 }
 
-export function firstByName(actors: number[], names: (string | null)[], count: number): number[] {
-  const first = new FirstByName(names, count);
-  for (const actor of actors) first.offer(actor);
-  return first.chosen;
-}
