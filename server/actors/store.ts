@@ -8,7 +8,7 @@ import type { Cursor } from '../shared/cursor.ts';
 import type { ParticipationRecord } from '../initiatives/records.ts';
 import { linksProjection, type LinkStore, type Links } from '../shared/links-store.ts';
 import { buildActorPage, type ActorFilter } from './actor-query.ts';
-import { participationFromRow, participationRow, type ParticipationRow } from './participation-rows.ts';
+import { participationFromRow, participationRow, type InitiativeColumns, type ParticipationRow } from './participation-rows.ts';
 import { actorProjection, type ActorRecord } from './records.ts';
 
 export interface ActorAccessFacts {
@@ -34,10 +34,10 @@ type Related = keyof typeof relatedPatterns;
 export interface ActorReads {
   links: boolean;
   participations: boolean;
-  initiatives: boolean;
+  initiatives: InitiativeColumns;
 }
 
-export const actorsOnly: ActorReads = { links: false, participations: false, initiatives: false };
+export const actorsOnly: ActorReads = { links: false, participations: false, initiatives: 'none' };
 
 type ActorRow = {
   actor: ActorRecord;
@@ -183,7 +183,7 @@ export class ActorStore {
     const result = await this.db.query<Required<Pick<ActorRow, 'participations'>> & { id: string }>({
       text: `UNWIND $ids AS id
              MATCH (a:Actor {id: id})
-             RETURN id${this.extraColumns({ links: false, participations: true, initiatives: false })}`,
+             RETURN id${this.extraColumns({ links: false, participations: true, initiatives: 'none' })}`,
       parameters: { ids, viewer: this.viewer },
     });
     const found = new Map(result.records.map((record) => [record.get('id'), record.get('participations')]));

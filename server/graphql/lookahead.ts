@@ -22,7 +22,12 @@ export class Selection {
 
   /** Whether the named field is selected. */
   has(name: string): boolean {
-    return this.child(name).trees.length > 0;
+    return this.child(name).exists();
+  }
+
+  /** Whether this field itself is selected at all. */
+  exists(): boolean {
+    return this.trees.length > 0;
   }
 
   hasAny(names: string[]): boolean {

@@ -3,7 +3,8 @@ export interface InitiativeRecord {
   id: string;
   kind: 'PROJECT' | 'PROGRAMME' | 'AGREEMENT' | 'DECLARATION' | 'NETWORK' | 'ACTIVITY';
   name: string;
-  description: string | null;
+  /** Absent when the statement that read the initiative left it out, because the response did not ask for it. */
+  description?: string | null;
   start: string | null;
   end: string | null;
 }

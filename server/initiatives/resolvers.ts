@@ -17,6 +17,10 @@ export const initiativeResolvers: Resolvers = {
     totalCount: (connection) => connection.countTotal(),
   },
   Initiative: {
+    // A profile reads its initiatives' descriptions only when it is asked for them; another field of the
+    // same request may then find that record without one, and reads it by id.
+    description: (initiative, _args, { stores }) =>
+      initiative.description !== undefined ? initiative.description : stores.initiatives.byId.load(initiative.id).then((read) => read?.description ?? null),
     themes: async (initiative, _args, { stores }) => (await stores.links.of('Initiative', initiative.id)).themes,
     municipalities: async (initiative, _args, { stores }) => (await stores.links.of('Initiative', initiative.id)).municipalities,
     sources: async (initiative, _args, { stores }) => (await stores.links.of('Initiative', initiative.id)).sources,

@@ -24,6 +24,7 @@ export interface InitiativeFixture {
   id?: string;
   name: string;
   kind?: string;
+  description?: string | null;
   start?: string | null;
   end?: string | null;
   themes?: string[];
@@ -69,6 +70,7 @@ export async function createInitiatives(db: Database, initiatives: InitiativeFix
     id: i.id ?? newId(),
     name: i.name,
     kind: i.kind ?? 'PROJECT',
+    description: i.description ?? null,
     start: i.start ?? null,
     end: i.end ?? null,
     startFirst: i.start ? parsePartialDate(i.start)!.first : null,
@@ -80,7 +82,7 @@ export async function createInitiatives(db: Database, initiatives: InitiativeFix
   await db.write((tx) =>
     tx.run({
       text: `UNWIND $rows AS row
-             CREATE (i:Initiative {id: row.id, kind: row.kind, name: row.name, start: row.start, end: row.end,
+             CREATE (i:Initiative {id: row.id, kind: row.kind, name: row.name, description: row.description, start: row.start, end: row.end,
                startFirst: date(row.startFirst), endLast: date(row.endLast), createdAt: datetime(), createdBy: 'test'})
              WITH i, row
              CALL (i, row) { UNWIND row.themes AS key MATCH (t:Theme {key: key}) CREATE (i)-[:HAS_THEME]->(t) }

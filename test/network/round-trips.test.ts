@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { anonymousViewer } from '../../server/auth/viewer.ts';
+import { createStores } from '../../server/graphql/context.ts';
+import { loadSnapshot } from '../../server/network/network-index/load-snapshot.ts';
+import { NetworkIndex } from '../../server/network/network-index/network-index.ts';
 import { createTestAccount } from '../helpers/accounts.ts';
 import { useTestDatabase } from '../helpers/database.ts';
 import { createInitiatives, createOrganizations, createParticipations, removeNodes, uniqueToken } from '../helpers/fixtures.ts';
@@ -37,7 +41,13 @@ describe('round trips to Neo4j per GraphQL operation', () => {
     );
     const initiatives = await createInitiatives(
       db,
-      Array.from({ length: 50 }, (_, n) => ({ name: `${token} projekt ${n}`, themes: ['andt'], municipalities: ['1982'], start: '2021' })),
+      Array.from({ length: 50 }, (_, n) => ({
+        name: `${token} projekt ${n}`,
+        description: `${token} beskrivning ${n}`,
+        themes: ['andt'],
+        municipalities: ['1982'],
+        start: '2021',
+      })),
     );
     await createParticipations(db, organizations.map((actor, n) => ({ actor, initiative: initiatives[n]!, role: 'LEAD' })));
     ids.push(...organizations, ...initiatives);
@@ -77,6 +87,30 @@ describe('round trips to Neo4j per GraphQL operation', () => {
     expect(list.actors.edges).toHaveLength(50);
     expect(list.actors.edges.every((edge) => edge.node.municipalities[0]?.code === '1982')).toBe(true);
     expect((await statementsSent(client().url)) - beforeList).toBe(1);
+  });
+
+  it("reads the initiatives' descriptions with a profile only when they are asked for", async () => {
+    const stores = createStores(db, anonymousViewer, { networkIndex: new NetworkIndex(() => db.read(loadSnapshot)) });
+    await stores.actors.byIdReading(ids[0]!, { links: false, participations: true, initiatives: 'summary' });
+    const [summary] = await stores.actors.participationsOf(ids[0]!);
+    expect(summary!.initiative).toMatchObject({ name: `${token} projekt 0` });
+    expect(summary!.initiative).not.toHaveProperty('description');
+
+    const full = createStores(db, anonymousViewer, { networkIndex: new NetworkIndex(() => db.read(loadSnapshot)) });
+    await full.actors.byIdReading(ids[0]!, { links: false, participations: true, initiatives: 'full' });
+    expect((await full.actors.participationsOf(ids[0]!))[0]!.initiative!.description).toBe(`${token} beskrivning 0`);
+  });
+
+  it('answers a description even when another field of the request read the same profile without it', async () => {
+    // Both fields read the profile; whichever answers first hands its participations to the other.
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const data = await client().data<{ full: { participations: { initiative: { description: string } }[] } }>(
+        `query ($id: ID!) { brief: actor(id: $id) { participations { initiative { name } } }
+                            full: actor(id: $id) { participations { initiative { name description } } } }`,
+        { id: ids[attempt]! },
+      );
+      expect(data.full.participations.map((p) => p.initiative.description)).toEqual([`${token} beskrivning ${attempt}`]);
+    }
   });
 
   it('counts the total only when it is asked for', async () => {

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { participationFromRow, participationRow, type ParticipationRow } from '../../server/actors/participation-rows.ts';
 
 describe('participation rows', () => {
-  it('names the initiative columns only when the initiative is read', () => {
-    expect(participationRow('r', 'i', false)).toBe('[r.role, r.since, r.until, r.status, coalesce(r.sources, []), i.id]');
-    expect(participationRow('r', 'i', true)).toBe(
-      '[r.role, r.since, r.until, r.status, coalesce(r.sources, []), i.id, i.kind, i.name, i.description, i.start, i.end]',
+  it('names the initiative columns only when the initiative is read, and its description only when asked for', () => {
+    expect(participationRow('r', 'i', 'none')).toBe('[r.role, r.since, r.until, r.status, coalesce(r.sources, []), i.id]');
+    expect(participationRow('r', 'i', 'summary')).toBe('[r.role, r.since, r.until, r.status, coalesce(r.sources, []), i.id, i.kind, i.name, i.start, i.end]');
+    expect(participationRow('r', 'i', 'full')).toBe(
+      '[r.role, r.since, r.until, r.status, coalesce(r.sources, []), i.id, i.kind, i.name, i.start, i.end, i.description]',
     );
   });
 
@@ -22,8 +23,15 @@ describe('participation rows', () => {
     });
   });
 
+  it('carries the initiative without a description when the row holds its summary', () => {
+    const row: ParticipationRow = ['LEAD', null, null, 'CONFIRMED', [], 'initiative-3', 'NETWORK', 'Referensgruppen', '2019', '2021'];
+    const participation = participationFromRow('actor-3', row);
+    expect(participation.initiative).toEqual({ id: 'initiative-3', kind: 'NETWORK', name: 'Referensgruppen', start: '2019', end: '2021' });
+    expect(participation.initiative).not.toHaveProperty('description');
+  });
+
   it('carries the initiative when the row holds it, each value in its own field', () => {
-    const row: ParticipationRow = ['LEAD', null, '2024-06', 'CONFIRMED', [], 'initiative-2', 'PROJECT', 'Läxhjälp', 'Om läxor', '2020', null];
+    const row: ParticipationRow = ['LEAD', null, '2024-06', 'CONFIRMED', [], 'initiative-2', 'PROJECT', 'Läxhjälp', '2020', null, 'Om läxor'];
     expect(participationFromRow('actor-2', row)).toEqual({
       actorId: 'actor-2',
       initiativeId: 'initiative-2',
