@@ -15,6 +15,12 @@ export interface LoadTarget {
   nextRequest: () => BenchRequest;
   /** Resolves when the database has finished what the load left in flight. */
   settle: () => Promise<void>;
+  /**
+   * Uncounted requests before each measured round. A round of a counted operation is a few requests per
+   * connection, sent after minutes in which the server sat idle while the others were measured; without
+   * these its first requests would be timed on a server and engine that had gone cold meanwhile.
+   */
+  roundWarmUp?: LoadLength;
 }
 
 export interface LoadFigures {
@@ -100,6 +106,10 @@ export class OperationLoad {
 
   async measureRound(length: LoadLength): Promise<void> {
     await this.target.settle();
+    if (this.target.roundWarmUp) {
+      await run(this.target, this.target.roundWarmUp, () => {});
+      await this.target.settle();
+    }
     const { round, seconds } = await run(this.target, length, (text) => {
       this.errors++;
       this.firstError ??= text;

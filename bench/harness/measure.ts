@@ -25,6 +25,7 @@ export interface OperationContext {
 export function warmUpOperation(server: RunningServer, operation: OperationName, context: OperationContext): Promise<OperationLoad> {
   const { samples, options, settle, counters } = context;
   let asked = 0;
+  const counted = options.counted.includes(operation);
   return OperationLoad.warmUp(
     {
       url: server.url,
@@ -32,10 +33,11 @@ export function warmUpOperation(server: RunningServer, operation: OperationName,
       connections: options.connections,
       settle,
       nextRequest: () => nthRequest(requestSets[server.name], operation, samples, operation === 'register' ? counters.registrations++ : asked++),
+      ...(counted ? { roundWarmUp: { requests: options.connections } } : {}),
     },
     // A counted operation takes seconds a request on the slower servers, and the first request may wait for
     // what a server builds (the network index): one request per connection first, then the warm-up's seconds.
-    options.counted.includes(operation) ? [{ requests: options.connections }, { seconds: options.warmup }] : [{ seconds: options.warmup }],
+    counted ? [{ requests: options.connections }, { seconds: options.warmup }] : [{ seconds: options.warmup }],
   );
 }
 

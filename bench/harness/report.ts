@@ -68,7 +68,7 @@ export function writeResultsSection(section: 'comparison' | 'scaling', command: 
   for (const match of existing.matchAll(/<!-- (comparison|scaling) -->\n([\s\S]*?)<!-- end -->/g)) sections.set(match[1]!, match[2]!);
 
   const counted = options.counted.length ? options.counted.join(' and ') : null;
-  const warmUp = `${options.warmup} s${counted ? ` (${counted}: one request per connection first)` : ''}`;
+  const warmUp = `${options.warmup} s${counted ? ` (${counted}: one request per connection first, and again before each round)` : ''}`;
   const length = `${options.duration} s${counted ? ` (${counted}: the same ${options.requests} requests)` : ''}`;
   const schedule = section === 'comparison' && options.servers.length > 1
     ? `every server warmed up for ${warmUp} before any is measured; each then measured for ${length}, in ${options.servers.length} interleaved rounds with each server first in one`

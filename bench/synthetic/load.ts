@@ -94,6 +94,10 @@ export async function ensureSyntheticNetwork(target: Database | Driver, options:
   const written = await writeNetwork(db, plan, options.batchSize ?? DEFAULT_BATCH_SIZE, (phase, done) => options.onProgress?.({ phase, done, total }));
   const seconds = (performance.now() - loadStarted) / 1000;
   await writeMarker(db, plan, written);
+  // The indexes' statistics still describe the database before the load (empty), and a statement planned
+  // from them scans an index once per row where it should expand from the row's node: sample them again
+  // and let every statement be planned anew, as an operator would after an import.
+  await db.runSchemaStatement('CALL db.prepareForReplanning()');
   return {
     loaded: true,
     scale: plan.scale,
