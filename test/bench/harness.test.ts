@@ -97,4 +97,38 @@ describe('the measured rounds', () => {
       await new Promise((resolve) => server.close(resolve));
     }
   });
+
+  it('start with uncounted requests when asked to, which neither their time nor their errors enter', async () => {
+    let answered = 0;
+    let failing = false;
+    const server = createServer((_request, response) => {
+      answered++;
+      response.writeHead(failing ? 500 : 200, { 'content-type': 'application/json' }).end(failing ? 'down' : '{"data":{}}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const load = await OperationLoad.warmUp(
+        {
+          url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
+          pid: process.pid,
+          connections: 2,
+          nextRequest: () => ({ method: 'POST' as const, path: '', body: '{}' }),
+          settle: async () => {
+            // The uncounted requests of the second round fail; the round's own do not.
+            failing = answered === 2 + 3 + 4;
+          },
+          roundWarmUp: { requests: 3 },
+        },
+        [{ requests: 2 }],
+      );
+      await load.measureRound({ requests: 4 });
+      await load.measureRound({ requests: 6 });
+      const figures = load.figures();
+      expect(answered).toBe(2 + (3 + 4) + (3 + 6));
+      expect(figures.requests).toBe(10);
+      expect(figures.errors).toBe(0);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
 });
