@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import organisationsnummerModule from 'organisationsnummer';
 import { describe, expect, it } from 'vitest';
-import { OperationLoad } from '../../bench/harness/load.ts';
+import { OperationLoad, type LoadTarget } from '../../bench/harness/load.ts';
 import { roundLength } from '../../bench/harness/measure.ts';
 import { floorRequests, nthRequest, oursRequests, registrationMark, type Samples } from '../../bench/harness/operations.ts';
 import { parseBenchOptions } from '../../bench/harness/options.ts';
@@ -66,7 +66,11 @@ describe('the measured rounds', () => {
     expect(roundLength(options, 'suggestions', 0, 1)).toEqual({ requests: 10 });
   });
 
-  it('are reported as one set of figures over every round, the warm-up left out', async () => {
+  /**
+   * A server that answers 200, or 500 while `failing` says so, counting what it answers, and a load target
+   * for it; `settle` runs between stretches of load, where a test may change what the server does next.
+   */
+  async function withCountingServer(test: (server: { answered: () => number; fail: (failing: boolean) => void; target: LoadTarget }) => Promise<void>) {
     let answered = 0;
     let failing = false;
     const server = createServer((_request, response) => {
@@ -75,48 +79,41 @@ describe('the measured rounds', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
-      const target = {
+      const target: LoadTarget = {
         url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
         pid: process.pid,
         connections: 2,
         nextRequest: () => ({ method: 'POST' as const, path: '', body: '{}' }),
         settle: async () => {},
       };
+      await test({ answered: () => answered, fail: (value) => (failing = value), target });
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  }
+
+  it('are reported as one set of figures over every round, the warm-up left out', () =>
+    withCountingServer(async ({ answered, fail, target }) => {
       const load = await OperationLoad.warmUp(target, [{ requests: 2 }]);
-      expect(answered).toBe(2);
+      expect(answered()).toBe(2);
       await load.measureRound({ requests: 5 });
-      failing = true;
+      fail(true);
       await load.measureRound({ requests: 7 });
       const figures = load.figures();
-      expect(answered).toBe(2 + 12);
+      expect(answered()).toBe(2 + 12);
       expect(figures.requests).toBe(12);
       expect(figures.errors).toBe(7);
       expect(figures.firstError).toMatch(/^500 down/);
       expect(figures.rssMb).toBeGreaterThan(0);
-    } finally {
-      await new Promise((resolve) => server.close(resolve));
-    }
-  });
+    }));
 
-  it('start with uncounted requests when asked to, which neither their time nor their errors enter', async () => {
-    let answered = 0;
-    let failing = false;
-    const server = createServer((_request, response) => {
-      answered++;
-      response.writeHead(failing ? 500 : 200, { 'content-type': 'application/json' }).end(failing ? 'down' : '{"data":{}}');
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    try {
+  it('start with uncounted requests when asked to, which neither their time nor their errors enter', () =>
+    withCountingServer(async ({ answered, fail, target }) => {
       const load = await OperationLoad.warmUp(
         {
-          url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
-          pid: process.pid,
-          connections: 2,
-          nextRequest: () => ({ method: 'POST' as const, path: '', body: '{}' }),
-          settle: async () => {
-            // The uncounted requests of the second round fail; the round's own do not.
-            failing = answered === 2 + 3 + 4;
-          },
+          ...target,
+          // The uncounted requests of the second round fail; the round's own do not.
+          settle: async () => fail(answered() === 2 + 3 + 4),
           roundWarmUp: { requests: 3 },
         },
         [{ requests: 2 }],
@@ -124,11 +121,8 @@ describe('the measured rounds', () => {
       await load.measureRound({ requests: 4 });
       await load.measureRound({ requests: 6 });
       const figures = load.figures();
-      expect(answered).toBe(2 + (3 + 4) + (3 + 6));
+      expect(answered()).toBe(2 + (3 + 4) + (3 + 6));
       expect(figures.requests).toBe(10);
       expect(figures.errors).toBe(0);
-    } finally {
-      await new Promise((resolve) => server.close(resolve));
-    }
-  });
+    }));
 });
