@@ -10,7 +10,7 @@ import type { LoadFigures, OperationLoad } from './harness/load.ts';
 import { roundLength, warmUpOperation } from './harness/measure.ts';
 import type { OperationName } from './harness/operations.ts';
 import { parseBenchOptions } from './harness/options.ts';
-import { resultsPath, writeResultsSection, type OperationResult } from './harness/report.ts';
+import { ratioOf, resultsPath, writeResultsSection, type OperationResult } from './harness/report.ts';
 import { startServer, type RunningServer, type ServerName } from './harness/servers.ts';
 import { prepareBenchData, removeBenchRegistrations } from './harness/data.ts';
 
@@ -61,13 +61,12 @@ try {
 }
 
 function toOperationResult(operation: OperationName, figures: Partial<Record<ServerName, LoadFigures>>): OperationResult {
-  const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b ? Math.round((a / b) * 100) / 100 : null);
   return {
     operation,
     ours: figures.ours ?? null,
     peer: figures.peer ?? null,
     floor: figures.floor ?? null,
-    ratioVsPeer: ratio(figures.ours?.rps, figures.peer?.rps),
-    ratioVsFloorP50: ratio(figures.ours?.p50Ms, figures.floor?.p50Ms),
+    ratioVsPeer: ratioOf(figures.ours?.rps, figures.peer?.rps),
+    ratioVsFloorP50: ratioOf(figures.ours?.p50Ms, figures.floor?.p50Ms),
   };
 }

@@ -15,6 +15,16 @@ export interface OperationResult {
   ratioVsFloorP50: number | null;
 }
 
+/**
+ * a / b, to two decimals, or to two significant digits below 0.1: the service's p50 against the floor's
+ * for suggestions is a few thousandths, which two decimals would print as 0. Null when either is missing.
+ */
+export function ratioOf(a: number | undefined, b: number | undefined): number | null {
+  if (a === undefined || !b) return null;
+  const ratio = a / b;
+  return ratio < 0.1 ? Number(ratio.toPrecision(2)) : Math.round(ratio * 100) / 100;
+}
+
 export interface ScalingResult {
   scale: number;
   nodes: number;

@@ -6,6 +6,7 @@ import { OperationLoad, type LoadTarget } from '../../bench/harness/load.ts';
 import { roundLength } from '../../bench/harness/measure.ts';
 import { floorRequests, nthRequest, oursRequests, registrationMark, type Samples } from '../../bench/harness/operations.ts';
 import { parseBenchOptions } from '../../bench/harness/options.ts';
+import { ratioOf } from '../../bench/harness/report.ts';
 import { associationNumber } from '../../bench/synthetic/organization-numbers.ts';
 
 const Organisationsnummer = organisationsnummerModule as unknown as typeof organisationsnummerModule.default;
@@ -54,6 +55,17 @@ describe('the benchmark requests', () => {
       expect(Organisationsnummer.valid(input.organizationNumber)).toBe(true);
       expect(input.email).toContain(registrationMark);
     }
+  });
+});
+
+describe('the ratios reported', () => {
+  it('keep two decimals, and two significant digits where two decimals would print 0', () => {
+    expect(ratioOf(268.3, 146.7)).toBe(1.83);
+    expect(ratioOf(10, 6)).toBe(1.67);
+    expect(ratioOf(25, 8575)).toBe(0.0029);
+    expect(ratioOf(79, 878)).toBe(0.09);
+    expect(ratioOf(undefined, 6)).toBeNull();
+    expect(ratioOf(5, 0)).toBeNull();
   });
 });
 
