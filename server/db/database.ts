@@ -112,7 +112,10 @@ export class Database {
     );
   }
 
-  /** Schema statements cannot share a transaction with data, so they run on their own. */
+  /**
+   * Schema statements cannot share a transaction with data, so they run on their own; so does the upkeep
+   * of the schema's indexes (`db.prepareForReplanning` after a bulk load).
+   */
   async runSchemaStatement(text: string): Promise<void> {
     await this.session('WRITE', (session) => session.run(text).then(() => undefined));
   }
