@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anonymousViewer } from '../../server/auth/viewer.ts';
-import { createStores } from '../../server/graphql/context.ts';
-import { loadSnapshot } from '../../server/network/network-index/load-snapshot.ts';
-import { NetworkIndex } from '../../server/network/network-index/network-index.ts';
 import { createTestAccount } from '../helpers/accounts.ts';
 import { useTestDatabase } from '../helpers/database.ts';
 import { createInitiatives, createOrganizations, createParticipations, removeNodes, uniqueToken } from '../helpers/fixtures.ts';
 import { useTestService } from '../helpers/service.ts';
+import { anonymousStores } from '../helpers/stores.ts';
 
 /** The service's own count of Cypher statements sent, read from /metrics. */
 async function statementsSent(url: string): Promise<number> {
@@ -90,13 +87,13 @@ describe('round trips to Neo4j per GraphQL operation', () => {
   });
 
   it("reads the initiatives' descriptions with a profile only when they are asked for", async () => {
-    const stores = createStores(db, anonymousViewer, { networkIndex: new NetworkIndex(() => db.read(loadSnapshot)) });
+    const stores = anonymousStores(db);
     await stores.actors.byIdReading(ids[0]!, { links: false, participations: true, initiatives: 'summary' });
     const [summary] = await stores.actors.participationsOf(ids[0]!);
     expect(summary!.initiative).toMatchObject({ name: `${token} projekt 0` });
     expect(summary!.initiative).not.toHaveProperty('description');
 
-    const full = createStores(db, anonymousViewer, { networkIndex: new NetworkIndex(() => db.read(loadSnapshot)) });
+    const full = anonymousStores(db);
     await full.actors.byIdReading(ids[0]!, { links: false, participations: true, initiatives: 'full' });
     expect((await full.actors.participationsOf(ids[0]!))[0]!.initiative!.description).toBe(`${token} beskrivning 0`);
   });
