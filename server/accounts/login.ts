@@ -1,7 +1,7 @@
 import { decoyHash, verifyPassword } from '../auth/passwords.ts';
 import { consume } from '../auth/rate-limits.ts';
 import { writeAudit } from '../audit/audit.ts';
-import { forbidden, unauthenticated } from '../graphql/errors.ts';
+import { forbidden, unauthenticated } from '../shared/errors.ts';
 import { createStores, type Context } from '../graphql/context.ts';
 import type { AccountRecord } from './store.ts';
 

@@ -4,7 +4,7 @@ import { writeAudit } from '../audit/audit.ts';
 import type { ActorRecord } from '../actors/records.ts';
 import { constraintViolation } from '../db/errors.ts';
 import type { Context } from '../graphql/context.ts';
-import { conflict, parseArgument } from '../graphql/errors.ts';
+import { conflict, parseArgument } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { registerAssociationInput, type RegisterAssociation } from './inputs.ts';
 import { createAccount, normalizeEmail } from './store.ts';

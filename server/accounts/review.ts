@@ -1,6 +1,6 @@
 import { writeAudit } from '../audit/audit.ts';
 import { authorize } from '../auth/policy.ts';
-import { unauthenticated, conflict, notFound, parseArgument } from '../graphql/errors.ts';
+import { unauthenticated, conflict, notFound, parseArgument } from '../shared/errors.ts';
 import type { Context } from '../graphql/context.ts';
 import { actorProjection, type ActorRecord } from '../actors/records.ts';
 import { idInput } from '../shared/inputs.ts';

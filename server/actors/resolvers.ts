@@ -1,4 +1,4 @@
-import { parseArgument } from '../graphql/errors.ts';
+import { parseArgument } from '../shared/errors.ts';
 import type { ActorResolvers, OrganizationResolvers, PersonResolvers, Resolvers } from '../graphql/generated/resolvers-types.ts';
 import { allows } from '../auth/policy.ts';
 import type { Viewer } from '../auth/viewer.ts';

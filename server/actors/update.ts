@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { organizationName, description, email, phone } from '../accounts/inputs.ts';
 import { writeAudit } from '../audit/audit.ts';
 import { authorize } from '../auth/policy.ts';
-import { notFound, parseArgument, unauthenticated } from '../graphql/errors.ts';
+import { notFound, parseArgument, unauthenticated } from '../shared/errors.ts';
 import type { Context } from '../graphql/context.ts';
 import { idInput, municipalityCodes, themeKeys } from '../shared/inputs.ts';
 import { actorProjection, type ActorRecord } from './records.ts';

@@ -1,5 +1,5 @@
 import { authorize } from '../auth/policy.ts';
-import { parseArgument } from '../graphql/errors.ts';
+import { parseArgument } from '../shared/errors.ts';
 import type { Resolvers } from '../graphql/generated/resolvers-types.ts';
 import { encodeCursor } from '../shared/cursor.ts';
 import { idInput, pageArguments } from '../shared/inputs.ts';

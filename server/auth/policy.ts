@@ -1,4 +1,4 @@
-import { forbidden, unauthenticated } from '../graphql/errors.ts';
+import { forbidden, unauthenticated } from '../shared/errors.ts';
 import type { Viewer } from './viewer.ts';
 
 /** Every protected thing a caller may ask to do or see. */

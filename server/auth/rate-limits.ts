@@ -1,5 +1,5 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { tooManyRequests } from '../graphql/errors.ts';
+import { tooManyRequests } from '../shared/errors.ts';
 
 export interface RateLimits {
   login: RateLimiterMemory;

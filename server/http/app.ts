@@ -9,6 +9,7 @@ import { pinoHttp } from 'pino-http';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { createContext, type Context, type Services } from '../graphql/context.ts';
+import { asGraphQLError } from '../graphql/errors.ts';
 import { formatError } from '../graphql/format-error.ts';
 import { armor } from '../graphql/limits.ts';
 import { buildSchema } from '../graphql/schema.ts';
@@ -96,6 +97,13 @@ export async function createHttpService(deps: AppDependencies): Promise<HttpServ
   });
 
   const countedDb = deps.db.withListener(() => metrics.neo4jStatements.inc());
+  const viewerOfRequest = (req: express.Request) => {
+    try {
+      return viewerOf(req, deps.services.tokens);
+    } catch (error) {
+      throw asGraphQLError(error);
+    }
+  };
   app.use(
     '/graphql',
     (_req, res, next) => {
@@ -106,7 +114,7 @@ export async function createHttpService(deps: AppDependencies): Promise<HttpServ
     // Large enough that an oversized field reaches validation, which names it; larger bodies are refused below.
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(countedDb, deps.services, viewerOf(req, deps.services.tokens), req.ip ?? 'unknown'),
+      context: async ({ req }) => createContext(countedDb, deps.services, viewerOfRequest(req), req.ip ?? 'unknown'),
     }),
   );
 

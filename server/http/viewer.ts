@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import { InvalidTokenError, type TokenService } from '../auth/tokens.ts';
 import { anonymousViewer, type Viewer } from '../auth/viewer.ts';
-import { unauthenticated } from '../graphql/errors.ts';
+import { unauthenticated } from '../shared/errors.ts';
 
 /** No Authorization header: anonymous. A bearer token: its viewer, or UNAUTHENTICATED if it is not valid. */
 export function viewerOf(req: Request, tokens: TokenService): Viewer {

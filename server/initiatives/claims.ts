@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { writeAudit } from '../audit/audit.ts';
 import { authorize } from '../auth/policy.ts';
-import { conflict, notFound, parseArgument, unauthenticated } from '../graphql/errors.ts';
+import { conflict, notFound, parseArgument, unauthenticated } from '../shared/errors.ts';
 import type { Context } from '../graphql/context.ts';
 import { idInput, partialDate } from '../shared/inputs.ts';
 import { parsePartialDate } from '../shared/partial-date.ts';

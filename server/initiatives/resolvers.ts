@@ -1,4 +1,4 @@
-import { parseArgument } from '../graphql/errors.ts';
+import { parseArgument } from '../shared/errors.ts';
 import type { Resolvers } from '../graphql/generated/resolvers-types.ts';
 import { toConnection } from '../shared/connection.ts';
 import { idInput, pageArguments } from '../shared/inputs.ts';

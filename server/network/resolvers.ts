@@ -1,4 +1,4 @@
-import { parseArgument } from '../graphql/errors.ts';
+import { parseArgument } from '../shared/errors.ts';
 import type { Resolvers, SearchHitResolvers } from '../graphql/generated/resolvers-types.ts';
 import { idInput, pageSize, searchText } from '../shared/inputs.ts';
 import { maxHopsInput, overlapFilterInput } from './inputs.ts';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { writeAudit } from '../audit/audit.ts';
 import { authorize } from '../auth/policy.ts';
 import type { Context } from '../graphql/context.ts';
-import { notFound, parseArgument, unauthenticated } from '../graphql/errors.ts';
+import { notFound, parseArgument, unauthenticated } from '../shared/errors.ts';
 import { actorProjection, type ActorRecord } from '../actors/records.ts';
 import { newId } from '../shared/ids.ts';
 import { dateTime, idInput } from '../shared/inputs.ts';

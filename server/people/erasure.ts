@@ -1,7 +1,7 @@
 import { writeAudit } from '../audit/audit.ts';
 import { authorize } from '../auth/policy.ts';
 import type { Context } from '../graphql/context.ts';
-import { notFound, parseArgument } from '../graphql/errors.ts';
+import { notFound, parseArgument } from '../shared/errors.ts';
 import { idInput } from '../shared/inputs.ts';
 
 const REDACTED = '[borttaget]';

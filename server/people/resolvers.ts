@@ -1,6 +1,6 @@
 import { allows, authorize } from '../auth/policy.ts';
 import type { Resolvers } from '../graphql/generated/resolvers-types.ts';
-import { notFound, parseArgument } from '../graphql/errors.ts';
+import { notFound, parseArgument } from '../shared/errors.ts';
 import { idInput } from '../shared/inputs.ts';
 import { recordConsent, withdrawConsent } from './consent.ts';
 import { erasePerson } from './erasure.ts';

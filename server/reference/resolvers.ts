@@ -1,4 +1,4 @@
-import { parseArgument } from '../graphql/errors.ts';
+import { parseArgument } from '../shared/errors.ts';
 import { countyCodes } from '../shared/inputs.ts';
 import type { Resolvers } from '../graphql/generated/resolvers-types.ts';
 

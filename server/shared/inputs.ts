@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseArgument } from '../graphql/errors.ts';
+import { parseArgument } from './errors.ts';
 import { referenceCatalog } from '../reference/catalog.ts';
 import { decodeCursor } from './cursor.ts';
 import { isId } from './ids.ts';
