@@ -1,6 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
-import { Neo4jError } from 'neo4j-driver';
+import { databaseUnavailable } from '../db/errors.ts';
 import type { Logger } from '../logger.ts';
 
 /** Codes whose messages are written for the client; anything else is an internal fault. */
@@ -18,22 +18,6 @@ const clientCodes = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
-
-const unavailableCodes = new Set([
-  'ServiceUnavailable',
-  'SessionExpired',
-  'Neo.TransientError.General.DatabaseUnavailable',
-  // The transaction ran past NEO4J_QUERY_TIMEOUT_MS: a database starting up, or one too busy to answer.
-  'Neo.ClientError.Transaction.TransactionTimedOut',
-  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
-]);
-
-/** The database is away, starting, or not answering in time: the client should retry shortly. */
-function databaseUnavailable(error: unknown): boolean {
-  if (!(error instanceof Neo4jError)) return false;
-  // The driver raises a pool timeout without a code of its own.
-  return unavailableCodes.has(error.code) || error.retriable || /Connection acquisition timed out/.test(error.message);
-}
 
 /**
  * Keeps what the client should read, and turns everything else into a plain code: the database being
