@@ -32,11 +32,10 @@ export function formatError(logger: Logger, production: boolean) {
       // neither graphql-armor nor Apollo masks, such as variable coercion.
       return production ? { ...formatted, message: formatted.message.replace(/\s*Did you mean [^?]*\?/g, '') } : formatted;
     }
-    const cause = unwrapResolverError(error);
-    if (databaseUnavailable(cause)) {
+    if (databaseUnavailable(error)) {
       return { message: 'The database is unavailable; try again shortly', path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
     }
-    logger.error({ err: cause, path: formatted.path }, 'internal error in a GraphQL operation');
+    logger.error({ err: unwrapResolverError(error), path: formatted.path }, 'internal error in a GraphQL operation');
     return production
       ? { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } }
       : { ...formatted, extensions: { ...formatted.extensions, code: 'INTERNAL_SERVER_ERROR' } };
