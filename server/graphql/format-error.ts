@@ -1,6 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
-import { Neo4jError } from 'neo4j-driver';
+import { databaseUnavailable } from '../db/errors.ts';
 import type { Logger } from '../logger.ts';
 
 /** Codes whose messages are written for the client; anything else is an internal fault. */
@@ -19,22 +19,6 @@ const clientCodes = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
-const unavailableCodes = new Set([
-  'ServiceUnavailable',
-  'SessionExpired',
-  'Neo.TransientError.General.DatabaseUnavailable',
-  // The transaction ran past NEO4J_QUERY_TIMEOUT_MS: a database starting up, or one too busy to answer.
-  'Neo.ClientError.Transaction.TransactionTimedOut',
-  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
-]);
-
-/** The database is away, starting, or not answering in time: the client should retry shortly. */
-function databaseUnavailable(error: unknown): boolean {
-  if (!(error instanceof Neo4jError)) return false;
-  // The driver raises a pool timeout without a code of its own.
-  return unavailableCodes.has(error.code) || error.retriable || /Connection acquisition timed out/.test(error.message);
-}
-
 /**
  * Keeps what the client should read, and turns everything else into a plain code: the database being
  * away is SERVICE_UNAVAILABLE; any other fault is INTERNAL_SERVER_ERROR, logged here with its detail
@@ -48,11 +32,10 @@ export function formatError(logger: Logger, production: boolean) {
       // neither graphql-armor nor Apollo masks, such as variable coercion.
       return production ? { ...formatted, message: formatted.message.replace(/\s*Did you mean [^?]*\?/g, '') } : formatted;
     }
-    const cause = unwrapResolverError(error);
-    if (databaseUnavailable(cause)) {
+    if (databaseUnavailable(error)) {
       return { message: 'The database is unavailable; try again shortly', path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
     }
-    logger.error({ err: cause, path: formatted.path }, 'internal error in a GraphQL operation');
+    logger.error({ err: unwrapResolverError(error), path: formatted.path }, 'internal error in a GraphQL operation');
     return production
       ? { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } }
       : { ...formatted, extensions: { ...formatted.extensions, code: 'INTERNAL_SERVER_ERROR' } };

@@ -160,7 +160,10 @@ describe('the database goes away under load and comes back', { timeout: 240_000 
     const healthy = await waitFor(async () => everyKind(t0, 'data'), Boolean, 30_000, 100);
     timings.healthyAfterMs = healthy.ms;
 
-    // The database goes away: a clean engine shutdown, its Bolt port closed.
+    // The database goes away: a clean engine shutdown, its Bolt port closed. It begins while a
+    // registration is under way, and registrations go on being sent while it lasts: the shutdown ends
+    // the transactions it finds open, and a write has to be answered SERVICE_UNAVAILABLE then as well.
+    const writing = await waitFor(async () => [...load.inFlight].some((request) => request.op === 'register'), Boolean, 10_000, 5);
     const stopBegan = Date.now();
     await engine!.stop();
     const stopped = Date.now();
@@ -237,6 +240,13 @@ describe('the database goes away under load and comes back', { timeout: 240_000 
     expect.soft(servedWhileDown, `answered otherwise than SERVICE_UNAVAILABLE while the database was down: ${show(servedWhileDown)}`).toEqual([]);
     const slowWhileDown = whileDown.filter((o) => o.ms > AWAY_BOUND_MS);
     expect.soft(slowWhileDown, `over ${AWAY_BOUND_MS} ms while the database was down: ${show(slowWhileDown)}`).toEqual([]);
+
+    // Registrations were sent during the shutdown itself (in flight at some moment between its start and
+    // its end), so the check below covers what a write is answered while the database is stopping.
+    const writesDuringShutdown = outcomes.filter((o) => o.op === 'register' && o.startedAt <= stopped && o.endedAt >= stopBegan);
+    timings.registrationsDuringShutdown = writesDuringShutdown.length;
+    expect.soft(writing.ok, 'a registration was under way when the engine began to stop').toBe(true);
+    expect.soft(writesDuringShutdown.length, `registrations sent during the shutdown: ${JSON.stringify(summarize(outcomes))}`).toBeGreaterThan(0);
 
     // Throughout the outage, from the stop until /readyz was 200 again (the engine's shutdown and start-up
     // included), every request ended with data or a clear SERVICE_UNAVAILABLE, never an internal error.
