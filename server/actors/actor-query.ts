@@ -1,5 +1,5 @@
 import { int } from 'neo4j-driver';
-import { actorVisible, findableByText } from '../auth/visibility.ts';
+import { actorVisible, findableByText, participationPublic } from '../auth/visibility.ts';
 import type { Statement } from '../db/database.ts';
 import { afterCursorClauses, type Cursor } from '../shared/cursor.ts';
 import { allWordsQuery } from '../shared/fulltext.ts';
@@ -19,7 +19,7 @@ export interface ActorFilter {
  */
 const worksThrough = (pattern: (from: string) => string, condition: string) =>
   `(EXISTS { MATCH ${pattern('a')} WHERE ${condition} }
-      OR EXISTS { MATCH (a)-[r:PARTICIPATES_IN]->(i:Initiative), ${pattern('i')} WHERE r.status = 'CONFIRMED' AND ${condition} })`;
+      OR EXISTS { MATCH (a)-[r:PARTICIPATES_IN]->(i:Initiative), ${pattern('i')} WHERE ${participationPublic('r', 'i')} AND ${condition} })`;
 
 const filterPatterns = {
   themes: { pattern: (from: string) => `(${from})-[:HAS_THEME]->(t:Theme)`, condition: 't.key IN $themes' },
@@ -36,18 +36,18 @@ const startingPoints: Record<PatternFilter, string> = {
   municipalities: `CALL () {
   MATCH (m:Municipality)<-[:IN_MUNICIPALITY]-(a:Actor) WHERE m.code IN $municipalities RETURN a
   UNION
-  MATCH (m:Municipality)<-[:IN_MUNICIPALITY]-(:Initiative)<-[r:PARTICIPATES_IN]-(a:Actor) WHERE m.code IN $municipalities AND r.status = 'CONFIRMED' RETURN a
+  MATCH (m:Municipality)<-[:IN_MUNICIPALITY]-(i:Initiative)<-[r:PARTICIPATES_IN]-(a:Actor) WHERE m.code IN $municipalities AND ${participationPublic('r', 'i')} RETURN a
 }`,
   counties: `CALL () {
   MATCH (c:County)<-[:IN_COUNTY]-(:Municipality)<-[:IN_MUNICIPALITY]-(a:Actor) WHERE c.code IN $counties RETURN a
   UNION
-  MATCH (c:County)<-[:IN_COUNTY]-(:Municipality)<-[:IN_MUNICIPALITY]-(:Initiative)<-[r:PARTICIPATES_IN]-(a:Actor)
-  WHERE c.code IN $counties AND r.status = 'CONFIRMED' RETURN a
+  MATCH (c:County)<-[:IN_COUNTY]-(:Municipality)<-[:IN_MUNICIPALITY]-(i:Initiative)<-[r:PARTICIPATES_IN]-(a:Actor)
+  WHERE c.code IN $counties AND ${participationPublic('r', 'i')} RETURN a
 }`,
   themes: `CALL () {
   MATCH (t:Theme)<-[:HAS_THEME]-(a:Actor) WHERE t.key IN $themes RETURN a
   UNION
-  MATCH (t:Theme)<-[:HAS_THEME]-(:Initiative)<-[r:PARTICIPATES_IN]-(a:Actor) WHERE t.key IN $themes AND r.status = 'CONFIRMED' RETURN a
+  MATCH (t:Theme)<-[:HAS_THEME]-(i:Initiative)<-[r:PARTICIPATES_IN]-(a:Actor) WHERE t.key IN $themes AND ${participationPublic('r', 'i')} RETURN a
 }`,
 };
 

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { namesAlike } from './similar-names.ts';
-import { viewerParameter, actorVisible, participationVisible } from '../auth/visibility.ts';
+import { viewerParameter, actorVisible, initiativeVisible, participationVisible } from '../auth/visibility.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Database } from '../db/database.ts';
 import { readPage } from '../shared/connection.ts';
@@ -96,7 +96,7 @@ export class ActorStore {
     if (reads.participations) {
       columns += `, COLLECT {
         MATCH (a)-[r:PARTICIPATES_IN]->(i:Initiative)
-        WHERE ${participationVisible('r', 'a', 'i')}
+        WHERE ${participationVisible('r', 'a', 'i')} AND ${initiativeVisible('i')}
         RETURN ${participationRow('r', 'i', reads.initiatives)} AS item ORDER BY i.name, r.role
       } AS participations`;
     }

@@ -1,4 +1,5 @@
 import { int } from 'neo4j-driver';
+import { initiativeVisible, type ViewerParameter } from '../auth/visibility.ts';
 import type { Statement } from '../db/database.ts';
 import { afterCursorClauses, type Cursor } from '../shared/cursor.ts';
 import { allWordsQuery } from '../shared/fulltext.ts';
@@ -48,18 +49,22 @@ export function initiativeConditions(variable: string, filter: InitiativeFilter,
   return conditions;
 }
 
-/** One page of initiatives and their total, ordered by name. */
-export function buildInitiativePage(filter: InitiativeFilter, page: { first: number; after: Cursor | null }): { page: Statement; count: Statement } {
-  const parameters: Record<string, unknown> = {};
-  const conditions = initiativeConditions('i', filter, parameters);
+/** One page of the initiatives this viewer may see, and their total, ordered by name. */
+export function buildInitiativePage(
+  filter: InitiativeFilter,
+  page: { first: number; after: Cursor | null },
+  viewer: ViewerParameter,
+): { page: Statement; count: Statement } {
+  const parameters: Record<string, unknown> = { viewer };
+  const conditions = [initiativeVisible('i'), ...initiativeConditions('i', filter, parameters)];
   let source = 'MATCH (i:Initiative)';
   if (filter.text) {
     source = "CALL db.index.fulltext.queryNodes('initiative_text', $text) YIELD node AS i";
     parameters.text = allWordsQuery(filter.text);
   }
-  const where = conditions.length ? `WHERE ${conditions.join('\n  AND ')}` : '';
+  const where = `WHERE ${conditions.join('\n  AND ')}`;
   const after = afterCursorClauses('Initiative', 'i');
-  const pageWhere = `${where ? `${where}\n  AND` : 'WHERE'} ${after.condition}`;
+  const pageWhere = `${where}\n  AND ${after.condition}`;
   return {
     page: {
       text: `${after.bind}${source}

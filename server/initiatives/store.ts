@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { actorVisible, participationVisible, viewerParameter } from '../auth/visibility.ts';
+import { actorVisible, initiativeVisible, participationVisible, viewerParameter } from '../auth/visibility.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Database } from '../db/database.ts';
 import { readPage } from '../shared/connection.ts';
@@ -41,10 +41,10 @@ export class InitiativeStore {
         RETURN g { .id, funderId: f.id, .amount, .currency, .programme, .awarded } AS item ORDER BY g.amount DESC`),
     );
     this.parents = new DataLoader((ids) =>
-      this.collectFor(ids, `MATCH (i)-[:PART_OF]->(whole:Initiative) RETURN ${initiativeProjection('whole')} AS item`),
+      this.collectFor(ids, `MATCH (i)-[:PART_OF]->(whole:Initiative) WHERE ${initiativeVisible('whole')} RETURN ${initiativeProjection('whole')} AS item`),
     );
     this.parts = new DataLoader((ids) =>
-      this.collectFor(ids, `MATCH (i)<-[:PART_OF]-(part:Initiative) RETURN ${initiativeProjection('part')} AS item ORDER BY item.name`),
+      this.collectFor(ids, `MATCH (i)<-[:PART_OF]-(part:Initiative) WHERE ${initiativeVisible('part')} RETURN ${initiativeProjection('part')} AS item ORDER BY item.name`),
     );
     this.events = new DataLoader((ids) =>
       this.collectFor(ids, `MATCH (e:Event)-[:OF]->(i) RETURN e { .id, .name, .date, .description } AS item ORDER BY e.date, e.name`),
@@ -52,7 +52,7 @@ export class InitiativeStore {
   }
 
   async page(filter: InitiativeFilter, first: number, after: Cursor | null) {
-    const page = await readPage<InitiativeRecord>(this.db, buildInitiativePage(filter, { first, after }), 'initiative', first);
+    const page = await readPage<InitiativeRecord>(this.db, buildInitiativePage(filter, { first, after }, this.viewer), 'initiative', first);
     for (const initiative of page.items) this.byId.prime(initiative.id, initiative);
     return page;
   }
@@ -90,8 +90,8 @@ export class InitiativeStore {
 
   private async loadByIds(ids: readonly string[]): Promise<(InitiativeRecord | null)[]> {
     const result = await this.db.query<{ initiative: InitiativeRecord }>({
-      text: `UNWIND $ids AS id MATCH (i:Initiative {id: id}) RETURN ${initiativeProjection('i')} AS initiative`,
-      parameters: { ids },
+      text: `UNWIND $ids AS id MATCH (i:Initiative {id: id}) WHERE ${initiativeVisible('i')} RETURN ${initiativeProjection('i')} AS initiative`,
+      parameters: { ids, viewer: this.viewer },
     });
     const found = new Map(result.records.map((record) => [record.get('initiative').id, record.get('initiative')]));
     return ids.map((id) => found.get(id) ?? null);

@@ -1,4 +1,4 @@
-import { actorVisible } from '../auth/visibility.ts';
+import { actorVisible, participationPublic } from '../auth/visibility.ts';
 import type { Statement } from '../db/database.ts';
 import { actorProjection } from '../actors/records.ts';
 import { initiativeProjection } from '../initiatives/records.ts';
@@ -8,7 +8,7 @@ export const MAX_PATH_HOPS = 6;
 
 /**
  * The shortest chain actor – initiative – actor … between two visible actors, through confirmed
- * participations and visible actors only. One hop is two links: actor to initiative to actor.
+ * participations in public initiatives and visible actors only. One hop is two links: actor to initiative to actor.
  * Of several equally short chains the closest ties win: those whose initiatives have the fewest
  * participants (a shared three-party project says more than a declaration fifteen kommuner signed).
  */
@@ -18,7 +18,7 @@ export function buildPath(fromId: string, toId: string, maxHops: number, viewer:
 MATCH (from:Actor {id: $from}), (to:Actor {id: $to})
 WHERE ${actorVisible('from')} AND ${actorVisible('to')}
 MATCH p = allShortestPaths((from)-[:PARTICIPATES_IN*..${2 * MAX_PATH_HOPS}]-(to))
-WHERE all(r IN relationships(p) WHERE r.status = 'CONFIRMED')
+WHERE all(r IN relationships(p) WHERE ${participationPublic('r', 'endNode(r)')})
   AND all(n IN nodes(p) WHERE n:Initiative OR ${actorVisible('n')})
   AND length(p) <= $maxLength
 WITH p, reduce(size = 0, n IN nodes(p) | size + CASE WHEN n:Initiative THEN COUNT { (n)<-[:PARTICIPATES_IN]-() } ELSE 0 END) AS tieSize

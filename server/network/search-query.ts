@@ -1,5 +1,5 @@
 import { int } from 'neo4j-driver';
-import { actorVisible, findableByText } from '../auth/visibility.ts';
+import { actorVisible, findableByText, initiativeVisible } from '../auth/visibility.ts';
 import type { Statement } from '../db/database.ts';
 import { actorProjection } from '../actors/records.ts';
 import { initiativeProjection } from '../initiatives/records.ts';
@@ -15,6 +15,7 @@ CALL () {
   RETURN node, score
   UNION ALL
   CALL db.index.fulltext.queryNodes('initiative_text', $query, {limit: $limit}) YIELD node, score
+  WHERE ${initiativeVisible('node')}
   RETURN node, score
 }
 WITH node, score ORDER BY score DESC, node.name LIMIT $limit

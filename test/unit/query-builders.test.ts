@@ -49,8 +49,9 @@ describe('Cypher builders', () => {
     expect(search.text).not.toContain('unga');
   });
 
-  it('turns activeOn into date bounds that are parameters', () => {
-    const { page } = buildInitiativePage({ activeOn: parsePartialDate('2020-05')! }, { first: 10, after: null });
+  it('turns activeOn into date bounds that are parameters, and shows only the initiatives the viewer may see', () => {
+    const { page, count } = buildInitiativePage({ activeOn: parsePartialDate('2020-05')! }, { first: 10, after: null }, viewer);
+    for (const statement of [page, count]) expect(statement.text).toContain('i.status IN $viewer.status.initiative.everyone');
     expect(page.text).toContain('coalesce(i.startFirst, i.endLast) <= date($activeLast)');
     expect(page.parameters).toMatchObject({ activeFirst: '2020-05-01', activeLast: '2020-05-31' });
     expect(page.text).not.toContain('2020');

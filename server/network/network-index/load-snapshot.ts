@@ -4,6 +4,7 @@ import { RowsBuilder, rowOf, transpose, type Adjacency } from './adjacency.ts';
 import { compareText, nameRanks, ranksInOrder } from './order.ts';
 import { readColumns, type Columns } from './read-columns.ts';
 import { addBit, memberCount, membersOf, orRow, wordsFor } from './bitset.ts';
+import { participationPublic, statusParameter } from '../../auth/visibility.ts';
 import { ActorFlag, type ActorTable, type InitiativeTable, type NetworkSnapshot } from './snapshot.ts';
 
 /**
@@ -88,13 +89,17 @@ function readInitiatives(tx: Transaction): Promise<InitiativeRows> {
   return readColumns(
     tx,
     {
-      text: `MATCH (i:Initiative)
+      text: `MATCH (i:Initiative) WHERE i.status IN $status.initiative.everyone
              RETURN id(i) AS node, i.id AS id, i.name AS name,
                duration.inDays(date('1970-01-01'), i.startFirst).days AS firstDay,
                duration.inDays(date('1970-01-01'), i.endLast).days AS lastDay,
                [(i)-[:HAS_THEME]->(t:Theme) | id(t)] AS themes,
                [(i)-[:IN_MUNICIPALITY]->(m:Municipality) | id(m)] AS places,
-               COLLECT { MATCH (i)-[:PART_OF*0..]->(root:Initiative) WHERE NOT (root)-[:PART_OF]->(:Initiative) RETURN DISTINCT id(root) } AS roots`,
+               COLLECT { MATCH family = (i)-[:PART_OF*0..]->(root:Initiative)
+                         WHERE all(n IN nodes(family) WHERE n.status IN $status.initiative.everyone)
+                           AND NOT EXISTS { MATCH (root)-[:PART_OF]->(whole:Initiative) WHERE whole.status IN $status.initiative.everyone }
+                         RETURN DISTINCT id(root) } AS roots`,
+      parameters: { status: statusParameter },
     },
     { values: ['node', 'id', 'name', 'firstDay', 'lastDay'], lists: ['themes', 'places', 'roots'] },
   );
@@ -146,14 +151,14 @@ export const actorRowsStatement: Statement = {
            CASE WHEN a:Organization THEN $flag.ORGANIZATION ELSE 0 END
              + CASE WHEN a:Person THEN $flag.PERSON ELSE 0 END
              + CASE WHEN a:RoleModel THEN $flag.ROLE_MODEL ELSE 0 END
-             + CASE WHEN a.status = 'VERIFIED' THEN $flag.VERIFIED ELSE 0 END
+             + CASE WHEN a.status IN $status.organization.everyone THEN $flag.PUBLIC ELSE 0 END
              + CASE WHEN a.consentGiven = true THEN $flag.CONSENTED ELSE 0 END AS flags,
            [(a)-[:HAS_THEME]->(t:Theme) | id(t)] AS themes,
            [(a)-[:IN_MUNICIPALITY]->(m:Municipality) | id(m)] AS places,
-           [(a)-[r:PARTICIPATES_IN]->(i:Initiative) WHERE r.status = 'CONFIRMED' | id(i)] AS initiatives,
+           [(a)-[r:PARTICIPATES_IN]->(i:Initiative) WHERE ${participationPublic('r', 'i', '$status')} | id(i)] AS initiatives,
            [(a)-[:PART_OF]-(b:Actor) | id(b)] AS related,
            [(a)-[:AFFILIATED_WITH]-(b:Actor) | id(b)] AS affiliated`,
-  parameters: { flag: ActorFlag },
+  parameters: { flag: ActorFlag, status: statusParameter },
 };
 
 function readActors(tx: Transaction): Promise<ActorRows> {

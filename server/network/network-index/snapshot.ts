@@ -5,7 +5,8 @@ export const ActorFlag = {
   ORGANIZATION: 1,
   PERSON: 2,
   ROLE_MODEL: 4,
-  VERIFIED: 8,
+  /** A status that everyone sees (auth/visibility.ts's table). */
+  PUBLIC: 8,
   CONSENTED: 16,
 } as const;
 

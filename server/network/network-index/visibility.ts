@@ -18,7 +18,7 @@ export function visibilityFor(snapshot: NetworkSnapshot, viewer: ViewerParameter
   const inScope = (actor: number) => viewer.scope.length > 0 && rowOf(ownMunicipalities, actor).some((m) => scope[m] === 1);
   return (actor) => {
     const f = flags[actor]!;
-    if (f & ActorFlag.ORGANIZATION) return (f & ActorFlag.VERIFIED) !== 0 || viewer.all || ids[actor] === viewer.organizationId || inScope(actor);
+    if (f & ActorFlag.ORGANIZATION) return (f & ActorFlag.PUBLIC) !== 0 || viewer.all || ids[actor] === viewer.organizationId || inScope(actor);
     if (f & ActorFlag.PERSON) return (f & ActorFlag.ROLE_MODEL) === 0 || (f & ActorFlag.CONSENTED) !== 0 || viewer.all || inScope(actor);
     return false;
   };
