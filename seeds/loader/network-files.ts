@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ParticipationRole } from '../../server/initiatives/vocabulary.ts';
 
 export const networkDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../network');
 
@@ -58,7 +59,7 @@ export interface SeedInitiative {
 export interface SeedParticipation {
   actor: string;
   initiative: string;
-  role: string;
+  role: ParticipationRole;
   since: string | null;
   until: string | null;
 }

@@ -1,0 +1,81 @@
+/**
+ * The statement parts every node shape shares. Each repository writes rows of its shape with these;
+ * `n` is the node and `row` its row. Themes, kommuner and sources are relationships to the reference
+ * nodes and to Source nodes.
+ */
+
+/** How rows are written: CREATE where nothing can exist yet (no lookup first), MERGE by id otherwise (a seed reload). */
+export type WriteMode = 'create' | 'merge';
+
+/** Who wrote the rows: an account id, or `seed`, `test`, `synthetic`. */
+export interface WriteOptions {
+  mode: WriteMode;
+  author: string;
+}
+
+/** Binds `n` for each `row` of `$rows`: a new node, or the node of that id. */
+export function nodeFor(labels: string, mode: WriteMode): string {
+  return `UNWIND $rows AS row
+${mode === 'create' ? 'CREATE' : 'MERGE'} (n:${labels} {id: row.id})`;
+}
+
+const listLinks = {
+  themes: { type: 'HAS_THEME', target: '(target:Theme {key: item})' },
+  municipalities: { type: 'IN_MUNICIPALITY', target: '(target:Municipality {code: item})' },
+  sources: { type: 'CITES', target: '(target:Source {id: item})' },
+} as const;
+export type ListLink = keyof typeof listLinks;
+
+/**
+ * Replaces `n`'s links of each kind with those the row lists, so that writing a row twice leaves what it
+ * says and nothing more. A list that is null in the row leaves those links as they are (an edit that
+ * does not name them).
+ */
+export function replaceLists(kinds: ListLink[]): string {
+  return kinds
+    .map((kind) => {
+      const { type, target } = listLinks[kind];
+      return `
+WITH n, row
+CALL (n, row) {
+  WITH n, row WHERE row.${kind} IS NOT NULL
+  OPTIONAL MATCH (n)-[old:${type}]->()
+  DELETE old
+  WITH DISTINCT n, row
+  UNWIND row.${kind} AS item
+  MATCH ${target}
+  MERGE (n)-[:${type}]->(target)
+}`;
+    })
+    .join('');
+}
+
+/** Adds the row's `cite` sources to those `n` cites already: an edit cites its source and keeps the earlier ones. */
+export const citeSources = `
+WITH n, row
+CALL (n, row) {
+  UNWIND coalesce(row.cite, []) AS item
+  MATCH (target:Source {id: item})
+  MERGE (n)-[:CITES]->(target)
+}`;
+
+/**
+ * Replaces `n`'s one outgoing relationship of a type (an organisation's parent, an initiative's whole, a
+ * person's organisation) when the row's `replace` list names the field; null removes it.
+ */
+export function replaceOne(field: string, type: string, label: string): string {
+  return `
+WITH n, row
+CALL (n, row) {
+  WITH n, row WHERE '${field}' IN row.replace
+  OPTIONAL MATCH (n)-[old:${type}]->(:${label})
+  DELETE old
+  WITH DISTINCT n, row
+  MATCH (target:${label} {id: row.${field}})
+  MERGE (n)-[:${type}]->(target)
+}`;
+}
+
+/** Who made a node and when, and its first version; a reload keeps the first maker and version. */
+export const provenance = `n.createdAt = coalesce(n.createdAt, datetime()), n.createdBy = coalesce(n.createdBy, $author),
+  n.updatedAt = datetime(), n.version = coalesce(n.version, 1)`;
