@@ -1,18 +1,57 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fewestSharedThemesToReach, partnerReasons, partnerScore, partnerWeights } from '../../server/network/partner-scoring.ts';
+import { fewestSharedThemesToReach, partnerReasons, partnerScore } from '../../server/network/partner-scoring.ts';
 
 const none = { sharedThemes: [], sharedMunicipalities: [], sharedCounties: [], commonPartners: [], commonPartnerCount: 0, families: [] };
 
 describe('partner scoring', () => {
-  it('adds the documented weight for each reason', () => {
+  // The weights are written out as README.md states them, so that a changed weight in the code fails here.
+  it('adds the weight README.md documents for each reason', () => {
     expect(partnerScore(none)).toBe(0);
-    expect(partnerScore({ ...none, sharedThemes: ['ANDT', 'Trygghet'] })).toBe(2 * partnerWeights.sharedTheme);
-    expect(partnerScore({ ...none, sharedMunicipalities: ['Fagersta'], sharedCounties: ['Västmanlands län'] })).toBe(partnerWeights.sameMunicipality);
-    expect(partnerScore({ ...none, sharedCounties: ['Västmanlands län'] })).toBe(partnerWeights.sameCounty);
-    expect(partnerScore({ ...none, commonPartners: ['A', 'B'], commonPartnerCount: 2 })).toBe(2 * partnerWeights.commonPartner);
-    expect(partnerScore({ ...none, commonPartners: ['A', 'B', 'C'], commonPartnerCount: 5 })).toBe(partnerWeights.commonPartnerCap * partnerWeights.commonPartner);
-    expect(partnerScore({ ...none, families: ['Medborgarlöfte'] })).toBe(partnerWeights.sameFamily);
+    expect(partnerScore({ ...none, sharedThemes: ['ANDT'] })).toBe(1);
+    expect(partnerScore({ ...none, sharedThemes: ['ANDT', 'Trygghet'] })).toBe(2);
+    expect(partnerScore({ ...none, sharedMunicipalities: ['Fagersta'], sharedCounties: ['Västmanlands län'] })).toBe(2);
+    expect(partnerScore({ ...none, sharedMunicipalities: ['Fagersta', 'Norberg'], sharedCounties: ['Västmanlands län'] })).toBe(2);
+    expect(partnerScore({ ...none, sharedCounties: ['Västmanlands län'] })).toBe(1);
+    expect(partnerScore({ ...none, commonPartners: ['A'], commonPartnerCount: 1 })).toBe(1.5);
+    expect(partnerScore({ ...none, commonPartners: ['A', 'B'], commonPartnerCount: 2 })).toBe(3);
+    expect(partnerScore({ ...none, commonPartners: ['A', 'B', 'C'], commonPartnerCount: 3 })).toBe(4.5);
+    expect(partnerScore({ ...none, commonPartners: ['A', 'B', 'C'], commonPartnerCount: 5 })).toBe(4.5);
+    expect(partnerScore({ ...none, families: ['Medborgarlöfte'] })).toBe(2);
+    expect(partnerScore({ ...none, families: ['Medborgarlöfte', 'Vägen in'] })).toBe(2);
+    expect(
+      partnerScore({
+        sharedThemes: ['ANDT', 'Trygghet', 'Integration'],
+        sharedMunicipalities: ['Fagersta'],
+        sharedCounties: ['Västmanlands län'],
+        commonPartners: ['A', 'B', 'C'],
+        commonPartnerCount: 4,
+        families: ['Medborgarlöfte'],
+      }),
+    ).toBe(3 + 2 + 4.5 + 2);
+  });
+
+  it('is documented in README.md with the weights asserted above', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8').split('\n');
+    const section = readme.findIndex((line) => line.includes('`partnerSuggestions(forId)`'));
+    expect(section, 'README.md describes partnerSuggestions').toBeGreaterThanOrEqual(0);
+    const tableStart = readme.findIndex((line, index) => index > section && line.trim().startsWith('|'));
+    const tableEnd = readme.findIndex((line, index) => index > tableStart && !line.trim().startsWith('|'));
+    const rows = readme
+      .slice(tableStart, tableEnd)
+      .map((line) => line.trim().split('|').slice(1, -1).map((cell) => cell.trim()))
+      .filter(([reason]) => /^`[A-Z_]+`$/.test(reason!));
+    const adds = Object.fromEntries(rows.map(([reason, text]) => [reason!.replaceAll('`', ''), text!]));
+    expect(Object.fromEntries(Object.entries(adds).map(([reason, text]) => [reason, Number.parseFloat(text)]))).toEqual({
+      SHARED_THEME: 1.0,
+      SAME_MUNICIPALITY: 2.0,
+      SAME_COUNTY: 1.0,
+      COMMON_PARTNER: 1.5,
+      SAME_INITIATIVE_FAMILY: 2.0,
+    });
+    expect(adds.SHARED_THEME).toMatch(/per shared theme/);
+    expect(adds.COMMON_PARTNER).toMatch(/at most three/);
   });
 
   it('says each reason in Swedish, and the county only when no kommun is shared', () => {
@@ -57,5 +96,13 @@ describe('partner scoring', () => {
     );
     expect(fewestSharedThemesToReach(-Infinity)).toBe(0);
     expect(fewestSharedThemesToReach(10)).toBe(fewestSharedThemesToReach(10, { commonPartners: 0, families: 0 }));
+    // By the documented weights: a common kommun adds 2, so 10 needs 8 themes; three common partners
+    // (4.5) and a family (2) besides leave 1.5, so 2 themes; with those, 8.5 needs none.
+    expect(fewestSharedThemesToReach(10)).toBe(8);
+    expect(fewestSharedThemesToReach(10, { commonPartners: 3, families: 1 })).toBe(2);
+    expect(fewestSharedThemesToReach(10, { commonPartners: 4, families: 1 })).toBe(2);
+    expect(fewestSharedThemesToReach(8.5, { commonPartners: 3, families: 1 })).toBe(0);
+    expect(fewestSharedThemesToReach(3.5, { commonPartners: 1, families: 0 })).toBe(0);
+    expect(fewestSharedThemesToReach(4, { commonPartners: 1, families: 0 })).toBe(1);
   });
 });
