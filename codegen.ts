@@ -32,6 +32,8 @@ const config: CodegenConfig = {
           AuditEntry: '../../audit/audit.ts#AuditRecord',
           Consent: '../../people/store.ts#ConsentRecord',
           PersonDataExport: '../../people/store.ts#PersonDataRecord',
+          Change: '../../history/records.ts#ChangeRecord',
+          ReviewItem: '../../review/records.ts#ReviewItemRecord',
         },
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
       },

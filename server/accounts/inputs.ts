@@ -1,17 +1,9 @@
 import organisationsnummerModule from 'organisationsnummer';
 import { z } from 'zod';
-import { municipalityCodes, themeKeys } from '../shared/inputs.ts';
+import { municipalityCodes, printable, themeKeys } from '../shared/inputs.ts';
 
 // The package's types declare an ES default export, but Node loads its CommonJS build, whose exports are the class.
 const Organisationsnummer = organisationsnummerModule as unknown as typeof organisationsnummerModule.default;
-
-const printable = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `must be at most ${max} characters`)
-    // Control characters have no place in names and addresses; line breaks do in descriptions.
-    .refine((text) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text), 'must not contain control characters');
 
 export const organizationName = printable(200).pipe(z.string().min(2, 'must be at least 2 characters'));
 export const description = printable(4000);

@@ -1,7 +1,9 @@
 import { allows, authorize } from '../auth/policy.ts';
 import type { Resolvers } from '../graphql/generated/resolvers-types.ts';
 import { login } from './login.ts';
-import { registerAssociation } from './registration.ts';
+import { consume } from '../auth/rate-limits.ts';
+import { execute } from '../writes/executor.ts';
+import { registerAssociation } from './commands/register-association.ts';
 import { reviewRegistration } from './review.ts';
 
 export const accountResolvers: Resolvers = {
@@ -14,7 +16,10 @@ export const accountResolvers: Resolvers = {
   },
   Mutation: {
     login: (_parent, { email, password }, ctx) => login(ctx, email, password),
-    registerAssociation: (_parent, { input }, ctx) => registerAssociation(ctx, input),
+    registerAssociation: async (_parent, args, ctx) => {
+      await consume(ctx.services.rateLimits.registration, ctx.clientAddress);
+      return execute(registerAssociation, args, ctx);
+    },
     reviewRegistration: (_parent, { id, approve, reason }, ctx) => reviewRegistration(ctx, id, approve, reason),
   },
   Account: {

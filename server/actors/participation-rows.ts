@@ -14,28 +14,29 @@ export type InitiativeColumns = 'none' | 'summary' | 'full';
  * without them.
  */
 export function participationRow(relationship: string, initiative: string, columns: InitiativeColumns): string {
-  const participation = `${relationship}.role, ${relationship}.since, ${relationship}.until, ${relationship}.status, coalesce(${relationship}.sources, []), ${initiative}.id`;
+  const participation = `${relationship}.id, ${relationship}.role, ${relationship}.since, ${relationship}.until, ${relationship}.status, coalesce(${relationship}.sources, []), ${initiative}.id`;
   const description = columns === 'full' ? `, ${initiative}.description` : '';
-  const initiativeFields = columns === 'none' ? '' : `, ${initiative}.kind, ${initiative}.name, ${initiative}.start, ${initiative}.end${description}`;
+  const initiativeFields = columns === 'none' ? '' : `, ${initiative}.kind, ${initiative}.name, ${initiative}.start, ${initiative}.end, ${initiative}.status, ${initiative}.version${description}`;
   return `[${participation}${initiativeFields}]`;
 }
 
 type Role = ParticipationRecord['role'];
 type Status = ParticipationRecord['status'];
 type Kind = InitiativeRecord['kind'];
-type ParticipationValues = [Role, string | null, string | null, Status, string[], string];
-type SummaryValues = [Kind, string, string | null, string | null];
+type InitiativeStatus = InitiativeRecord['status'];
+type ParticipationValues = [string, Role, string | null, string | null, Status, string[], string];
+type SummaryValues = [Kind, string, string | null, string | null, InitiativeStatus, number];
 
 /** One row of `participationRow`, in its order: the initiative's fields come only when it was read. */
 export type ParticipationRow = ParticipationValues | [...ParticipationValues, ...SummaryValues] | [...ParticipationValues, ...SummaryValues, string | null];
 
 export function participationFromRow(actorId: string, row: ParticipationRow): ParticipationRecord {
-  const [role, since, until, status, sourceIds, initiativeId] = row;
-  const participation: ParticipationRecord = { actorId, initiativeId, role, since, until, status, sourceIds };
-  if (row.length > 6) {
-    const [, , , , , , kind, name, start, end] = row as [...ParticipationValues, ...SummaryValues];
-    participation.initiative = { id: initiativeId, kind, name, start, end };
-    if (row.length === 11) participation.initiative.description = row[10];
+  const [id, role, since, until, status, sourceIds, initiativeId] = row;
+  const participation: ParticipationRecord = { id, actorId, initiativeId, role, since, until, status, sourceIds };
+  if (row.length > 7) {
+    const [, , , , , , , kind, name, start, end, initiativeStatus, version] = row as [...ParticipationValues, ...SummaryValues];
+    participation.initiative = { id: initiativeId, kind, name, start, end, status: initiativeStatus, version };
+    if (row.length === 14) participation.initiative.description = row[13];
   }
   return participation;
 }

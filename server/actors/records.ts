@@ -10,6 +10,7 @@ export interface ActorRecord {
   email: string | null;
   phone: string | null;
   isPerson: boolean;
+  version: number;
   /** How a registration was reviewed; all null until it was. */
   reviewApproved: boolean | null;
   reviewReason: string | null;
@@ -18,5 +19,5 @@ export interface ActorRecord {
 
 /** The map projection every actor query returns, so all of them yield the same ActorRecord. */
 export const actorProjection = (variable: string) =>
-  `${variable} { .id, .kind, .name, .description, .organizationNumber, .status, .title, .email, .phone, isPerson: ${variable}:Person,
+  `${variable} { .id, .kind, .name, .description, .organizationNumber, .status, .title, .email, .phone, isPerson: ${variable}:Person, .version,
      .reviewApproved, .reviewReason, reviewedAt: toString(${variable}.reviewedAt) }`;

@@ -1,6 +1,7 @@
 import { AccountStore } from '../accounts/store.ts';
 import { ActorStore } from '../actors/store.ts';
 import { AuditStore } from '../audit/store.ts';
+import { HistoryStore } from '../history/store.ts';
 import type { Pseudonyms } from '../auth/pseudonyms.ts';
 import type { RateLimits } from '../auth/rate-limits.ts';
 import type { TokenService } from '../auth/tokens.ts';
@@ -11,6 +12,7 @@ import type { NetworkIndex } from '../network/network-index/network-index.ts';
 import { NetworkStore } from '../network/store.ts';
 import { PeopleStore } from '../people/store.ts';
 import { ReferenceStore } from '../reference/store.ts';
+import { ReviewStore } from '../review/store.ts';
 import { LinkStore } from '../shared/links-store.ts';
 
 /** What lives as long as the service: shared by every request. */
@@ -41,6 +43,8 @@ export function createStores(db: Database, viewer: Viewer, services: Pick<Servic
     accounts: new AccountStore(db),
     audit: new AuditStore(db),
     people: new PeopleStore(db),
+    history: new HistoryStore(db, viewer),
+    review: new ReviewStore(db),
   };
 }
 

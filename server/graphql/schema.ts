@@ -8,11 +8,13 @@ import { accountResolvers } from '../accounts/resolvers.ts';
 import { actorMutationResolvers } from '../actors/mutations.ts';
 import { actorResolvers } from '../actors/resolvers.ts';
 import { auditResolvers } from '../audit/resolvers.ts';
+import { historyResolvers } from '../history/resolvers.ts';
 import { initiativeMutationResolvers } from '../initiatives/mutations.ts';
 import { peopleResolvers } from '../people/resolvers.ts';
 import { initiativeResolvers } from '../initiatives/resolvers.ts';
 import { networkResolvers } from '../network/resolvers.ts';
 import { referenceResolvers } from '../reference/resolvers.ts';
+import { reviewResolvers } from '../review/resolvers.ts';
 import { serviceVersion } from '../shared/version.ts';
 import { DateScalar, DateTimeScalar } from './scalars.ts';
 import type { Resolvers } from './generated/resolvers-types.ts';
@@ -47,6 +49,8 @@ export function buildSchema(): GraphQLSchema {
       accountResolvers,
       peopleResolvers,
       auditResolvers,
+      historyResolvers,
+      reviewResolvers,
     ]),
   });
 }

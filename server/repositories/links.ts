@@ -79,3 +79,33 @@ CALL (n, row) {
 /** Who made a node and when, and its first version; a reload keeps the first maker and version. */
 export const provenance = `n.createdAt = coalesce(n.createdAt, datetime()), n.createdBy = coalesce(n.createdBy, $author),
   n.updatedAt = datetime(), n.version = coalesce(n.version, 1)`;
+
+/**
+ * An edit of one node: the properties it sets (null removes one), the lists it replaces (null leaves a
+ * list), the sources it cites besides, and the single links it replaces (named in `replace`). The
+ * version moves by one.
+ */
+export function patchStatement(label: string, lists: ListLink[], ones: [field: string, type: string, label: string][]): string {
+  return `MATCH (n:${label} {id: $id})
+WITH n, $row AS row
+SET n += row.properties, n.updatedAt = datetime(), n.updatedBy = $author, n.version = coalesce(n.version, 1) + 1
+${replaceLists(lists)}
+${citeSources}
+${ones.map(([field, type, target]) => replaceOne(field, type, target)).join('\n')}`;
+}
+
+/** The row a patch statement reads: lists left out stay as they are. */
+export interface PatchRow {
+  properties: Record<string, unknown>;
+  themes?: string[] | null;
+  municipalities?: string[] | null;
+  cite: string[];
+  replace: string[];
+  [single: string]: unknown;
+}
+
+/**
+ * Takes the node's write lock before reading it (a property set to itself), so that two edits of one
+ * node run one after the other and the second reads what the first wrote.
+ */
+export const lockNode = (n: string) => `SET ${n}.version = coalesce(${n}.version, 1)`;

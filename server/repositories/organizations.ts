@@ -1,7 +1,7 @@
 import { organizationLabelByKind, organizationKinds, type OrganizationKind } from '../actors/kinds.ts';
 import type { OrganizationStatus } from '../auth/visibility.ts';
 import type { Transaction } from '../db/database.ts';
-import { nodeFor, provenance, replaceLists, replaceOne, type WriteOptions } from './links.ts';
+import { lockNode, nodeFor, patchStatement, provenance, replaceLists, replaceOne, type PatchRow, type WriteOptions } from './links.ts';
 
 /** An organisation as it is stored: its properties, its links, and its parent (a kommun's unit). */
 export interface OrganizationShape {
@@ -39,4 +39,37 @@ export async function writeOrganizations(tx: Transaction, rows: OrganizationShap
     if (ofKind.length === 0) continue;
     await tx.run({ text: organizationsStatement(kind, options.mode), parameters: { rows: ofKind, author: options.author } });
   }
+}
+
+/** An organisation as an edit reads it: its shape and version. */
+export interface OrganizationState extends OrganizationShape {
+  version: number;
+  isPerson: false;
+}
+
+/** Reads an organisation (or, with `isPerson`, tells that the id names a person) for an edit, holding its write lock. */
+export async function readOrganizationForUpdate(tx: Transaction, id: string): Promise<OrganizationState | { isPerson: true } | null> {
+  const result = await tx.run<{ state: OrganizationState | { isPerson: true } }>({
+    text: `MATCH (n:Actor {id: $id})
+           ${lockNode('n')}
+           RETURN CASE WHEN n:Person THEN { isPerson: true } ELSE n { .id, .kind, .name, .description, .organizationNumber, .email, .phone,
+             .address, .status, .version, isPerson: false,
+             themes: COLLECT { MATCH (n)-[:HAS_THEME]->(t:Theme) RETURN t.key ORDER BY t.key },
+             municipalities: COLLECT { MATCH (n)-[:IN_MUNICIPALITY]->(m:Municipality) RETURN m.code ORDER BY m.code },
+             sources: COLLECT { MATCH (n)-[:CITES]->(s:Source) RETURN s.id },
+             parent: COLLECT { MATCH (n)-[:PART_OF]->(p:Organization) RETURN p.id }[0] } END AS state`,
+    parameters: { id },
+  });
+  return result.records[0]?.get('state') ?? null;
+}
+
+/** The fields of an organisation an edit may set, null clearing an optional one. */
+export type OrganizationPatch = Partial<
+  Pick<OrganizationShape, 'name' | 'description' | 'email' | 'phone' | 'status' | 'themes' | 'municipalities'>
+> & { reviewApproved?: boolean; reviewReason?: string | null; reviewedAt?: unknown; reviewedBy?: string | null };
+
+export async function updateOrganization(tx: Transaction, id: string, patch: OrganizationPatch, cite: string[], author: string): Promise<void> {
+  const { themes, municipalities, ...properties } = patch;
+  const row: PatchRow = { properties, themes: themes ?? null, municipalities: municipalities ?? null, cite, replace: [] };
+  await tx.run({ text: patchStatement('Actor:Organization', ['themes', 'municipalities'], []), parameters: { id, row, author } });
 }

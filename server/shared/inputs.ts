@@ -9,6 +9,15 @@ import { parsePartialDate } from './partial-date.ts';
 
 export const idInput = z.string().refine(isId, 'is not a valid id');
 
+/** Text of at most `max` characters, trimmed, without control characters. */
+export const printable = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    // Control characters have no place in names and addresses; line breaks do in descriptions.
+    .refine((text) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text), 'must not contain control characters');
+
 export const themeKeys = z.array(
   z.string().refine((key) => referenceCatalog().isThemeKey(key), { error: (issue) => `unknown theme key ${JSON.stringify(issue.input)}` }),
 );

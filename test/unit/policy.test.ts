@@ -12,8 +12,9 @@ const viewers: Record<string, Viewer> = {
 };
 
 // The thing acted on: inside the strategist's kommun and the association's own, or neither.
-const inside: Resource = { organizationId: own, municipalities: ['1982'], leadOrganizationIds: [own] };
-const outside: Resource = { organizationId: 'org-other', municipalities: ['0180'], leadOrganizationIds: ['org-other'] };
+// The association is verified in both; a claim about it was made by another organisation.
+const inside: Resource = { organizationId: own, municipalities: ['1982'], leadOrganizationIds: [own], claimedBy: 'org-other', actingOrganizationVerified: true };
+const outside: Resource = { organizationId: 'org-other', municipalities: ['0180'], leadOrganizationIds: ['org-other'], actingOrganizationVerified: true };
 
 const A: Decision = 'ALLOW';
 const F: Decision = 'FORBIDDEN';
@@ -32,6 +33,21 @@ const table: Record<Action, [Decision[], Decision[]]> = {
   listPendingRegistrations: [[U, A, A, F, F], [U, A, A, F, F]],
   seeContact: [[U, A, A, A, F], [U, A, F, F, F]],
   seePossibleDuplicates: [[U, A, A, F, F], [U, A, F, F, F]],
+  listReviewQueue: [[U, A, A, F, F], [U, A, A, F, F]],
+  // A verified association may start an initiative (it leads it, and it waits for review) or enter an organisation anywhere.
+  createInitiative: [[U, A, A, A, F], [U, A, F, A, F]],
+  updateInitiative: [[U, A, A, A, F], [U, A, F, F, F]],
+  reviewInitiative: [[U, A, A, F, F], [U, A, F, F, F]],
+  createOrganization: [[U, A, A, A, F], [U, A, F, A, F]],
+  createPerson: [[U, A, A, A, F], [U, A, F, F, F]],
+  addParticipation: [[U, A, A, A, F], [U, A, F, F, F]],
+  updateParticipation: [[U, A, A, A, F], [U, A, F, F, F]],
+  removeParticipation: [[U, A, A, A, F], [U, A, F, F, F]],
+  addGrant: [[U, A, A, A, F], [U, A, F, F, F]],
+  addEvent: [[U, A, A, A, F], [U, A, F, F, F]],
+  mergeOrganizations: [[U, A, A, F, F], [U, A, F, F, F]],
+  createAccount: [[U, A, F, F, F], [U, A, F, F, F]],
+  changePassword: [[U, A, A, A, A], [U, A, A, A, A]],
 };
 
 describe('the access policy', () => {
@@ -46,4 +62,23 @@ describe('the access policy', () => {
       expect(decided).toEqual(table[action]);
     });
   }
+
+  it('lets an association that is not verified write nothing about others, not even within its own initiatives', () => {
+    const unverified = { ...inside, actingOrganizationVerified: false };
+    for (const action of ['createInitiative', 'updateInitiative', 'createOrganization', 'createPerson', 'addParticipation', 'addGrant', 'addEvent'] as const) {
+      expect(decide(viewers.association!, action, unverified)).toBe(F);
+    }
+    expect(decide(viewers.association!, 'updateOrganization', unverified)).toBe(A);
+  });
+
+  it('keeps a strategist to writes all of whose kommuner are in its scope', () => {
+    expect(decide(viewers.strategist!, 'updateInitiative', { municipalities: ['1982'], alsoMunicipalities: ['1982'] })).toBe(A);
+    expect(decide(viewers.strategist!, 'updateInitiative', { municipalities: ['1982'], alsoMunicipalities: ['0180'] })).toBe(F);
+    expect(decide(viewers.strategist!, 'mergeOrganizations', { municipalities: ['0180'], alsoMunicipalities: ['1982'] })).toBe(F);
+  });
+
+  it('lets an organisation confirm a claim about itself only when another organisation made it', () => {
+    expect(decide(viewers.association!, 'reviewParticipation', { organizationId: own, claimedBy: 'org-other' })).toBe(A);
+    expect(decide(viewers.association!, 'reviewParticipation', { organizationId: own, claimedBy: own })).toBe(F);
+  });
 });

@@ -9,6 +9,8 @@ import type { SearchHitRecord, PartnerSuggestionRecord, OverlapRecord, PathRecor
 import type { AccountRecord } from '../../accounts/store.ts';
 import type { AuditRecord } from '../../audit/audit.ts';
 import type { ConsentRecord, PersonDataRecord } from '../../people/store.ts';
+import type { ChangeRecord } from '../../history/records.ts';
+import type { ReviewItemRecord } from '../../review/records.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -83,6 +85,36 @@ export type ActorKind =
   | 'PERSON'
   | 'ROLE_MODEL';
 
+export type AddEventInput = {
+  date?: InputMaybe<Scalars['Date']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  initiativeId: Scalars['ID']['input'];
+  municipalities?: InputMaybe<Array<Scalars['String']['input']>>;
+  name: Scalars['String']['input'];
+  source: SourceInput;
+};
+
+export type AddGrantInput = {
+  /** More than 0. */
+  amount: Scalars['Float']['input'];
+  awarded?: InputMaybe<Scalars['Date']['input']>;
+  /** ISO 4217, such as SEK or EUR. */
+  currency: Scalars['String']['input'];
+  funderId: Scalars['ID']['input'];
+  initiativeId: Scalars['ID']['input'];
+  programme?: InputMaybe<Scalars['String']['input']>;
+  source: SourceInput;
+};
+
+export type AddParticipationInput = {
+  actorId: Scalars['ID']['input'];
+  initiativeId: Scalars['ID']['input'];
+  role: ParticipationRole;
+  since?: InputMaybe<Scalars['Date']['input']>;
+  source: SourceInput;
+  until?: InputMaybe<Scalars['Date']['input']>;
+};
+
 export type AuditEntry = {
   __typename?: 'AuditEntry';
   /** The account that acted; null for anonymous actions such as a registration. */
@@ -115,6 +147,36 @@ export type AuthPayload = {
   account: Account;
   /** A short-lived JWT: send it as `Authorization: Bearer <token>`. */
   token: Scalars['String']['output'];
+};
+
+/** One change to one node or relationship: who (a role and an organisation, never an e-mail), when, the action, the fields, the source. */
+export type Change = {
+  __typename?: 'Change';
+  /** The mutation that made it. */
+  action: Scalars['String']['output'];
+  at: Scalars['DateTime']['output'];
+  byOrganization: Maybe<Organization>;
+  byRole: Maybe<Role>;
+  fields: Array<FieldChange>;
+  id: Scalars['ID']['output'];
+  /** Why, where the mutation asks for a reason. */
+  reason: Maybe<Scalars['String']['output']>;
+  source: Maybe<Source>;
+  targetId: Scalars['ID']['output'];
+  /** Organization, Person, Initiative, Participation, Grant or Event. */
+  targetKind: Scalars['String']['output'];
+};
+
+export type ChangeConnection = {
+  __typename?: 'ChangeConnection';
+  edges: Array<ChangeEdge>;
+  pageInfo: PageInfo;
+};
+
+export type ChangeEdge = {
+  __typename?: 'ChangeEdge';
+  cursor: Scalars['String']['output'];
+  node: Change;
 };
 
 export type ClaimParticipationInput = {
@@ -161,6 +223,63 @@ export type County = {
   name: Scalars['String']['output'];
 };
 
+/** An account made by an admin. The person changes the password at first sign-in. */
+export type CreateAccountInput = {
+  county?: InputMaybe<Scalars['String']['input']>;
+  email: Scalars['String']['input'];
+  /** A STRATEGIST's scope: kommun codes, or a län (stored as its kommuner). */
+  municipalities?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The organisation an ASSOCIATION account speaks for. */
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  password: Scalars['String']['input'];
+  role: Role;
+};
+
+export type CreateInitiativeInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  end?: InputMaybe<Scalars['Date']['input']>;
+  kind: InitiativeKind;
+  /** Kommun codes. */
+  municipalities: Array<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  /** The initiative this one is a part of. */
+  partOf?: InputMaybe<Scalars['ID']['input']>;
+  source: SourceInput;
+  start?: InputMaybe<Scalars['Date']['input']>;
+  /** Theme keys. */
+  themes: Array<Scalars['String']['input']>;
+};
+
+export type CreateOrganizationInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** ASSOCIATION, AUTHORITY, MUNICIPAL_UNIT or BUSINESS. */
+  kind: ActorKind;
+  municipalities: Array<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  organizationNumber?: InputMaybe<Scalars['String']['input']>;
+  /** The organisation this is a unit of (a kommun's unit, an authority's office). */
+  parent?: InputMaybe<Scalars['ID']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+  source: SourceInput;
+  themes: Array<Scalars['String']['input']>;
+};
+
+export type CreatePersonInput = {
+  /** The organisation the person works for. */
+  affiliation?: InputMaybe<Scalars['ID']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  municipalities?: InputMaybe<Array<Scalars['String']['input']>>;
+  name: Scalars['String']['input'];
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** A role model is shown publicly only once a consent is recorded. */
+  roleModel?: InputMaybe<Scalars['Boolean']['input']>;
+  source: SourceInput;
+  themes?: InputMaybe<Array<Scalars['String']['input']>>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Something dated that happened within an initiative or a kommun. */
 export type Event = {
   __typename?: 'Event';
@@ -172,12 +291,22 @@ export type Event = {
   sources: Array<Source>;
 };
 
+/** One field's value before and after, as JSON text. Personal fields are null to callers who may not see the person's or organisation's contact data. */
+export type FieldChange = {
+  __typename?: 'FieldChange';
+  after: Maybe<Scalars['String']['output']>;
+  before: Maybe<Scalars['String']['output']>;
+  field: Scalars['String']['output'];
+};
+
 export type Grant = {
   __typename?: 'Grant';
   amount: Scalars['Float']['output'];
   awarded: Maybe<Scalars['Date']['output']>;
   currency: Scalars['String']['output'];
   funder: Actor;
+  id: Scalars['ID']['output'];
+  initiative: Initiative;
   programme: Maybe<Scalars['String']['output']>;
   sources: Array<Source>;
 };
@@ -188,6 +317,8 @@ export type Initiative = {
   end: Maybe<Scalars['Date']['output']>;
   events: Array<Event>;
   grants: Array<Grant>;
+  /** Its changes, newest first. */
+  history: Array<Change>;
   id: Scalars['ID']['output'];
   kind: InitiativeKind;
   municipalities: Array<Municipality>;
@@ -198,7 +329,16 @@ export type Initiative = {
   parts: Array<Initiative>;
   sources: Array<Source>;
   start: Maybe<Scalars['Date']['output']>;
+  /** PENDING while an association's new initiative awaits review; only VERIFIED ones are public. */
+  status: VerificationStatus;
   themes: Array<Theme>;
+  /** Grows by one with every change; an update with an older expectedVersion is refused. */
+  version: Scalars['Int']['output'];
+};
+
+
+export type InitiativeHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -247,29 +387,93 @@ export type Municipality = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  addEvent: Event;
+  addGrant: Grant;
+  /** CONFIRMED when a strategist, an admin, or an association for itself in an initiative it leads adds it; CLAIMED otherwise. */
+  addParticipation: Participation;
+  /** The signed-in account changes its own password. */
+  changePassword: Scalars['Boolean']['output'];
   /** An ASSOCIATION says its organisation works in an initiative; the claim stays CLAIMED until reviewed. */
   claimParticipation: Participation;
+  /** ADMIN. */
+  createAccount: Account;
+  /** A strategist in its kommuner or an admin (VERIFIED at once); a verified association, which leads it (PENDING until reviewed). */
+  createInitiative: Initiative;
+  /** A strategist in its kommuner or an admin (VERIFIED); a verified association (PENDING until reviewed). */
+  createOrganization: Organization;
+  /** A strategist in its kommuner, an admin, or a verified association for its own organisation. */
+  createPerson: Person;
   /** Removes the person and every copy of their personal data, keeping an audit entry without it (GDPR art. 17); ADMIN. */
   erasePerson: Scalars['Boolean']['output'];
   /** Never says whether the e-mail or the password was wrong. Rate-limited per client address. */
   login: AuthPayload;
+  /** Moves everything of the merged organisation onto the kept one, in one transaction; the merged id then answers as the kept one. */
+  mergeOrganizations: Organization;
   /** Records a role model's consent to be shown publicly; ADMIN, or a strategist where the person acts. */
   recordConsent: Person;
   /** Open to anyone; the organisation starts PENDING. Rate-limited per client address. */
   registerAssociation: Organization;
+  /** The participation is hidden from everyone; its history keeps it, with the reason. */
+  removeParticipation: Scalars['Boolean']['output'];
+  /** A strategist of one of its kommuner, or an admin, approves or rejects a PENDING initiative. */
+  reviewInitiative: Initiative;
   /** The initiative's lead organisation, a strategist of its kommun, or an admin confirms or rejects a claim. */
   reviewParticipation: Participation;
   /** A strategist of the organisation's kommun, or an admin, approves or rejects a registration. */
   reviewRegistration: Organization;
-  /** The organisation's own ASSOCIATION account, a strategist of its kommun, or an admin. */
+  /** A strategist of one of its kommuner, the verified association that leads it, or an admin. A stale expectedVersion is CONFLICT. */
+  updateInitiative: Initiative;
+  /** The organisation's own ASSOCIATION account, a strategist of its kommun, or an admin. A stale expectedVersion is CONFLICT. */
   updateOrganization: Organization;
+  updateParticipation: Participation;
   /** Withdraws every consent of a role model, which hides them from the public again. */
   withdrawConsent: Person;
 };
 
 
+export type MutationAddEventArgs = {
+  input: AddEventInput;
+};
+
+
+export type MutationAddGrantArgs = {
+  input: AddGrantInput;
+};
+
+
+export type MutationAddParticipationArgs = {
+  input: AddParticipationInput;
+};
+
+
+export type MutationChangePasswordArgs = {
+  current: Scalars['String']['input'];
+  new: Scalars['String']['input'];
+};
+
+
 export type MutationClaimParticipationArgs = {
   input: ClaimParticipationInput;
+};
+
+
+export type MutationCreateAccountArgs = {
+  input: CreateAccountInput;
+};
+
+
+export type MutationCreateInitiativeArgs = {
+  input: CreateInitiativeInput;
+};
+
+
+export type MutationCreateOrganizationArgs = {
+  input: CreateOrganizationInput;
+};
+
+
+export type MutationCreatePersonArgs = {
+  input: CreatePersonInput;
 };
 
 
@@ -284,6 +488,13 @@ export type MutationLoginArgs = {
 };
 
 
+export type MutationMergeOrganizationsArgs = {
+  keepId: Scalars['ID']['input'];
+  mergeId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
 export type MutationRecordConsentArgs = {
   input: ConsentInput;
   personId: Scalars['ID']['input'];
@@ -292,6 +503,19 @@ export type MutationRecordConsentArgs = {
 
 export type MutationRegisterAssociationArgs = {
   input: RegisterAssociationInput;
+};
+
+
+export type MutationRemoveParticipationArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationReviewInitiativeArgs = {
+  approve: Scalars['Boolean']['input'];
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -309,9 +533,23 @@ export type MutationReviewRegistrationArgs = {
 };
 
 
+export type MutationUpdateInitiativeArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  input: UpdateInitiativeInput;
+};
+
+
 export type MutationUpdateOrganizationArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
   input: UpdateOrganizationInput;
+};
+
+
+export type MutationUpdateParticipationArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateParticipationInput;
 };
 
 
@@ -324,6 +562,8 @@ export type Organization = Actor & {
   /** Null for callers who may not see it. */
   contact: Maybe<Contact>;
   description: Maybe<Scalars['String']['output']>;
+  /** Its changes, newest first. */
+  history: Array<Change>;
   id: Scalars['ID']['output'];
   kind: ActorKind;
   municipalities: Array<Municipality>;
@@ -341,6 +581,13 @@ export type Organization = Actor & {
   themes: Array<Theme>;
   /** The organisation's own sub-units. */
   units: Array<Organization>;
+  /** Grows by one with every change; an update with an older expectedVersion is refused. */
+  version: Scalars['Int']['output'];
+};
+
+
+export type OrganizationHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Two initiatives that work on the same thing in the same place at the same time. */
@@ -372,6 +619,7 @@ export type PageInfo = {
 export type Participation = {
   __typename?: 'Participation';
   actor: Actor;
+  id: Scalars['ID']['output'];
   initiative: Initiative;
   role: ParticipationRole;
   since: Maybe<Scalars['Date']['output']>;
@@ -419,6 +667,7 @@ export type Person = Actor & {
   consents: Maybe<Array<Consent>>;
   contact: Maybe<Contact>;
   description: Maybe<Scalars['String']['output']>;
+  history: Array<Change>;
   id: Scalars['ID']['output'];
   /** ROLE_MODEL for a role model, PERSON for anyone else. */
   kind: ActorKind;
@@ -431,6 +680,13 @@ export type Person = Actor & {
   themes: Array<Theme>;
   /** The person's title or role as stated in the source. */
   title: Maybe<Scalars['String']['output']>;
+  version: Scalars['Int']['output'];
+};
+
+
+/** A role model, or a contact person of an organisation or initiative. */
+export type PersonHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Everything held about a person, for an access request. */
@@ -472,6 +728,10 @@ export type Query = {
   actors: ActorConnection;
   /** The audit log, newest first; ADMIN. */
   auditLog: AuditEntryConnection;
+  /** Every change the caller may see, in the order they were made: a feed to follow from a cursor. */
+  changes: ChangeConnection;
+  /** One node's changes, newest first; a merged organisation's id answers with the kept one's. */
+  history: ChangeConnection;
   initiative: Maybe<Initiative>;
   /** Initiatives ordered by name. `first` is at most 100 (default 20); `after` is an endCursor. */
   initiatives: InitiativeConnection;
@@ -489,6 +749,8 @@ export type Query = {
   pendingRegistrations: Array<Organization>;
   /** Everything held about a person (GDPR art. 15); ADMIN. */
   personData: Maybe<PersonDataExport>;
+  /** Registrations, initiatives and claims awaiting review in a strategist's kommuner (all for an admin), oldest first. */
+  reviewQueue: Array<ReviewItem>;
   /** Swedish full text over names and descriptions of actors and initiatives, best first (at most 50). */
   search: Array<SearchHit>;
   /** The whole theme vocabulary, ordered by label. */
@@ -514,6 +776,20 @@ export type QueryAuditLogArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   targetId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+export type QueryHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
 };
 
 
@@ -555,6 +831,11 @@ export type QueryPathArgs = {
 
 export type QueryPersonDataArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryReviewQueueArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -601,6 +882,9 @@ export type RegistrationReview = {
   reviewedAt: Scalars['DateTime']['output'];
 };
 
+/** Everything awaiting a strategist's or an admin's decision. */
+export type ReviewItem = Initiative | Organization | Participation;
+
 export type Role =
   | 'ADMIN'
   | 'ASSOCIATION'
@@ -621,6 +905,16 @@ export type Source = {
   url: Maybe<Scalars['String']['output']>;
 };
 
+/** An existing source by id, or a new one: a title with a url (http or https) or a publisher (exactly one of id and title). */
+export type SourceInput = {
+  document?: InputMaybe<Scalars['String']['input']>;
+  id?: InputMaybe<Scalars['ID']['input']>;
+  published?: InputMaybe<Scalars['Date']['input']>;
+  publisher?: InputMaybe<Scalars['String']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type Theme = {
   __typename?: 'Theme';
   id: Scalars['ID']['output'];
@@ -630,6 +924,19 @@ export type Theme = {
   label: Scalars['String']['output'];
 };
 
+/** Fields left out stay as they are; null clears an optional field. */
+export type UpdateInitiativeInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  end?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<InitiativeKind>;
+  municipalities?: InputMaybe<Array<Scalars['String']['input']>>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  partOf?: InputMaybe<Scalars['ID']['input']>;
+  source: SourceInput;
+  start?: InputMaybe<Scalars['Date']['input']>;
+  themes?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
 export type UpdateOrganizationInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   email?: InputMaybe<Scalars['String']['input']>;
@@ -637,8 +944,17 @@ export type UpdateOrganizationInput = {
   municipalities?: InputMaybe<Array<Scalars['String']['input']>>;
   name?: InputMaybe<Scalars['String']['input']>;
   phone?: InputMaybe<Scalars['String']['input']>;
+  /** Where the change comes from; an organisation's edit of its own profile without one cites the organisation itself, dated. */
+  source?: InputMaybe<SourceInput>;
   /** Theme keys; replaces the list. */
   themes?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type UpdateParticipationInput = {
+  role?: InputMaybe<ParticipationRole>;
+  since?: InputMaybe<Scalars['Date']['input']>;
+  source: SourceInput;
+  until?: InputMaybe<Scalars['Date']['input']>;
 };
 
 export type VerificationStatus =
@@ -725,20 +1041,31 @@ export type ResolversTypes = {
   ActorEdge: ResolverTypeWrapper<Omit<ActorEdge, 'node'> & { node: ResolversTypes['Actor'] }>;
   ActorFilter: ActorFilter;
   ActorKind: ActorKind;
+  AddEventInput: AddEventInput;
+  AddGrantInput: AddGrantInput;
+  AddParticipationInput: AddParticipationInput;
   AuditEntry: ResolverTypeWrapper<AuditRecord>;
   AuditEntryConnection: ResolverTypeWrapper<Omit<AuditEntryConnection, 'edges'> & { edges: Array<ResolversTypes['AuditEntryEdge']> }>;
   AuditEntryEdge: ResolverTypeWrapper<Omit<AuditEntryEdge, 'node'> & { node: ResolversTypes['AuditEntry'] }>;
   AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'account'> & { account: ResolversTypes['Account'] }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Change: ResolverTypeWrapper<ChangeRecord>;
+  ChangeConnection: ResolverTypeWrapper<Omit<ChangeConnection, 'edges'> & { edges: Array<ResolversTypes['ChangeEdge']> }>;
+  ChangeEdge: ResolverTypeWrapper<Omit<ChangeEdge, 'node'> & { node: ResolversTypes['Change'] }>;
   ClaimParticipationInput: ClaimParticipationInput;
   ClaimStatus: ClaimStatus;
   Consent: ResolverTypeWrapper<ConsentRecord>;
   ConsentInput: ConsentInput;
   Contact: ResolverTypeWrapper<Contact>;
   County: ResolverTypeWrapper<County>;
+  CreateAccountInput: CreateAccountInput;
+  CreateInitiativeInput: CreateInitiativeInput;
+  CreateOrganizationInput: CreateOrganizationInput;
+  CreatePersonInput: CreatePersonInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Event: ResolverTypeWrapper<EventRecord>;
+  FieldChange: ResolverTypeWrapper<FieldChange>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Grant: ResolverTypeWrapper<GrantRecord>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -767,12 +1094,16 @@ export type ResolversTypes = {
   ReasonKind: ReasonKind;
   RegisterAssociationInput: RegisterAssociationInput;
   RegistrationReview: ResolverTypeWrapper<RegistrationReview>;
+  ReviewItem: ResolverTypeWrapper<ReviewItemRecord>;
   Role: Role;
   SearchHit: ResolverTypeWrapper<SearchHitRecord>;
   Source: ResolverTypeWrapper<SourceRecord>;
+  SourceInput: SourceInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Theme: ResolverTypeWrapper<Theme>;
+  UpdateInitiativeInput: UpdateInitiativeInput;
   UpdateOrganizationInput: UpdateOrganizationInput;
+  UpdateParticipationInput: UpdateParticipationInput;
   VerificationStatus: VerificationStatus;
 };
 
@@ -783,19 +1114,30 @@ export type ResolversParentTypes = {
   ActorConnection: ActorConnectionRecord;
   ActorEdge: Omit<ActorEdge, 'node'> & { node: ResolversParentTypes['Actor'] };
   ActorFilter: ActorFilter;
+  AddEventInput: AddEventInput;
+  AddGrantInput: AddGrantInput;
+  AddParticipationInput: AddParticipationInput;
   AuditEntry: AuditRecord;
   AuditEntryConnection: Omit<AuditEntryConnection, 'edges'> & { edges: Array<ResolversParentTypes['AuditEntryEdge']> };
   AuditEntryEdge: Omit<AuditEntryEdge, 'node'> & { node: ResolversParentTypes['AuditEntry'] };
   AuthPayload: Omit<AuthPayload, 'account'> & { account: ResolversParentTypes['Account'] };
   Boolean: Scalars['Boolean']['output'];
+  Change: ChangeRecord;
+  ChangeConnection: Omit<ChangeConnection, 'edges'> & { edges: Array<ResolversParentTypes['ChangeEdge']> };
+  ChangeEdge: Omit<ChangeEdge, 'node'> & { node: ResolversParentTypes['Change'] };
   ClaimParticipationInput: ClaimParticipationInput;
   Consent: ConsentRecord;
   ConsentInput: ConsentInput;
   Contact: Contact;
   County: County;
+  CreateAccountInput: CreateAccountInput;
+  CreateInitiativeInput: CreateInitiativeInput;
+  CreateOrganizationInput: CreateOrganizationInput;
+  CreatePersonInput: CreatePersonInput;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Event: EventRecord;
+  FieldChange: FieldChange;
   Float: Scalars['Float']['output'];
   Grant: GrantRecord;
   ID: Scalars['ID']['output'];
@@ -821,11 +1163,15 @@ export type ResolversParentTypes = {
   Reason: Reason;
   RegisterAssociationInput: RegisterAssociationInput;
   RegistrationReview: RegistrationReview;
+  ReviewItem: ReviewItemRecord;
   SearchHit: SearchHitRecord;
   Source: SourceRecord;
+  SourceInput: SourceInput;
   String: Scalars['String']['output'];
   Theme: Theme;
+  UpdateInitiativeInput: UpdateInitiativeInput;
   UpdateOrganizationInput: UpdateOrganizationInput;
+  UpdateParticipationInput: UpdateParticipationInput;
 };
 
 export type AccountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Account'] = ResolversParentTypes['Account']> = {
@@ -876,6 +1222,29 @@ export type AuthPayloadResolvers<ContextType = Context, ParentType extends Resol
   token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type ChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Change'] = ResolversParentTypes['Change']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  byOrganization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
+  byRole?: Resolver<Maybe<ResolversTypes['Role']>, ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['FieldChange']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+  targetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  targetKind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ChangeConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChangeConnection'] = ResolversParentTypes['ChangeConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ChangeEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ChangeEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChangeEdge'] = ResolversParentTypes['ChangeEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
+};
+
 export type ConsentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Consent'] = ResolversParentTypes['Consent']> = {
   givenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   givenBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -911,11 +1280,19 @@ export type EventResolvers<ContextType = Context, ParentType extends ResolversPa
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
 };
 
+export type FieldChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FieldChange'] = ResolversParentTypes['FieldChange']> = {
+  after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type GrantResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Grant'] = ResolversParentTypes['Grant']> = {
   amount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   awarded?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   funder?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  initiative?: Resolver<ResolversTypes['Initiative'], ParentType, ContextType>;
   programme?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
 };
@@ -925,6 +1302,7 @@ export type InitiativeResolvers<ContextType = Context, ParentType extends Resolv
   end?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
   grants?: Resolver<Array<ResolversTypes['Grant']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType, Partial<InitiativeHistoryArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['InitiativeKind'], ParentType, ContextType>;
   municipalities?: Resolver<Array<ResolversTypes['Municipality']>, ParentType, ContextType>;
@@ -934,7 +1312,9 @@ export type InitiativeResolvers<ContextType = Context, ParentType extends Resolv
   parts?: Resolver<Array<ResolversTypes['Initiative']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   start?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['VerificationStatus'], ParentType, ContextType>;
   themes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -956,20 +1336,34 @@ export type MunicipalityResolvers<ContextType = Context, ParentType extends Reso
 };
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  addEvent?: Resolver<ResolversTypes['Event'], ParentType, ContextType, RequireFields<MutationAddEventArgs, 'input'>>;
+  addGrant?: Resolver<ResolversTypes['Grant'], ParentType, ContextType, RequireFields<MutationAddGrantArgs, 'input'>>;
+  addParticipation?: Resolver<ResolversTypes['Participation'], ParentType, ContextType, RequireFields<MutationAddParticipationArgs, 'input'>>;
+  changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'current' | 'new'>>;
   claimParticipation?: Resolver<ResolversTypes['Participation'], ParentType, ContextType, RequireFields<MutationClaimParticipationArgs, 'input'>>;
+  createAccount?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationCreateAccountArgs, 'input'>>;
+  createInitiative?: Resolver<ResolversTypes['Initiative'], ParentType, ContextType, RequireFields<MutationCreateInitiativeArgs, 'input'>>;
+  createOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationCreateOrganizationArgs, 'input'>>;
+  createPerson?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationCreatePersonArgs, 'input'>>;
   erasePerson?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationErasePersonArgs, 'id'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
+  mergeOrganizations?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationMergeOrganizationsArgs, 'keepId' | 'mergeId' | 'reason'>>;
   recordConsent?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationRecordConsentArgs, 'input' | 'personId'>>;
   registerAssociation?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationRegisterAssociationArgs, 'input'>>;
+  removeParticipation?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveParticipationArgs, 'id' | 'reason'>>;
+  reviewInitiative?: Resolver<ResolversTypes['Initiative'], ParentType, ContextType, RequireFields<MutationReviewInitiativeArgs, 'approve' | 'id'>>;
   reviewParticipation?: Resolver<ResolversTypes['Participation'], ParentType, ContextType, RequireFields<MutationReviewParticipationArgs, 'actorId' | 'confirm' | 'initiativeId'>>;
   reviewRegistration?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationReviewRegistrationArgs, 'approve' | 'id'>>;
+  updateInitiative?: Resolver<ResolversTypes['Initiative'], ParentType, ContextType, RequireFields<MutationUpdateInitiativeArgs, 'id' | 'input'>>;
   updateOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationUpdateOrganizationArgs, 'id' | 'input'>>;
+  updateParticipation?: Resolver<ResolversTypes['Participation'], ParentType, ContextType, RequireFields<MutationUpdateParticipationArgs, 'id' | 'input'>>;
   withdrawConsent?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationWithdrawConsentArgs, 'personId'>>;
 };
 
 export type OrganizationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = {
   contact?: Resolver<Maybe<ResolversTypes['Contact']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType, Partial<OrganizationHistoryArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ActorKind'], ParentType, ContextType>;
   municipalities?: Resolver<Array<ResolversTypes['Municipality']>, ParentType, ContextType>;
@@ -983,6 +1377,7 @@ export type OrganizationResolvers<ContextType = Context, ParentType extends Reso
   status?: Resolver<ResolversTypes['VerificationStatus'], ParentType, ContextType>;
   themes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType>;
   units?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1003,12 +1398,14 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 
 export type ParticipationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Participation'] = ResolversParentTypes['Participation']> = {
   actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   initiative?: Resolver<ResolversTypes['Initiative'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['ParticipationRole'], ParentType, ContextType>;
   since?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ClaimStatus'], ParentType, ContextType>;
   until?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type PartnerSuggestionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PartnerSuggestion'] = ResolversParentTypes['PartnerSuggestion']> = {
@@ -1032,6 +1429,7 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   consents?: Resolver<Maybe<Array<ResolversTypes['Consent']>>, ParentType, ContextType>;
   contact?: Resolver<Maybe<ResolversTypes['Contact']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType, Partial<PersonHistoryArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ActorKind'], ParentType, ContextType>;
   municipalities?: Resolver<Array<ResolversTypes['Municipality']>, ParentType, ContextType>;
@@ -1041,6 +1439,7 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   themes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1076,6 +1475,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   actor?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType, RequireFields<QueryActorArgs, 'id'>>;
   actors?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, Partial<QueryActorsArgs>>;
   auditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, Partial<QueryAuditLogArgs>>;
+  changes?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, Partial<QueryChangesArgs>>;
+  history?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, RequireFields<QueryHistoryArgs, 'id'>>;
   initiative?: Resolver<Maybe<ResolversTypes['Initiative']>, ParentType, ContextType, RequireFields<QueryInitiativeArgs, 'id'>>;
   initiatives?: Resolver<ResolversTypes['InitiativeConnection'], ParentType, ContextType, Partial<QueryInitiativesArgs>>;
   me?: Resolver<Maybe<ResolversTypes['Account']>, ParentType, ContextType>;
@@ -1085,6 +1486,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   path?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathArgs, 'fromId' | 'toId'>>;
   pendingRegistrations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
   personData?: Resolver<Maybe<ResolversTypes['PersonDataExport']>, ParentType, ContextType, RequireFields<QueryPersonDataArgs, 'id'>>;
+  reviewQueue?: Resolver<Array<ResolversTypes['ReviewItem']>, ParentType, ContextType, Partial<QueryReviewQueueArgs>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'text'>>;
   themes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1099,6 +1501,10 @@ export type RegistrationReviewResolvers<ContextType = Context, ParentType extend
   approved?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reviewedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type ReviewItemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReviewItem'] = ResolversParentTypes['ReviewItem']> = {
+  __resolveType: TypeResolveFn<'Initiative' | 'Organization' | 'Participation', ParentType, ContextType>;
 };
 
 export type SearchHitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
@@ -1129,12 +1535,16 @@ export type Resolvers<ContextType = Context> = {
   AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
   AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   AuthPayload?: AuthPayloadResolvers<ContextType>;
+  Change?: ChangeResolvers<ContextType>;
+  ChangeConnection?: ChangeConnectionResolvers<ContextType>;
+  ChangeEdge?: ChangeEdgeResolvers<ContextType>;
   Consent?: ConsentResolvers<ContextType>;
   Contact?: ContactResolvers<ContextType>;
   County?: CountyResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Event?: EventResolvers<ContextType>;
+  FieldChange?: FieldChangeResolvers<ContextType>;
   Grant?: GrantResolvers<ContextType>;
   Initiative?: InitiativeResolvers<ContextType>;
   InitiativeConnection?: InitiativeConnectionResolvers<ContextType>;
@@ -1154,6 +1564,7 @@ export type Resolvers<ContextType = Context> = {
   Query?: QueryResolvers<ContextType>;
   Reason?: ReasonResolvers<ContextType>;
   RegistrationReview?: RegistrationReviewResolvers<ContextType>;
+  ReviewItem?: ReviewItemResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   Theme?: ThemeResolvers<ContextType>;

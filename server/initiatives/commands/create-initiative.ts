@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { writesTrusted } from '../../auth/policy.ts';
+import { writeInitiatives, type InitiativeShape } from '../../repositories/initiatives.ts';
+import { writeParticipations } from '../../repositories/participations.ts';
+import { badUserInput } from '../../shared/errors.ts';
+import { idInput } from '../../shared/inputs.ts';
+import { newId } from '../../shared/ids.ts';
+import { actingOrganization } from '../../writes/acting-organization.ts';
+import { change, diffFields } from '../../writes/changes.ts';
+import { command } from '../../writes/command.ts';
+import { checkWhole } from '../../writes/initiative-facts.ts';
+import { description, endsBeforeStart, initiativeKind, name, period, someMunicipalities, themes } from '../../writes/inputs.ts';
+import { initiativeRecord } from '../../writes/read-back.ts';
+import { citedSource, sourceInput } from '../../writes/source.ts';
+
+export const initiativeFields = ['kind', 'name', 'description', 'start', 'end', 'status', 'themes', 'municipalities', 'partOf'] as const;
+
+const createInitiativeArguments = z.object({
+  input: z
+    .object({
+      kind: initiativeKind,
+      name,
+      description: description.nullish(),
+      ...period,
+      themes,
+      municipalities: someMunicipalities,
+      partOf: idInput.nullish(),
+      source: sourceInput,
+    })
+    .refine((input) => !endsBeforeStart(input.start, input.end), { path: ['end'], message: 'must not be before start' }),
+});
+
+/**
+ * A strategist or an admin records an initiative, VERIFIED at once; a verified association starts one
+ * that it leads, PENDING until a strategist of one of its kommuner or an admin reviews it.
+ */
+export const createInitiative = command({
+  name: 'createInitiative',
+  action: 'createInitiative',
+  arguments: createInitiativeArguments,
+  async facts(tx, { input }, viewer) {
+    if (input.partOf) await checkWhole(tx, null, input.partOf, 'input.partOf');
+    return { acting: await actingOrganization(tx, viewer) };
+  },
+  resource: ({ acting }, { input }) => ({ municipalities: input.municipalities, actingOrganizationVerified: acting?.verified ?? false }),
+  async apply(tx, { input }, { acting }, viewer) {
+    const sourceId = await citedSource(tx, input.source, viewer);
+    const trusted = writesTrusted(viewer);
+    if (!trusted && !acting) throw badUserInput('input', 'only an association or a strategist can start an initiative');
+    const initiative: InitiativeShape = {
+      id: newId(),
+      kind: input.kind,
+      name: input.name,
+      description: input.description ?? null,
+      start: input.start ?? null,
+      end: input.end ?? null,
+      status: trusted ? 'VERIFIED' : 'PENDING',
+      themes: input.themes,
+      municipalities: input.municipalities,
+      sources: [sourceId],
+      partOf: input.partOf ?? null,
+    };
+    const author = viewer.accountId ?? 'anonymous';
+    await writeInitiatives(tx, [initiative], { mode: 'create', author });
+    const changes = [
+      change({
+        targetId: initiative.id,
+        targetKind: 'Initiative',
+        public: initiative.status === 'VERIFIED',
+        fields: diffFields('Initiative', initiativeFields, null, initiative),
+        sourceId,
+      }),
+    ];
+    // An association's own initiative: it leads it, and says so with the same source.
+    if (!trusted && acting) {
+      const lead = { id: newId(), actor: acting.id, initiative: initiative.id, role: 'LEAD' as const, since: null, until: null, status: 'CONFIRMED' as const, sources: [sourceId] };
+      await writeParticipations(tx, [lead], { mode: 'create', author });
+      changes.push(
+        change({
+          targetId: lead.id,
+          targetKind: 'Participation',
+          subjectIds: [acting.id, initiative.id],
+          participationId: lead.id,
+          public: false,
+          fields: diffFields('Participation', ['actor', 'initiative', 'role', 'status'], null, lead),
+          sourceId,
+        }),
+      );
+    }
+    return { result: await initiativeRecord(tx, initiative.id), changes };
+  },
+});

@@ -1,0 +1,48 @@
+import { authorize } from '../auth/policy.ts';
+import type { Viewer } from '../auth/viewer.ts';
+import type { Database } from '../db/database.ts';
+import { constraintViolation } from '../db/errors.ts';
+import { conflict, parseArguments, unauthenticated } from '../shared/errors.ts';
+import type { Command } from './command.ts';
+import { recordWrite } from './record.ts';
+
+export interface ExecutionContext {
+  db: Database;
+  viewer: Viewer;
+}
+
+/**
+ * Runs every mutation the same way, in this order: the caller must be signed in (unless anyone may),
+ * the arguments are parsed (BAD_USER_INPUT names the field), work that needs no transaction is done,
+ * and then, in one write transaction: the facts are read, the policy decides, the change is made, and
+ * its change records, audit entry and network revision are written. Any refusal inside the transaction
+ * rolls it back, so a denied or failed write leaves nothing behind.
+ */
+export async function execute<Args, Facts, Result>(
+  command: Command<Args, Facts, Result>,
+  rawArguments: unknown,
+  { db, viewer }: ExecutionContext,
+): Promise<Result> {
+  if (command.action !== null && viewer.role === null) throw unauthenticated();
+  let args = parseArguments(command.arguments, rawArguments);
+  if (command.prepare) args = await command.prepare(args);
+  try {
+    // recordWrite moves the revision itself, with the change records that say what moved it.
+    return await db.write(async (tx) => {
+      const facts = await command.facts(tx, args, viewer);
+      if (command.action !== null) authorize(viewer, command.action, command.resource(facts, args, viewer));
+      const outcome = await command.apply(tx, args, facts, viewer);
+      await recordWrite(tx, viewer, command.name, outcome.changes, outcome.audit);
+      return outcome.result;
+    }, { changesNetwork: false });
+  } catch (error) {
+    throw asConflict(command, error);
+  }
+}
+
+/** A uniqueness constraint that refused the write, as CONFLICT naming the input field it stands for; any other error as it is. */
+function asConflict(command: { uniqueFields?: Record<string, string> }, error: unknown): unknown {
+  const property = constraintViolation(error)?.property;
+  const field = property ? command.uniqueFields?.[property] : undefined;
+  return field ? conflict(field, 'is taken already: something with this value is registered') : error;
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import type { Viewer } from '../auth/viewer.ts';
+import type { Transaction } from '../db/database.ts';
+import { writeSources } from '../repositories/sources.ts';
+import { notFound } from '../shared/errors.ts';
+import { newId } from '../shared/ids.ts';
+import { idInput, partialDate, printable } from '../shared/inputs.ts';
+
+const httpUrl = z
+  .string()
+  .trim()
+  .max(2000, 'must be at most 2000 characters')
+  .refine((text) => {
+    try {
+      const url = new URL(text);
+      return url.protocol === 'http:' || url.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'must be an http or https address');
+
+/** An existing source by id, or a new one: a title with a url or a publisher (exactly one of id and title). */
+export const sourceInput = z
+  .object({
+    id: idInput.nullish(),
+    title: printable(300).pipe(z.string().min(2, 'must be at least 2 characters')).nullish(),
+    url: httpUrl.nullish(),
+    publisher: printable(200).nullish(),
+    published: partialDate.nullish(),
+    document: printable(300).nullish(),
+  })
+  .superRefine((source, ctx) => {
+    if (source.id && (source.title || source.url || source.publisher || source.published || source.document)) {
+      ctx.addIssue({ code: 'custom', path: ['id'], message: 'names an existing source: leave the other fields out' });
+    } else if (!source.id && !source.title) {
+      ctx.addIssue({ code: 'custom', path: ['title'], message: 'is needed for a new source (or give the id of an existing one)' });
+    } else if (!source.id && !source.url && !source.publisher) {
+      ctx.addIssue({ code: 'custom', path: ['url'], message: 'a new source needs a url or a publisher' });
+    }
+  });
+export type SourceInput = z.infer<typeof sourceInput>;
+
+/**
+ * The id of the source a write cites: the existing one it names (NOT_FOUND at `field`.id when there is
+ * none), or a new one written now in the same transaction.
+ */
+export async function citedSource(tx: Transaction, source: SourceInput, viewer: Viewer, field = 'input.source'): Promise<string> {
+  if (source.id) {
+    const found = await tx.run({ text: 'MATCH (s:Source {id: $id}) RETURN s.id', parameters: { id: source.id } });
+    if (found.records.length === 0) throw notFound(`${field}.id`, 'names no source');
+    return source.id;
+  }
+  const id = newId();
+  await writeSources(
+    tx,
+    [{ id, title: source.title!, url: source.url ?? null, publisher: source.publisher ?? null, published: source.published ?? null, document: source.document ?? null }],
+    { author: viewer.accountId ?? 'anonymous' },
+  );
+  return id;
+}
+
+/** What an organisation says of itself, cited as itself on the day it said it. */
+export async function selfCitation(tx: Transaction, organizationName: string, viewer: Viewer): Promise<string> {
+  const today = new Date().toISOString().slice(0, 10);
+  return citedSource(tx, { title: `${organizationName}: egen uppgift`, publisher: organizationName, published: today }, viewer);
+}
