@@ -4,7 +4,9 @@ import { login } from './login.ts';
 import { consume } from '../auth/rate-limits.ts';
 import { execute } from '../writes/executor.ts';
 import { registerAssociation } from './commands/register-association.ts';
-import { reviewRegistration } from './review.ts';
+import { changePassword } from './commands/change-password.ts';
+import { createAccount } from './commands/create-account.ts';
+import { reviewRegistration } from './commands/review-registration.ts';
 
 export const accountResolvers: Resolvers = {
   Query: {
@@ -20,7 +22,13 @@ export const accountResolvers: Resolvers = {
       await consume(ctx.services.rateLimits.registration, ctx.clientAddress);
       return execute(registerAssociation, args, ctx);
     },
-    reviewRegistration: (_parent, { id, approve, reason }, ctx) => reviewRegistration(ctx, id, approve, reason),
+    reviewRegistration: (_parent, args, ctx) => execute(reviewRegistration, args, ctx),
+    createAccount: (_parent, args, ctx) => execute(createAccount, args, ctx),
+    changePassword: async (_parent, args, ctx) => {
+      // Guessing the current password through this door costs as much as through login.
+      if (ctx.viewer.accountId) await consume(ctx.services.rateLimits.login, `account:${ctx.viewer.accountId}`);
+      return execute(changePassword, args, ctx);
+    },
   },
   Account: {
     organization: (account, _args, { stores }) => (account.organizationId ? stores.actors.byId.load(account.organizationId) : null),

@@ -9,6 +9,8 @@ export interface AccountRecord {
   role: Role;
   organizationId: string | null;
   municipalities: string[];
+  /** Set on an account an admin made, until its person chooses a password of their own. */
+  passwordChangeRequired: boolean;
 }
 
 export interface LoginRecord extends AccountRecord {
@@ -16,7 +18,7 @@ export interface LoginRecord extends AccountRecord {
 }
 
 const fields = `.id, .email, .role, organizationId: COLLECT { MATCH (a)-[:REPRESENTS]->(o:Organization) RETURN o.id }[0],
-  municipalities: coalesce(a.municipalities, [])`;
+  municipalities: coalesce(a.municipalities, []), passwordChangeRequired: coalesce(a.passwordChangeRequired, false)`;
 
 export interface NewAccount {
   /** Given when another node written in the same transaction names the account; made here otherwise. */
@@ -26,6 +28,7 @@ export interface NewAccount {
   role: Role;
   organizationId?: string | null;
   municipalities?: string[];
+  passwordChangeRequired?: boolean;
 }
 
 /** Accounts: who may sign in, in which role, for which organisation or kommuner. */
@@ -67,7 +70,7 @@ export async function createAccount(tx: Transaction, account: NewAccount, create
   const id = account.id ?? newId();
   await tx.run({
     text: `CREATE (a:Account {id: $id, email: $email, passwordHash: $passwordHash, role: $role,
-             municipalities: $municipalities, createdAt: datetime(), createdBy: $createdBy})
+             municipalities: $municipalities, passwordChangeRequired: $passwordChangeRequired, createdAt: datetime(), createdBy: $createdBy})
            WITH a
            CALL (a) { MATCH (o:Actor:Organization {id: $organizationId}) CREATE (a)-[:REPRESENTS]->(o) }`,
     parameters: {
@@ -76,6 +79,7 @@ export async function createAccount(tx: Transaction, account: NewAccount, create
       passwordHash: account.passwordHash,
       role: account.role,
       municipalities: account.municipalities ?? [],
+      passwordChangeRequired: account.passwordChangeRequired ?? false,
       organizationId: account.organizationId ?? null,
       createdBy,
     },

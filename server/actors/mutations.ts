@@ -1,8 +1,11 @@
 import type { Resolvers } from '../graphql/generated/resolvers-types.ts';
-import { updateOrganization } from './update.ts';
+import { execute } from '../writes/executor.ts';
+import { createOrganization } from './commands/create-organization.ts';
+import { updateOrganization } from './commands/update-organization.ts';
 
 export const actorMutationResolvers: Resolvers = {
   Mutation: {
-    updateOrganization: (_parent, { id, input }, ctx) => updateOrganization(ctx, id, input),
+    createOrganization: (_parent, args, ctx) => execute(createOrganization, args, ctx),
+    updateOrganization: (_parent, args, ctx) => execute(updateOrganization, args, ctx),
   },
 };

@@ -1,3 +1,4 @@
+import type { DateTime } from 'neo4j-driver';
 import { organizationLabelByKind, organizationKinds, type OrganizationKind } from '../actors/kinds.ts';
 import type { OrganizationStatus } from '../auth/visibility.ts';
 import type { Transaction } from '../db/database.ts';
@@ -66,7 +67,12 @@ export async function readOrganizationForUpdate(tx: Transaction, id: string): Pr
 /** The fields of an organisation an edit may set, null clearing an optional one. */
 export type OrganizationPatch = Partial<
   Pick<OrganizationShape, 'name' | 'description' | 'email' | 'phone' | 'status' | 'themes' | 'municipalities'>
-> & { reviewApproved?: boolean; reviewReason?: string | null; reviewedAt?: unknown; reviewedBy?: string | null };
+> & {
+  reviewApproved?: boolean;
+  reviewReason?: string | null;
+  reviewedAt?: DateTime<number>;
+  reviewedBy?: string | null;
+};
 
 export async function updateOrganization(tx: Transaction, id: string, patch: OrganizationPatch, cite: string[], author: string): Promise<void> {
   const { themes, municipalities, ...properties } = patch;

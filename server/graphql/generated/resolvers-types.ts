@@ -37,6 +37,8 @@ export type Account = {
   municipalities: Array<Municipality>;
   /** The organisation an ASSOCIATION account speaks for. */
   organization: Maybe<Organization>;
+  /** True for an account an admin made, until its person sets a password of their own with changePassword. */
+  passwordChangeRequired: Scalars['Boolean']['output'];
   role: Role;
 };
 
@@ -1179,6 +1181,7 @@ export type AccountResolvers<ContextType = Context, ParentType extends Resolvers
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   municipalities?: Resolver<Array<ResolversTypes['Municipality']>, ParentType, ContextType>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
+  passwordChangeRequired?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
 };
 
