@@ -38,6 +38,13 @@ const table: Record<string, Record<ViewerName, Expected>> = {
   'erasePerson(a person)': row(U, 'allowed', F, F, F, F, F),
   'recordConsent(role model R)': row(U, 'allowed', 'allowed', F, F, F, F),
   'withdrawConsent(role model R)': row(U, 'allowed', 'allowed', F, F, F, F),
+  // Writing the network: strategists in their kommuner, verified associations about what they lead, admins everything.
+  'createInitiative(in the kommun)': row(U, 'allowed', 'allowed', F, 'allowed', 'allowed', F),
+  'updateInitiative(an initiative Y leads)': row(U, 'allowed', 'allowed', F, F, 'allowed', F),
+  'reviewInitiative(a PENDING initiative Y leads)': row(U, 'allowed', 'allowed', F, F, F, F),
+  'createOrganization(in the kommun)': row(U, 'allowed', 'allowed', F, 'allowed', 'allowed', F),
+  'createAccount(a researcher)': row(U, 'allowed', F, F, F, F, F),
+  'changePassword(its own)': row(U, 'allowed', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed'),
   // Protected reads
   'pendingRegistrations lists P': row(U, 'visible', 'visible', 'hidden', F, F, F),
   auditLog: row(U, 'allowed', F, F, F, F, F),
@@ -217,7 +224,7 @@ describe('roles: who may do and see what', () => {
       const read = 'query ($id: ID!) { actor(id: $id) { name description ... on Organization { contact { email phone } } } }';
       const before = (await asAdmin(read, { id: X.id })).actor;
       const description = `Ny beskrivning ${hex()}`;
-      const response = await ask(viewer, 'mutation ($id: ID!, $d: String) { updateOrganization(id: $id, input: { description: $d }) { id description } }', {
+      const response = await ask(viewer, 'mutation ($id: ID!, $d: String) { updateOrganization(id: $id, input: { description: $d, source: { title: "Protokoll", publisher: "Jokkmokks kommun" } }) { id description } }', {
         id: X.id,
         d: description,
       });
@@ -336,6 +343,94 @@ describe('roles: who may do and see what', () => {
       expect(response.data!.withdrawConsent).toEqual({ id: person.id });
       expect(after[0].withdrawnAt).not.toBeNull();
       expect(publicly).toBeNull();
+      return 'allowed';
+    },
+
+    'createInitiative(in the kommun)': async (viewer) => {
+      const name = `${token} Nytt initiativ ${hex()}`;
+      const response = await ask(viewer, 'mutation ($input: CreateInitiativeInput!) { createInitiative(input: $input) { id status } }', {
+        input: { kind: 'ACTIVITY', name, themes: ['trygghet'], municipalities: [INSIDE], source: { title: 'Protokoll', publisher: 'Jokkmokks kommun' } },
+      });
+      const written = await db.query<{ id: string; status: string }>({ text: 'MATCH (i:Initiative {name: $name}) RETURN i.id AS id, i.status AS status', parameters: { name } });
+      if (response.errors) {
+        expect(written.records).toHaveLength(0);
+        return codeOf(response);
+      }
+      nodeIds.push(response.data!.createInitiative.id);
+      // An association's own initiative waits for review; a strategist's and an admin's are verified at once.
+      expect(written.records.map((record) => record.get('status'))).toEqual([ownOrganization(viewer) ? 'PENDING' : 'VERIFIED']);
+      return 'allowed';
+    },
+
+    'updateInitiative(an initiative Y leads)': async (viewer) => {
+      const initiative = await freshInitiative(false);
+      const read = 'query ($id: ID!) { initiative(id: $id) { name version } }';
+      const before = (await asAdmin(read, { id: initiative })).initiative;
+      const name = `${token} Nytt namn ${hex()}`;
+      const response = await ask(viewer, 'mutation ($id: ID!, $input: UpdateInitiativeInput!) { updateInitiative(id: $id, input: $input) { name version } }', {
+        id: initiative,
+        input: { name, source: { title: 'Protokoll', publisher: 'Jokkmokks kommun' } },
+      });
+      const after = (await asAdmin(read, { id: initiative })).initiative;
+      if (response.errors) {
+        expect(after).toEqual(before);
+        return codeOf(response);
+      }
+      expect(after).toEqual({ name, version: before.version + 1 });
+      return 'allowed';
+    },
+
+    'reviewInitiative(a PENDING initiative Y leads)': async (viewer) => {
+      const initiative = await freshInitiative(false);
+      await db.write((tx) => tx.run({ text: "MATCH (i:Initiative {id: $id}) SET i.status = 'PENDING'", parameters: { id: initiative } }));
+      const response = await ask(viewer, 'mutation ($id: ID!) { reviewInitiative(id: $id, approve: true) { status } }', { id: initiative });
+      const after = (await asAdmin('query ($id: ID!) { initiative(id: $id) { status } }', { id: initiative })).initiative;
+      if (response.errors) {
+        expect(after).toEqual({ status: 'PENDING' });
+        return codeOf(response);
+      }
+      expect(after).toEqual({ status: 'VERIFIED' });
+      return 'allowed';
+    },
+
+    'createOrganization(in the kommun)': async (viewer) => {
+      const name = `${token} Ny organisation ${hex()}`;
+      const response = await ask(viewer, 'mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id status } }', {
+        input: { kind: 'BUSINESS', name, themes: [], municipalities: [INSIDE], source: { title: 'Bolagsverket', publisher: 'Bolagsverket' } },
+      });
+      const written = await db.query<{ status: string }>({ text: 'MATCH (o:Organization {name: $name}) RETURN o.status AS status', parameters: { name } });
+      if (response.errors) {
+        expect(written.records).toHaveLength(0);
+        return codeOf(response);
+      }
+      nodeIds.push(response.data!.createOrganization.id);
+      expect(written.records.map((record) => record.get('status'))).toEqual([ownOrganization(viewer) ? 'PENDING' : 'VERIFIED']);
+      return 'allowed';
+    },
+
+    'createAccount(a researcher)': async (viewer) => {
+      const email = `forskare-${hex()}@example.org`;
+      const response = await ask(viewer, 'mutation ($input: CreateAccountInput!) { createAccount(input: $input) { id role } }', {
+        input: { email, role: 'RESEARCHER', password: 'forsta-losenordet-1' },
+      });
+      const written = await db.query<{ id: string }>({ text: 'MATCH (a:Account {email: $email}) RETURN a.id AS id', parameters: { email } });
+      if (response.errors) {
+        expect(written.records).toHaveLength(0);
+        return codeOf(response);
+      }
+      accountIds.push(written.records[0]!.get('id'));
+      expect(response.data!.createAccount.role).toBe('RESEARCHER');
+      return 'allowed';
+    },
+
+    'changePassword(its own)': async (viewer) => {
+      // Changed and changed back, so that the account signs in as before for the rows after this one.
+      const change = (current: string, next: string) =>
+        ask(viewer, 'mutation ($current: String!, $new: String!) { changePassword(current: $current, new: $new) }', { current, new: next });
+      const response = await change('correct horse battery 42', 'ett nytt losenord 43');
+      if (response.errors) return codeOf(response);
+      expect(response.data!.changePassword).toBe(true);
+      expect((await change('ett nytt losenord 43', 'correct horse battery 42')).data?.changePassword).toBe(true);
       return 'allowed';
     },
 

@@ -83,7 +83,7 @@ export async function createInitiatives(db: Database, initiatives: InitiativeFix
     tx.run({
       text: `UNWIND $rows AS row
              CREATE (i:Initiative {id: row.id, kind: row.kind, name: row.name, description: row.description, start: row.start, end: row.end,
-               startFirst: date(row.startFirst), endLast: date(row.endLast), createdAt: datetime(), createdBy: 'test'})
+               startFirst: date(row.startFirst), endLast: date(row.endLast), status: 'VERIFIED', version: 1, createdAt: datetime(), createdBy: 'test'})
              WITH i, row
              CALL (i, row) { UNWIND row.themes AS key MATCH (t:Theme {key: key}) CREATE (i)-[:HAS_THEME]->(t) }
              CALL (i, row) { UNWIND row.municipalities AS code MATCH (m:Municipality {code: code}) CREATE (i)-[:IN_MUNICIPALITY]->(m) }
