@@ -627,6 +627,37 @@ export function phoneField(): fc.Arbitrary<Drawn> {
   );
 }
 
+/**
+ * A SourceInput: a new source with a title and a url or a publisher, or none at all (`missing`, whose
+ * verdict the caller sets: only an organisation's edit of its own profile may leave it out); or one that
+ * breaks a rule (no title, a url that is not http(s), an id together with a title, a malformed id).
+ */
+export function sourceField(missing: Verdict): fc.Arbitrary<Drawn> {
+  return fc.oneof(
+    { arbitrary: fc.constant(drawn(undefined, missing, 'missing')), weight: 2 },
+    {
+      arbitrary: fc
+        .constantFrom({ title: 'Protokoll från referensgruppen', publisher: 'Sorsele kommun' }, { title: 'Kommunens webbsida', url: 'https://example.org/sida', published: '2025-03' })
+        .map((source) => drawn(source, 'valid', 'new-source')),
+      weight: 6,
+    },
+    {
+      arbitrary: fc
+        .constantFrom(
+          { publisher: 'Sorsele kommun' },
+          { title: 'Sida', url: 'javascript:alert(1)' },
+          { title: 'Sida', url: 'ftp://example.org/fil' },
+          { title: 'Utan ursprung' },
+          { id: '00000000-0000-4000-8000-000000000000', title: 'Båda' },
+          { id: 'inte-ett-id' },
+          { title: 'x'.repeat(301), publisher: 'Sorsele kommun' },
+        )
+        .map((source) => drawn(source, 'invalid', 'bad-source')),
+      weight: 2,
+    },
+  );
+}
+
 // Whole arguments -------------------------------------------------------------------------------------
 
 /** The arguments of one call: variables (with Refs still in them) and the verdict of every field path. */

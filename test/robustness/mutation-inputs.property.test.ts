@@ -29,6 +29,7 @@ import {
   phoneField,
   preview,
   Ref,
+  sourceField,
   textField,
   themesField,
   verbatimText,
@@ -444,13 +445,17 @@ describe('every mutation answers data or a clear error, and an error changes not
         { arbitrary: fc.tuple(id.filter((d) => d.verdict === 'valid'), modes(fields)), weight: 4 },
         { arbitrary: fc.tuple(id, modes(fields)), weight: 1 },
       );
+      // The association edits its own profile and may leave the source out (it then cites itself); others may not.
+      const roleAndSource = fc
+        .constantFrom<RoleName>('association', 'strategist', 'admin')
+        .chain((role) => fc.tuple(fc.constant(role), sourceField(role === 'association' ? 'valid' : 'invalid')));
       await fc.assert(
-        fc.asyncProperty(arbitrary, extraField, wholeInput, fc.constantFrom<RoleName>('association', 'strategist', 'admin'), async ([idDrawn, input], extra, whole, role) => {
+        fc.asyncProperty(arbitrary, extraField, wholeInput, roleAndSource, async ([idDrawn, input], extra, whole, [role, source]) => {
           await exercise({
             mutation: 'updateOrganization',
             query,
             role,
-            c: buildCase({ id: idDrawn, input: { fields: input, extra, whole } }),
+            c: buildCase({ id: idDrawn, input: { fields: { ...input, source }, extra, whole } }),
             before: async ({ id: target }) => (target === targetId ? (await asAdmin(organizationQuery, { id: targetId })).actor : null),
             verify: async ({ input: sent }, data, before) => {
               const keys = (list: { key?: string; code?: string }[]) => list.map((x) => x.key ?? x.code).sort();
