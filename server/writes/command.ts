@@ -9,7 +9,10 @@ export interface Outcome<Result> {
   result: Result;
   /** One per node or relationship changed; the executor records them with the network revision. */
   changes: ChangeDraft[];
-  /** Only where there are no changes to take it from (an account's password): ids and field names, never values. */
+  /**
+   * The audit entry's ids and field names (never values), where the changes do not say them all: an
+   * account's password, a registration's account. Taken from the changes otherwise.
+   */
   audit?: { targetIds: string[]; fields: string[] };
 }
 

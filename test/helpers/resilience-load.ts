@@ -19,7 +19,7 @@ export type OutcomeKind =
   | 'hung';
 
 export interface Outcome {
-  op: 'register' | 'update' | 'read';
+  op: 'register' | 'update' | 'create' | 'read';
   detail: string;
   startedAt: number;
   endedAt: number;
@@ -71,7 +71,9 @@ export async function timedGraphql(
 }
 
 export const registerMutation = `mutation ($input: RegisterAssociationInput!) { registerAssociation(input: $input) { id organizationNumber } }`;
-export const updateMutation = `mutation ($id: ID!, $description: String!) { updateOrganization(id: $id, input: { description: $description }) { id description } }`;
+export const updateMutation = `mutation ($id: ID!, $description: String!) {
+  updateOrganization(id: $id, input: { description: $description, source: { title: "Lastprov", publisher: "Testet" } }) { id description } }`;
+export const createInitiativeMutation = `mutation ($input: CreateInitiativeInput!) { createInitiative(input: $input) { id name } }`;
 export const readQueries = [
   `{ actors(first: 5) { totalCount edges { node { id name } } } }`,
   `{ initiatives(first: 5) { totalCount edges { node { id name } } } }`,
@@ -111,6 +113,8 @@ export interface LoadOptions {
   readLoops: number;
   /** updateOrganization as this caller (an ADMIN), one loop per organisation. */
   updates?: { headers: Record<string, string>; organizationIds: string[] };
+  /** createInitiative as this caller (an ADMIN), in `loops` loops. */
+  initiatives?: { headers: Record<string, string>; loops: number };
   /** The client gives up on a request after this long and records it as hung. */
   deadlineMs: number;
   /** A bound on the number of requests each loop sends. */
@@ -129,6 +133,9 @@ export class LoadMix {
   readonly registrations: { input: RegistrationInput; outcome: Outcome | null }[] = [];
   readonly acknowledged: AcknowledgedRegistration[] = [];
   readonly updateTargets: UpdateTarget[] = [];
+  /** The names of initiatives whose creation was acknowledged, and of all that were sent. */
+  readonly initiativesAcknowledged: string[] = [];
+  readonly initiativesSent: string[] = [];
   /** Requests sent and not yet answered, by start time. */
   readonly inFlight = new Set<{ op: Outcome['op']; startedAt: number }>();
   private running = true;
@@ -139,6 +146,7 @@ export class LoadMix {
   constructor(private readonly options: LoadOptions) {
     for (let i = 0; i < options.registrationLoops; i++) this.loops.push(this.loop(() => this.register()));
     for (let i = 0; i < options.readLoops; i++) this.loops.push(this.loop(() => this.read(i)));
+    for (let i = 0; i < (options.initiatives?.loops ?? 0); i++) this.loops.push(this.loop(() => this.createInitiative()));
     for (const organizationId of options.updates?.organizationIds ?? []) {
       const target: UpdateTarget = { organizationId, attempted: [], acknowledged: [] };
       this.updateTargets.push(target);
@@ -217,6 +225,15 @@ export class LoadMix {
     const description = `${this.options.token}-${value}`;
     const outcome = await this.send('update', `${target.organizationId}=${value}`, updateMutation, { id: target.organizationId, description }, this.options.updates!.headers);
     if (outcome.kind === 'data' && outcome.data?.updateOrganization?.description === description) target.acknowledged.push(value);
+    return outcome;
+  }
+
+  private async createInitiative(): Promise<Outcome> {
+    const name = `${this.options.token} initiativ ${this.options.label ?? ''}${++this.sequence}`;
+    this.initiativesSent.push(name);
+    const input = { kind: 'ACTIVITY', name, themes: ['fritid'], municipalities: [this.options.municipality], source: { title: 'Lastprov', publisher: 'Testet' } };
+    const outcome = await this.send('create', name, createInitiativeMutation, { input }, this.options.initiatives!.headers);
+    if (outcome.kind === 'data' && outcome.data?.createInitiative?.name === name) this.initiativesAcknowledged.push(name);
     return outcome;
   }
 

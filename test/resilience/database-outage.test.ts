@@ -53,7 +53,7 @@ const FREEZE_MS = 7_000;
 const CLIENT_DEADLINE_MS = OVERALL_BOUND_MS + 10_000;
 // Any kommun: this engine is the file's own.
 const MUNICIPALITY = '0114';
-const OPS = ['register', 'update', 'read'] as const;
+const OPS = ['register', 'update', 'create', 'read'] as const;
 
 describe('the database goes away under load and comes back', { timeout: 240_000 }, () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'samverkan-resilience-neo4j-'));
@@ -149,6 +149,7 @@ describe('the database goes away under load and comes back', { timeout: 240_000 
       registrationLoops: 2,
       readLoops: 2,
       updates: { headers: admin.headers, organizationIds },
+      initiatives: { headers: admin.headers, loops: 1 },
       deadlineMs: CLIENT_DEADLINE_MS,
       maxPerLoop: 400,
       pauseMs: 50,
@@ -301,6 +302,26 @@ describe('the database goes away under load and comes back', { timeout: 240_000 
       expect.soft(row.audits).toBeGreaterThanOrEqual(target.acknowledged.length);
       expect.soft(row.audits).toBeLessThanOrEqual(target.attempted.length);
     }
+
+    // Every acknowledged initiative is there once, whole: its kommun, its source, its change record and audit entry.
+    // Of those sent and not acknowledged, any that is there is whole too.
+    const initiatives = await db.read(async (tx) => {
+      const result = await tx.run<{ name: string; count: number; whole: boolean }>({
+        text: `UNWIND $names AS name
+               OPTIONAL MATCH (i:Initiative {name: name})
+               WITH name, collect(i) AS found
+               RETURN name, size(found) AS count, all(i IN found WHERE
+                 EXISTS { MATCH (i)-[:IN_MUNICIPALITY]->(:Municipality {code: $kommun}) } AND EXISTS { MATCH (i)-[:CITES]->(:Source) }
+                 AND COUNT { MATCH (c:Change {targetId: i.id, action: 'createInitiative'}) } = 1
+                 AND COUNT { MATCH (e:AuditEntry {action: 'createInitiative'}) WHERE i.id IN e.targetIds } = 1) AS whole`,
+        parameters: { names: load.initiativesSent, kommun: MUNICIPALITY },
+      });
+      return new Map(result.records.map((r) => [r.get('name'), r.toObject()]));
+    });
+    timings.acknowledgedInitiatives = load.initiativesAcknowledged.length;
+    expect.soft(load.initiativesAcknowledged.length, 'acknowledged initiatives').toBeGreaterThan(0);
+    for (const name of load.initiativesAcknowledged) expect.soft(initiatives.get(name), name).toEqual({ name, count: 1, whole: true });
+    for (const name of load.initiativesSent) expect.soft(initiatives.get(name)!.whole, name).toBe(true);
   });
 });
 

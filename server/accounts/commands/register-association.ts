@@ -56,6 +56,8 @@ export const registerAssociation = command({
           sourceId,
         }),
       ],
+      // The account is no part of the network's history, but the audit log names it with the organisation.
+      audit: { targetIds: [organization.id, accountId], fields: Object.keys(input).filter((field) => field !== 'password') },
     };
   },
 });
