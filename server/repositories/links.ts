@@ -67,7 +67,9 @@ CALL (n, row) {
 /**
  * Replaces `n`'s one outgoing relationship of a type (an organisation's parent, an initiative's whole, a
  * person's organisation) when the row's `replace` list names the field; null removes it. A node just
- * created (`create` mode) has none to replace: it is linked to what the row names, if anything.
+ * created (`create` mode) has none to replace: it is linked to what the row names, if anything. `label`
+ * must hold one whose id is unique-constrained (Actor for an organisation): the target is found by that
+ * index, where any other label would be scanned whole for every row.
  */
 export function replaceOne(field: string, type: string, label: string, mode: WriteMode): string {
   const removeOld =

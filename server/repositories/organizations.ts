@@ -29,7 +29,7 @@ SET n:${organizationLabelByKind[kind]}, n.kind = row.kind, n.name = row.name, n.
     n.organizationNumber = row.organizationNumber, n.email = row.email, n.phone = row.phone, n.address = row.address,
     n.status = row.status, n.seedKey = row.seedKey, ${provenance}
 ${replaceLists(['themes', 'municipalities', 'sources'], mode)}
-${replaceOne('parent', 'PART_OF', 'Organization', mode)}`;
+${replaceOne('parent', 'PART_OF', 'Actor:Organization', mode)}`;
 }
 
 /** Writes organisations whole, one statement per kind. */

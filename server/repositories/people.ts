@@ -42,7 +42,7 @@ CALL (n, row) {
       c.givenAt = coalesce(datetime(row.consent.givenAt), datetime()), c.recordedBy = $author, n.consentGiven = true
 }
 ${replaceLists(['themes', 'municipalities', 'sources'], mode)}
-${replaceOne('organization', 'AFFILIATED_WITH', 'Organization', mode)}`;
+${replaceOne('organization', 'AFFILIATED_WITH', 'Actor:Organization', mode)}`;
 }
 
 export async function writePeople(tx: Transaction, rows: PersonShape[], options: WriteOptions): Promise<void> {
