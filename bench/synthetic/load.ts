@@ -124,10 +124,13 @@ async function writeNetwork(
   progress: (phase: LoadProgress['phase'], done: number) => void,
 ): Promise<Tally> {
   const written = new Tally();
+  let phase: LoadProgress['phase'] = 'nodes';
   for (const batch of networkBatches(plan, batchSize)) {
     await db.write((tx) => writeBatch(tx, batch));
     written.add(countBatch(batch));
-    progress(batch.type === 'organizations' || batch.type === 'roleModels' || batch.type === 'initiatives' ? 'nodes' : 'relationships', written.entities);
+    // The parts of initiatives go out among the participations, which make the rest of the load.
+    if (batch.type === 'participations') phase = 'relationships';
+    progress(phase, written.entities);
   }
   return written;
 }
