@@ -9,7 +9,7 @@ import { AccountStore } from '../server/accounts/store.ts';
 import { parseConfig } from '../server/config.ts';
 import { createDriver, Database } from '../server/db/database.ts';
 import { LocalEngine } from '../server/db/local-engine.ts';
-import { municipalitiesFile } from '../seeds/loader/reference.ts';
+import { municipalitiesFile } from '../server/reference/data-files.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -1,5 +1,5 @@
 import { seedIfEmpty } from '../../seeds/loader/network.ts';
-import { loadReferenceData } from '../../seeds/loader/reference.ts';
+import { loadReferenceData } from '../reference/load.ts';
 import { AccountStore } from '../accounts/store.ts';
 import type { Logger } from '../logger.ts';
 import type { Database } from './database.ts';

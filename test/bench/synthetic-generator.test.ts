@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { countiesFile, municipalitiesFile, themesFile } from '../../seeds/loader/reference.ts';
+import { countiesFile, municipalitiesFile, themesFile } from '../../server/reference/data-files.ts';
 import { organizationNumber } from '../../server/accounts/inputs.ts';
 import { parsePartialDate } from '../../server/shared/partial-date.ts';
 import { networkBatches, type Batch } from '../../bench/synthetic/network.ts';
