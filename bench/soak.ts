@@ -14,6 +14,7 @@ import { LocalEngine } from '../server/db/local-engine.ts';
 import { prepareDatabase } from '../server/db/prepare.ts';
 import { createLogger } from '../server/logger.ts';
 import { newId } from '../server/shared/ids.ts';
+import { seedIfEmpty } from '../seeds/loader/network.ts';
 import { runMixedLoad, type MixedLoadResult } from './mixed-load.ts';
 
 const seconds = Number(process.env.SOAK_SECONDS ?? 300);
@@ -29,7 +30,7 @@ const connection = engine
   : { uri: process.env.NEO4J_URI!, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '', database: process.env.NEO4J_DATABASE ?? 'neo4j' };
 const driver = createDriver(connection);
 const db = new Database(driver, connection.database, 60_000);
-await prepareDatabase(db, createLogger('warn'), { seedWhenEmpty: true });
+await prepareDatabase(db, createLogger('warn'), { seedNetwork: seedIfEmpty });
 
 // Three organisations to update and an admin to update them, made directly in the database.
 const organizationIds = [newId(), newId(), newId()];
@@ -44,7 +45,7 @@ const adminId = await db.write(async (tx) => createAccount(tx, { email: `soak-${
 const tokens = new TokenService({ algorithm: 'HS256', secret, issuer: 'samverkan', audience: 'samverkan-api', ttlSeconds: 86_400, ephemeral: false });
 const adminToken = tokens.issue({ accountId: adminId, role: 'ADMIN', organizationId: null, municipalities: [] });
 
-const service = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+const service = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
   env: {
     ...process.env,
     NODE_ENV: 'production',

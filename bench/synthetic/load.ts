@@ -65,7 +65,7 @@ export async function ensureSyntheticNetwork(target: Database | Driver, options:
     target instanceof Database
       ? new Database(target.driver, target.name, LOADER_TIMEOUT_MS)
       : new Database(target, options.database ?? 'neo4j', LOADER_TIMEOUT_MS);
-  await prepareDatabase(db, createLogger('silent'), { seedWhenEmpty: false });
+  await prepareDatabase(db, createLogger('silent'));
 
   const existing = await readMarker(db);
   if (existing) {

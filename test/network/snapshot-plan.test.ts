@@ -26,7 +26,7 @@ describe('the network index read, on participations written in one go', { timeou
   beforeAll(async () => {
     engine = await LocalEngine.start({ dataDir, pageCache: '64m', heap: '512m' });
     db = new Database(createDriver({ uri: engine.boltUri, user: 'neo4j', password: '', database: 'neo4j' }), 'neo4j', 60_000);
-    await prepareDatabase(db, createLogger('silent'), { seedWhenEmpty: false });
+    await prepareDatabase(db, createLogger('silent'));
     const numbers = Array.from({ length: 2000 }, (_, i) => i + 1);
     await createOrganizations(db, numbers.map((n) => ({ id: `fresh-a-${n}`, name: `Förening ${n}` })));
     await createInitiatives(db, numbers.map((n) => ({ id: `fresh-i-${n}`, name: `Projekt ${n}` })));
