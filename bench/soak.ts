@@ -13,6 +13,7 @@ import { createDriver, Database } from '../server/db/database.ts';
 import { LocalEngine } from '../server/db/local-engine.ts';
 import { prepareDatabase } from '../server/db/prepare.ts';
 import { createLogger } from '../server/logger.ts';
+import { writeOrganizations, type OrganizationShape } from '../server/repositories/organizations.ts';
 import { newId } from '../server/shared/ids.ts';
 import { seedIfEmpty } from '../seeds/loader/network.ts';
 import { runMixedLoad, type MixedLoadResult } from './mixed-load.ts';
@@ -34,13 +35,22 @@ await prepareDatabase(db, createLogger('warn'), { seedNetwork: seedIfEmpty });
 
 // Three organisations to update and an admin to update them, made directly in the database.
 const organizationIds = [newId(), newId(), newId()];
-await db.write((tx) =>
-  tx.run({
-    text: `UNWIND $ids AS id MATCH (m:Municipality {code: '2418'})
-           CREATE (:Actor:Organization:Association {id: id, kind: 'ASSOCIATION', name: 'Lastprov organisation start', status: 'VERIFIED'})-[:IN_MUNICIPALITY]->(m)`,
-    parameters: { ids: organizationIds },
-  }),
-);
+const soakOrganization = (id: string): OrganizationShape => ({
+  id,
+  kind: 'ASSOCIATION',
+  name: 'Lastprov organisation start',
+  description: null,
+  organizationNumber: null,
+  email: null,
+  phone: null,
+  address: null,
+  status: 'VERIFIED',
+  themes: [],
+  municipalities: ['2418'],
+  sources: [],
+  parent: null,
+});
+await db.write((tx) => writeOrganizations(tx, organizationIds.map(soakOrganization), { mode: 'create', author: 'soak' }));
 const adminId = await db.write(async (tx) => createAccount(tx, { email: `soak-${newId()}@example.org`, passwordHash: await hashPassword('soak-admin-pass-1'), role: 'ADMIN' }, 'soak'));
 const tokens = new TokenService({ algorithm: 'HS256', secret, issuer: 'samverkan', audience: 'samverkan-api', ttlSeconds: 86_400, ephemeral: false });
 const adminToken = tokens.issue({ accountId: adminId, role: 'ADMIN', organizationId: null, municipalities: [] });
