@@ -13,7 +13,9 @@ import { createDriver, Database } from '../server/db/database.ts';
 import { LocalEngine } from '../server/db/local-engine.ts';
 import { prepareDatabase } from '../server/db/prepare.ts';
 import { createLogger } from '../server/logger.ts';
+import { writeOrganizations, type OrganizationShape } from '../server/repositories/organizations.ts';
 import { newId } from '../server/shared/ids.ts';
+import { seedIfEmpty } from '../seeds/loader/network.ts';
 import { runMixedLoad, type MixedLoadResult } from './mixed-load.ts';
 
 const seconds = Number(process.env.SOAK_SECONDS ?? 300);
@@ -29,22 +31,31 @@ const connection = engine
   : { uri: process.env.NEO4J_URI!, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '', database: process.env.NEO4J_DATABASE ?? 'neo4j' };
 const driver = createDriver(connection);
 const db = new Database(driver, connection.database, 60_000);
-await prepareDatabase(db, createLogger('warn'), { seedWhenEmpty: true });
+await prepareDatabase(db, createLogger('warn'), { seedNetwork: seedIfEmpty });
 
 // Three organisations to update and an admin to update them, made directly in the database.
 const organizationIds = [newId(), newId(), newId()];
-await db.write((tx) =>
-  tx.run({
-    text: `UNWIND $ids AS id MATCH (m:Municipality {code: '2418'})
-           CREATE (:Actor:Organization:Association {id: id, kind: 'ASSOCIATION', name: 'Lastprov organisation start', status: 'VERIFIED'})-[:IN_MUNICIPALITY]->(m)`,
-    parameters: { ids: organizationIds },
-  }),
-);
+const soakOrganization = (id: string): OrganizationShape => ({
+  id,
+  kind: 'ASSOCIATION',
+  name: 'Lastprov organisation start',
+  description: null,
+  organizationNumber: null,
+  email: null,
+  phone: null,
+  address: null,
+  status: 'VERIFIED',
+  themes: [],
+  municipalities: ['2418'],
+  sources: [],
+  parent: null,
+});
+await db.write((tx) => writeOrganizations(tx, organizationIds.map(soakOrganization), { mode: 'create', author: 'soak' }));
 const adminId = await db.write(async (tx) => createAccount(tx, { email: `soak-${newId()}@example.org`, passwordHash: await hashPassword('soak-admin-pass-1'), role: 'ADMIN' }, 'soak'));
 const tokens = new TokenService({ algorithm: 'HS256', secret, issuer: 'samverkan', audience: 'samverkan-api', ttlSeconds: 86_400, ephemeral: false });
 const adminToken = tokens.issue({ accountId: adminId, role: 'ADMIN', organizationId: null, municipalities: [] });
 
-const service = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+const service = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
   env: {
     ...process.env,
     NODE_ENV: 'production',

@@ -3,8 +3,8 @@ import { parseConfig } from '../server/config.ts';
 import { createDriver, Database } from '../server/db/database.ts';
 import { LocalEngine } from '../server/db/local-engine.ts';
 import { applyMigrations } from '../server/db/migrations.ts';
+import { loadReferenceData } from '../server/reference/load.ts';
 import { loadSeedNetwork } from './loader/network.ts';
-import { loadReferenceData } from './loader/reference.ts';
 
 const config = parseConfig(process.env);
 const engine = config.neo4j ? null : await LocalEngine.start(config.localEngine);

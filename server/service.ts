@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Config } from './config.ts';
 import { createDriver, Database, type Neo4jConnection } from './db/database.ts';
 import { LocalEngine } from './db/local-engine.ts';
-import { prepareDatabase } from './db/prepare.ts';
+import { prepareDatabase, type NetworkSeeder } from './db/prepare.ts';
 import { createHttpService } from './http/app.ts';
 import { createMetrics } from './http/metrics.ts';
 import { Readiness } from './http/readiness.ts';
@@ -20,11 +20,16 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
+export interface ServiceOptions {
+  /** What fills an empty database when SEED_ON_START asks for it: the seed loader, from the entry point. */
+  seedNetwork?: NetworkSeeder;
+}
+
 /**
  * Starts the service. It listens even while Neo4j is unreachable (then /readyz says 503) and keeps
  * preparing the database in the background until it succeeds.
  */
-export async function startService(config: Config, logger: Logger): Promise<RunningService> {
+export async function startService(config: Config, logger: Logger, options: ServiceOptions = {}): Promise<RunningService> {
   let engine: LocalEngine | null = null;
   let connection: Neo4jConnection;
   if (config.neo4j) {
@@ -65,7 +70,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   const preparing = (async () => {
     for (let attempt = 1, delayMs = 500; !stopping; attempt++, delayMs = Math.min(delayMs * 2, 10_000)) {
       try {
-        await prepareDatabase(db, logger, { seedWhenEmpty: config.seedOnStart, firstAdmin: config.firstAdmin });
+        await prepareDatabase(db, logger, { seedNetwork: config.seedOnStart ? options.seedNetwork : undefined, firstAdmin: config.firstAdmin });
         readiness.markMigrated();
         return;
       } catch (error) {

@@ -31,7 +31,7 @@ describe('configuration', () => {
   });
 
   it('makes the service exit non-zero before it starts anything', () => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
       env: { PATH: process.env.PATH, PORT: '-1', NEO4J_URI: 'nonsense' },
       encoding: 'utf8',
       timeout: 20_000,

@@ -6,6 +6,7 @@ import { createDriver, Database, type Neo4jConnection } from '../server/db/datab
 import { LocalEngine } from '../server/db/local-engine.ts';
 import { prepareDatabase } from '../server/db/prepare.ts';
 import { createLogger } from '../server/logger.ts';
+import { seedIfEmpty } from '../seeds/loader/network.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -41,7 +42,7 @@ export default async function setup(project: TestProject) {
 
   const driver = createDriver(connection);
   try {
-    await prepareDatabase(new Database(driver, connection.database, 60_000), createLogger('silent'), { seedWhenEmpty: true });
+    await prepareDatabase(new Database(driver, connection.database, 60_000), createLogger('silent'), { seedNetwork: seedIfEmpty });
   } finally {
     await driver.close();
   }

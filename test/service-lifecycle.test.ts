@@ -12,7 +12,7 @@ describe('the service as `npm start` runs it', () => {
 
   it('starts its own Neo4j, becomes ready, and on SIGTERM stops cleanly with the engine', async () => {
     const port = await freePort();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
       env: { ...process.env, NEO4J_URI: '', PORT: String(port), HOST: '127.0.0.1', LOCAL_NEO4J_DIR: dataDir, LOG_LEVEL: 'info', SEED_ON_START: 'false' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

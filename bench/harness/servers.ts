@@ -28,7 +28,7 @@ async function freePort(): Promise<number> {
 
 // Each server runs as `node --import tsx`, not through the tsx CLI, so that the pid measured is the server's own.
 const entryPoints: Record<ServerName, string> = {
-  ours: 'server/main.ts',
+  ours: 'scripts/serve.ts',
   peer: 'bench/peer/server.ts',
   floor: 'bench/floor/server.ts',
 };

@@ -3,7 +3,7 @@ import { associationName, businessName, capitalise, joinedPhrases, personName, p
 import { associationNumber, businessNumber } from './organization-numbers.ts';
 import { actorId, consentId, type NetworkPlan } from './plan.ts';
 import { randomFor, type Random } from './random.ts';
-import type { AffiliationRow, OrganizationRow, RoleModelRow } from './rows.ts';
+import type { OrganizationRow, RoleModelRow } from './rows.ts';
 import { themeOf, themes, themeTable } from './themes.ts';
 
 /** About 3% of associations registered themselves and still wait for review. */
@@ -61,7 +61,7 @@ export function activeAssociationIn(plan: NetworkPlan, random: Random, kommun: K
   return plan.associations.start(kommun.index) + Math.min(size - 1, Math.max(0, Math.floor(size * share)));
 }
 
-export function roleModelRow(plan: NetworkPlan, index: number): { row: RoleModelRow; affiliation: AffiliationRow | null } {
+export function roleModelRow(plan: NetworkPlan, index: number): RoleModelRow {
   const kommun = kommuner[plan.roleModels.groupOf(index)]!;
   const random = randomFor(plan.seed, 'role-model', index);
   const name = personName(random);
@@ -78,18 +78,16 @@ export function roleModelRow(plan: NetworkPlan, index: number): { row: RoleModel
     : null;
   const affiliated = random.chance(0.4) ? activeAssociationIn(plan, random, kommun) : null;
   return {
-    row: {
-      id,
-      name,
-      title,
-      description: `${capitalise(title.toLowerCase())} i ${kommun.name} som är förebild för unga och engagerar sig i ${joinedPhrases(themeKeys.map((key) => themeOf(key).phrase))}.`,
-      email: random.chance(0.3) ? `${slug(name)}.${index}@example.org` : null,
-      phone: null,
-      consent,
-      themes: themeKeys,
-      municipalities: [kommun.code],
-    },
-    affiliation: affiliated === null ? null : { person: id, organization: actorId(plan, 'association', affiliated) },
+    id,
+    name,
+    title,
+    description: `${capitalise(title.toLowerCase())} i ${kommun.name} som är förebild för unga och engagerar sig i ${joinedPhrases(themeKeys.map((key) => themeOf(key).phrase))}.`,
+    email: random.chance(0.3) ? `${slug(name)}.${index}@example.org` : null,
+    phone: null,
+    consent,
+    themes: themeKeys,
+    municipalities: [kommun.code],
+    organization: affiliated === null ? null : actorId(plan, 'association', affiliated),
   };
 }
 

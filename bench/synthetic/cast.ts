@@ -2,7 +2,7 @@ import { activeAssociationIn, associationIsPending } from './actors.ts';
 import { joinedWithin, leftAfter, type Period } from './dates.ts';
 import { funders, funderTable, nationalAgencies } from './national-agencies.ts';
 import { countyOf, kommuner, kommunTable, kommunTableByCounty, type Kommun } from './places.ts';
-import { actorId, type NetworkPlan } from './plan.ts';
+import { actorId, participationId, type NetworkPlan } from './plan.ts';
 import { policeOfficeOf } from './public-sector.ts';
 import type { Random } from './random.ts';
 import type { ParticipationRow, Role } from './rows.ts';
@@ -47,6 +47,7 @@ export class Cast {
     const joined = random.chance(founding ? 0.6 : 0.5) ? (founding ? joinedFrom(this.period) : joinedWithin(random, this.period)) : null;
     const left = joined && random.chance(0.1) ? leftAfter(random, joined.sinceFirst, this.period) : null;
     this.rows.push({
+      id: participationId(this.plan, this.initiativeId, pick.id),
       actor: pick.id,
       initiative: this.initiativeId,
       role,

@@ -4,13 +4,12 @@ import { isAgreementTerm, topicOf, wordsForPart, wordsForWhole } from './initiat
 import { countyOf, kommunByCode, kommuner, kommunTable, kommunTableByCounty, type Kommun } from './places.ts';
 import { initiativeId, type NetworkPlan } from './plan.ts';
 import { randomFor, type Random } from './random.ts';
-import type { InitiativeKind, InitiativeRow, ParticipationRow, PartRow } from './rows.ts';
+import type { InitiativeKind, InitiativeRow, ParticipationRow } from './rows.ts';
 import { themes, themeTable } from './themes.ts';
 import { WeightTable } from './weights.ts';
 
 export interface GeneratedInitiative {
   row: InitiativeRow;
-  partOf: PartRow | null;
   participations: ParticipationRow[];
 }
 
@@ -71,8 +70,7 @@ function generateWhole(plan: NetworkPlan, index: number, kinds: ReturnType<typeo
   if (random.chance(0.25)) cast.add(cast.kommunOrganization(places[0]), 'PARTNER');
   const { name, description } = wordsForWhole(random, kind, topic, places, period, medborgarlofte);
   return {
-    row: { id, kind, name, description, ...period, themes: topic.themes, municipalities: places.map((k) => k.code) },
-    partOf: null,
+    row: { id, kind, name, description, ...period, themes: topic.themes, municipalities: places.map((k) => k.code), partOf: null },
     participations: cast.rows,
   };
 }
@@ -192,8 +190,8 @@ function generatePart(plan: NetworkPlan, index: number, whole: GeneratedInitiati
       ...period,
       themes: themeKeys,
       municipalities: places.map((k) => k.code),
+      partOf: parent.id,
     },
-    partOf: { part: id, whole: parent.id },
     participations: cast.rows,
   };
 }

@@ -65,7 +65,7 @@ export async function ensureSyntheticNetwork(target: Database | Driver, options:
     target instanceof Database
       ? new Database(target.driver, target.name, LOADER_TIMEOUT_MS)
       : new Database(target, options.database ?? 'neo4j', LOADER_TIMEOUT_MS);
-  await prepareDatabase(db, createLogger('silent'), { seedWhenEmpty: false });
+  await prepareDatabase(db, createLogger('silent'));
 
   const existing = await readMarker(db);
   if (existing) {
@@ -124,10 +124,13 @@ async function writeNetwork(
   progress: (phase: LoadProgress['phase'], done: number) => void,
 ): Promise<Tally> {
   const written = new Tally();
+  let phase: LoadProgress['phase'] = 'nodes';
   for (const batch of networkBatches(plan, batchSize)) {
     await db.write((tx) => writeBatch(tx, batch));
     written.add(countBatch(batch));
-    progress(batch.type === 'organizations' || batch.type === 'roleModels' || batch.type === 'initiatives' ? 'nodes' : 'relationships', written.entities);
+    // The parts of initiatives go out among the participations, which make the rest of the load.
+    if (batch.type === 'participations') phase = 'relationships';
+    progress(phase, written.entities);
   }
   return written;
 }

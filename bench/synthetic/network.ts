@@ -3,16 +3,17 @@ import { businessRow, associationRow, roleModelRow } from './actors.ts';
 import { generateInitiatives } from './initiatives.ts';
 import type { NetworkPlan } from './plan.ts';
 import { backboneOrganizations, officeOrganizations, unitOrganizations } from './public-sector.ts';
-import type { AffiliationRow, InitiativeRow, OrganizationRow, ParticipationRow, PartRow, RoleModelRow } from './rows.ts';
+import type { InitiativeRow, OrganizationRow, ParticipationRow, RoleModelRow } from './rows.ts';
 
-/** One write's worth of rows of one shape. Node batches come first, then those that only link nodes. */
+/**
+ * One write's worth of rows of one shape. A node is written with its links, so whatever a row links to
+ * (a unit's kommun, a role model's association, a part's whole, a participation's two ends) comes in an
+ * earlier batch.
+ */
 export type Batch =
   | { type: 'organizations'; kind: OrganizationKind; rows: OrganizationRow[] }
   | { type: 'roleModels'; rows: RoleModelRow[] }
   | { type: 'initiatives'; rows: InitiativeRow[] }
-  | { type: 'organizationParts'; rows: PartRow[] }
-  | { type: 'initiativeParts'; rows: PartRow[] }
-  | { type: 'affiliations'; rows: AffiliationRow[] }
   | { type: 'participations'; rows: ParticipationRow[] };
 
 function* chunks<T>(items: Iterable<T>, size: number): Generator<T[]> {
@@ -40,35 +41,37 @@ function* map<T, U>(items: Iterable<T>, f: (item: T) => U | null): Generator<U> 
 
 /**
  * The whole network as batches of at most `size` rows, made as they are asked for: nothing is kept
- * between batches, so memory does not grow with the scale. Relationship batches make their entities
- * again (the generator is deterministic) rather than remembering them from the node batches.
+ * between batches, so memory does not grow with the scale. Later passes make their entities again (the
+ * generator is deterministic) rather than remembering them from earlier ones.
  */
 export function* networkBatches(plan: NetworkPlan, size: number): Generator<Batch> {
+  // The kommuner are in the backbone, before the units that are part of them.
   const backbone = [...backboneOrganizations(plan)];
   for (const kind of ['MUNICIPAL_UNIT', 'AUTHORITY'] as const) {
     for (const rows of chunks(backbone.filter((row) => row.kind === kind), size)) yield { type: 'organizations', kind, rows };
   }
-  for (const rows of chunks(map(unitOrganizations(plan), (unit) => unit.row), size)) yield { type: 'organizations', kind: 'MUNICIPAL_UNIT', rows };
+  for (const rows of chunks(unitOrganizations(plan), size)) yield { type: 'organizations', kind: 'MUNICIPAL_UNIT', rows };
   for (const rows of chunks(officeOrganizations(plan), size)) yield { type: 'organizations', kind: 'AUTHORITY', rows };
   for (const rows of chunks(range(plan.associations.total, (i) => associationRow(plan, i)), size)) yield { type: 'organizations', kind: 'ASSOCIATION', rows };
   for (const rows of chunks(range(plan.businesses.total, (i) => businessRow(plan, i)), size)) yield { type: 'organizations', kind: 'BUSINESS', rows };
-  for (const rows of chunks(range(plan.roleModels.total, (i) => roleModelRow(plan, i).row), size)) yield { type: 'roleModels', rows };
-  for (const rows of chunks(map(generateInitiatives(plan), (initiative) => initiative.row), size)) yield { type: 'initiatives', rows };
-
-  for (const rows of chunks(map(unitOrganizations(plan), (unit) => unit.partOf), size)) yield { type: 'organizationParts', rows };
-  for (const rows of chunks(map(range(plan.roleModels.total, (i) => roleModelRow(plan, i).affiliation), (a) => a), size)) yield { type: 'affiliations', rows };
-  yield* initiativeLinkBatches(plan, size);
+  for (const rows of chunks(range(plan.roleModels.total, (i) => roleModelRow(plan, i)), size)) yield { type: 'roleModels', rows };
+  for (const rows of chunks(map(generateInitiatives(plan), ({ row }) => (row.partOf ? null : row)), size)) yield { type: 'initiatives', rows };
+  yield* partsAndParticipations(plan, size);
 }
 
-/** PART_OF and PARTICIPATES_IN from one more pass over the initiatives, each flushed when full. */
-function* initiativeLinkBatches(plan: NetworkPlan, size: number): Generator<Batch> {
-  let parts: PartRow[] = [];
+/**
+ * The initiatives that are parts of another, and every participation, from one more pass over the
+ * initiatives, each flushed when full. Parts go out before the participations gathered with them, so that
+ * a participation's initiative is always written before it.
+ */
+function* partsAndParticipations(plan: NetworkPlan, size: number): Generator<Batch> {
+  let parts: InitiativeRow[] = [];
   let participations: ParticipationRow[] = [];
-  for (const initiative of generateInitiatives(plan)) {
-    if (initiative.partOf) parts.push(initiative.partOf);
-    participations.push(...initiative.participations);
-    if (parts.length >= size) {
-      yield { type: 'initiativeParts', rows: parts };
+  for (const { row, participations: ofInitiative } of generateInitiatives(plan)) {
+    if (row.partOf) parts.push(row);
+    participations.push(...ofInitiative);
+    if (parts.length >= size || (participations.length >= size && parts.length > 0)) {
+      yield { type: 'initiatives', rows: parts };
       parts = [];
     }
     if (participations.length >= size) {
@@ -76,6 +79,6 @@ function* initiativeLinkBatches(plan: NetworkPlan, size: number): Generator<Batc
       participations = [];
     }
   }
-  if (parts.length > 0) yield { type: 'initiativeParts', rows: parts };
+  if (parts.length > 0) yield { type: 'initiatives', rows: parts };
   if (participations.length > 0) yield { type: 'participations', rows: participations };
 }

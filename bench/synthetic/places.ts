@@ -1,4 +1,4 @@
-import { countiesFile, municipalitiesFile } from '../../seeds/loader/reference.ts';
+import { countiesFile, municipalitiesFile } from '../../server/reference/data-files.ts';
 import { WeightTable, zipfWeights } from './weights.ts';
 
 export interface Kommun {

@@ -5,7 +5,7 @@ import { allocate, Ranges } from './weights.ts';
 import { nationalAgencies } from './national-agencies.ts';
 
 /** Bump when the generator's output changes, so that a database holding an older network is not taken for this one. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 export const DEFAULT_SEED = 20261122;
 /** Who the loader says created every node and relationship; it also tells synthetic data from any other. */
 export const SYNTHETIC_AUTHOR = 'synthetic';
@@ -98,6 +98,11 @@ export function actorId(plan: NetworkPlan, entity: ActorEntity, ref: string | nu
 
 export function initiativeId(plan: NetworkPlan, index: number): string {
   return stableId('Initiative', key(plan, 'initiative', index));
+}
+
+/** An actor takes part in an initiative once, so the pair names the participation. */
+export function participationId(plan: NetworkPlan, initiativeId: string, actorId: string): string {
+  return stableId('Participation', key(plan, 'participation', `${initiativeId}|${actorId}`));
 }
 
 export function consentId(plan: NetworkPlan, roleModelIndex: number): string {

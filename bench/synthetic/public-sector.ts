@@ -4,7 +4,7 @@ import { publicNumber } from './organization-numbers.ts';
 import { actorId, type NetworkPlan } from './plan.ts';
 import { randomFor } from './random.ts';
 import { nationalAgencies } from './national-agencies.ts';
-import type { OrganizationRow, PartRow } from './rows.ts';
+import type { OrganizationRow } from './rows.ts';
 import { themeOf, themes, themeTable } from './themes.ts';
 
 /** The themes an office of each type works on, by officeTypes' order. */
@@ -77,11 +77,11 @@ export function* backboneOrganizations(plan: NetworkPlan): Generator<Organizatio
 }
 
 /** The units of kommuner (förvaltningar, fritidsgårdar, bibliotek), each PART_OF its kommun. */
-export function* unitOrganizations(plan: NetworkPlan): Generator<{ row: OrganizationRow; partOf: PartRow }> {
+export function* unitOrganizations(plan: NetworkPlan): Generator<OrganizationRow> {
   for (let i = 0; i < plan.units.total; i++) {
     const kommun = kommuner[plan.units.groupOf(i)]!;
     const random = randomFor(plan.seed, 'unit', i);
-    const row: OrganizationRow = {
+    yield {
       id: actorId(plan, 'unit', i),
       kind: 'MUNICIPAL_UNIT',
       name: unitName(random, i - plan.units.start(kommun.index), kommunOrganizationName(kommun)),
@@ -92,8 +92,8 @@ export function* unitOrganizations(plan: NetworkPlan): Generator<{ row: Organiza
       status: 'VERIFIED',
       themes: random.chance(0.5) ? [themes[random.weighted(themeTable)]!.key] : [],
       municipalities: [kommun.code],
+      parent: actorId(plan, 'kommun', kommun.code),
     };
-    yield { row, partOf: { part: row.id, whole: actorId(plan, 'kommun', kommun.code) } };
   }
 }
 

@@ -1,7 +1,10 @@
 import type { OrganizationKind } from '../../server/actors/kinds.ts';
 import type { Period } from './dates.ts';
 
-/** The rows the loader writes, shaped as the service's stores read them (see seeds/loader/network.ts). */
+/**
+ * The rows the generator makes: what it decides about each entity. The writer turns them into the write
+ * repositories' shapes, adding what is the same for every synthetic entity.
+ */
 
 export interface OrganizationRow {
   id: string;
@@ -14,6 +17,8 @@ export interface OrganizationRow {
   status: 'VERIFIED' | 'PENDING';
   themes: string[];
   municipalities: string[];
+  /** The kommun a unit is part of; only units have one. */
+  parent?: string;
 }
 
 export interface ConsentRow {
@@ -35,6 +40,8 @@ export interface RoleModelRow {
   consent: ConsentRow | null;
   themes: string[];
   municipalities: string[];
+  /** The association the role model is active in, if any. */
+  organization: string | null;
 }
 
 export type InitiativeKind = 'PROJECT' | 'PROGRAMME' | 'AGREEMENT' | 'DECLARATION' | 'NETWORK' | 'ACTIVITY';
@@ -46,11 +53,14 @@ export interface InitiativeRow extends Period {
   description: string;
   themes: string[];
   municipalities: string[];
+  /** The whole this initiative is a part of: a programme's project, an agreement's next term. */
+  partOf: string | null;
 }
 
 export type Role = 'LEAD' | 'CO_APPLICANT' | 'PARTNER' | 'FUNDER' | 'SIGNATORY' | 'MEMBER' | 'CONTACT' | 'IMPLEMENTING';
 
 export interface ParticipationRow {
+  id: string;
   actor: string;
   initiative: string;
   role: Role;
@@ -59,15 +69,4 @@ export interface ParticipationRow {
   until: string | null;
   sinceFirst: string | null;
   untilLast: string | null;
-}
-
-/** A (:Organization)-[:PART_OF]->(:Organization) or (:Initiative)-[:PART_OF]->(:Initiative). */
-export interface PartRow {
-  part: string;
-  whole: string;
-}
-
-export interface AffiliationRow {
-  person: string;
-  organization: string;
 }

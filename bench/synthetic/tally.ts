@@ -16,24 +16,23 @@ export function countBatch(batch: Batch): BatchCount {
   const n = batch.rows.length;
   switch (batch.type) {
     case 'organizations': {
-      const links = { HAS_THEME: sum(batch.rows, (r) => r.themes.length), IN_MUNICIPALITY: sum(batch.rows, (r) => r.municipalities.length) };
+      const links = { ...placesAndThemes(batch.rows), PART_OF: sum(batch.rows, (r) => (r.parent ? 1 : 0)) };
       return counted({ Actor: n, Organization: n, [organizationLabelByKind[batch.kind]]: n }, links, n);
     }
     case 'roleModels': {
       const consents = sum(batch.rows, (r) => (r.consent ? 1 : 0));
-      const links = { HAS_THEME: sum(batch.rows, (r) => r.themes.length), IN_MUNICIPALITY: sum(batch.rows, (r) => r.municipalities.length), GAVE: consents };
+      const links = { ...placesAndThemes(batch.rows), GAVE: consents, AFFILIATED_WITH: sum(batch.rows, (r) => (r.organization ? 1 : 0)) };
       return counted({ Actor: n, Person: n, RoleModel: n, Consent: consents }, links, n + consents);
     }
     case 'initiatives':
-      return counted({ Initiative: n }, { HAS_THEME: sum(batch.rows, (r) => r.themes.length), IN_MUNICIPALITY: sum(batch.rows, (r) => r.municipalities.length) }, n);
-    case 'organizationParts':
-    case 'initiativeParts':
-      return counted({}, { PART_OF: n }, 0);
-    case 'affiliations':
-      return counted({}, { AFFILIATED_WITH: n }, 0);
+      return counted({ Initiative: n }, { ...placesAndThemes(batch.rows), PART_OF: sum(batch.rows, (r) => (r.partOf ? 1 : 0)) }, n);
     case 'participations':
       return counted({}, { PARTICIPATES_IN: n }, 0);
   }
+}
+
+function placesAndThemes(rows: { themes: string[]; municipalities: string[] }[]) {
+  return { HAS_THEME: sum(rows, (r) => r.themes.length), IN_MUNICIPALITY: sum(rows, (r) => r.municipalities.length) };
 }
 
 function counted(labels: Record<string, number>, types: Record<string, number>, nodes: number): BatchCount {

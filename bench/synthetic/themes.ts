@@ -1,4 +1,4 @@
-import { themesFile } from '../../seeds/loader/reference.ts';
+import { themesFile } from '../../server/reference/data-files.ts';
 import { WeightTable, zipfWeights } from './weights.ts';
 
 export interface SyntheticTheme {
@@ -53,7 +53,7 @@ function loadThemes(): SyntheticTheme[] {
   const missing = [...labels.keys()].filter((key) => !(key in byPopularity));
   const extra = ordered.filter((key) => !labels.has(key));
   if (missing.length > 0 || extra.length > 0) {
-    throw new Error(`bench/synthetic/themes.ts is out of step with seeds/themes.json: missing ${missing.join(', ') || '–'}, unknown ${extra.join(', ') || '–'}`);
+    throw new Error(`bench/synthetic/themes.ts is out of step with server/reference/data/themes.json: missing ${missing.join(', ') || '–'}, unknown ${extra.join(', ') || '–'}`);
   }
   return ordered.map((key) => {
     const label = labels.get(key)!;
@@ -62,7 +62,7 @@ function loadThemes(): SyntheticTheme[] {
   });
 }
 
-/** The 27 themes of seeds/themes.json, most used first. */
+/** The 27 themes of server/reference/data/themes.json, most used first. */
 export const themes = loadThemes();
 
 export const themeTable = new WeightTable(zipfWeights(themes.length, THEME_ZIPF_EXPONENT));

@@ -1,89 +1,38 @@
-import { organizationLabelByKind } from '../../server/actors/kinds.ts';
 import type { Statement, Transaction } from '../../server/db/database.ts';
+import { initiativesStatement, type InitiativeShape } from '../../server/repositories/initiatives.ts';
+import { organizationsStatement, type OrganizationShape } from '../../server/repositories/organizations.ts';
+import { participationsStatement, type ParticipationShape } from '../../server/repositories/participations.ts';
+import { peopleStatement, type PersonShape } from '../../server/repositories/people.ts';
 import type { Batch } from './network.ts';
 import { SYNTHETIC_AUTHOR } from './plan.ts';
+import type { InitiativeRow, OrganizationRow, ParticipationRow, RoleModelRow } from './rows.ts';
 import { countBatch } from './tally.ts';
 
 /**
- * CREATE, not MERGE: the loader writes only into a database without this network, so nothing can exist
- * yet, and CREATE skips the lookup MERGE needs. Endpoints are matched by their indexed keys (Actor.id,
- * Initiative.id, Theme.key, Municipality.code). Properties follow seeds/loader/network.ts.
+ * The generator's rows as the write repositories' shapes, with what every synthetic entity has alike: none
+ * cites a source, and every initiative is verified. The first and last days of a period, which the
+ * statements read, come with the rows from the generator.
  */
-const links = `
-  WITH n, row
-  CALL (n, row) { UNWIND row.themes AS key MATCH (t:Theme {key: key}) CREATE (n)-[:HAS_THEME]->(t) }
-  CALL (n, row) { UNWIND row.municipalities AS code MATCH (m:Municipality {code: code}) CREATE (n)-[:IN_MUNICIPALITY]->(m) }`;
+const organizationShape = (row: OrganizationRow): OrganizationShape => ({ ...row, address: null, sources: [], parent: row.parent ?? null });
+const roleModelShape = (row: RoleModelRow): PersonShape => ({ ...row, roleModel: true, sources: [] });
+const initiativeShape = (row: InitiativeRow): InitiativeShape & Pick<InitiativeRow, 'startFirst' | 'endLast'> => ({ ...row, status: 'VERIFIED', sources: [] });
+const participationShape = (row: ParticipationRow): ParticipationShape & Pick<ParticipationRow, 'sinceFirst' | 'untilLast'> => ({ ...row, sources: [] });
 
-const provenance = 'createdAt: datetime(), createdBy: $author, updatedAt: datetime()';
-
+/**
+ * The write repositories' own statements in create mode: the loader writes only into a database without
+ * this network, so nothing can exist yet, and CREATE skips the lookup MERGE needs.
+ */
 function statementFor(batch: Batch): Statement {
-  const parameters = { rows: batch.rows, author: SYNTHETIC_AUTHOR };
+  const author = SYNTHETIC_AUTHOR;
   switch (batch.type) {
     case 'organizations':
-      return {
-        // The label comes from the fixed allow-list of kinds, never from data.
-        text: `UNWIND $rows AS row
-               CREATE (n:Actor:Organization:${organizationLabelByKind[batch.kind]} {
-                 id: row.id, kind: row.kind, name: row.name, description: row.description,
-                 organizationNumber: row.organizationNumber, email: row.email, phone: row.phone,
-                 status: row.status, ${provenance}})
-               ${links}`,
-        parameters,
-      };
+      return { text: organizationsStatement(batch.kind, 'create'), parameters: { rows: batch.rows.map(organizationShape), author } };
     case 'roleModels':
-      return {
-        text: `UNWIND $rows AS row
-               CREATE (n:Actor:Person:RoleModel {
-                 id: row.id, kind: 'ROLE_MODEL', name: row.name, title: row.title, description: row.description,
-                 email: row.email, phone: row.phone, ${provenance}})
-               WITH n, row
-               CALL (n, row) {
-                 WITH n, row WHERE row.consent IS NOT NULL
-                 CREATE (n)-[:GAVE]->(:Consent {id: row.consent.id, purpose: row.consent.purpose, givenBy: row.consent.givenBy,
-                   givenAt: datetime(row.consent.givenAt), recordedBy: $author})
-                 SET n.consentGiven = true
-               }
-               ${links}`,
-        parameters,
-      };
+      return { text: peopleStatement('create'), parameters: { rows: batch.rows.map(roleModelShape), author } };
     case 'initiatives':
-      return {
-        text: `UNWIND $rows AS row
-               CREATE (n:Initiative {
-                 id: row.id, kind: row.kind, name: row.name, description: row.description,
-                 start: row.start, end: row.end, startFirst: date(row.startFirst), endLast: date(row.endLast), ${provenance}})
-               ${links}`,
-        parameters,
-      };
-    case 'organizationParts':
-      return {
-        text: `UNWIND $rows AS row
-               MATCH (part:Actor {id: row.part}), (whole:Actor {id: row.whole})
-               CREATE (part)-[:PART_OF]->(whole)`,
-        parameters,
-      };
-    case 'initiativeParts':
-      return {
-        text: `UNWIND $rows AS row
-               MATCH (part:Initiative {id: row.part}), (whole:Initiative {id: row.whole})
-               CREATE (part)-[:PART_OF]->(whole)`,
-        parameters,
-      };
-    case 'affiliations':
-      return {
-        text: `UNWIND $rows AS row
-               MATCH (person:Actor {id: row.person}), (organization:Actor {id: row.organization})
-               CREATE (person)-[:AFFILIATED_WITH]->(organization)`,
-        parameters,
-      };
+      return { text: initiativesStatement('create'), parameters: { rows: batch.rows.map(initiativeShape), author } };
     case 'participations':
-      return {
-        text: `UNWIND $rows AS row
-               MATCH (a:Actor {id: row.actor}), (i:Initiative {id: row.initiative})
-               CREATE (a)-[:PARTICIPATES_IN {role: row.role, status: row.status, since: row.since, until: row.until,
-                 sinceFirst: date(row.sinceFirst), untilLast: date(row.untilLast), sources: [], createdAt: datetime(), createdBy: $author}]->(i)`,
-        parameters,
-      };
+      return { text: participationsStatement('create'), parameters: { rows: batch.rows.map(participationShape), author } };
   }
 }
 

@@ -64,7 +64,7 @@ export async function createHttpService(deps: AppDependencies): Promise<HttpServ
       // would work that out again for every field of every response, thousands for a busy profile.
       ApolloServerPluginCacheControlDisabled(),
     ],
-    // The service owns shutdown (server/main.ts): Apollo's own signal handlers would race it.
+    // The service owns shutdown (runService in server/main.ts): Apollo's own signal handlers would race it.
     stopOnTerminationSignals: false,
     logger,
   });

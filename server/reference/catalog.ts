@@ -1,7 +1,7 @@
-import { countiesFile, municipalitiesFile, themesFile } from '../../seeds/loader/reference.ts';
+import { countiesFile, municipalitiesFile, themesFile } from './data-files.ts';
 
 /**
- * The controlled vocabularies, read once from seeds/: what input may name. Checking against them at
+ * The controlled vocabularies, read once from data/: what input may name. Checking against them at
  * the edge turns an unknown theme or kommun into a clear error before any database work.
  */
 class ReferenceCatalog {

@@ -16,8 +16,8 @@ export interface EventShape {
 export function eventsStatement(mode: WriteOptions['mode']): string {
   return `${nodeFor('Event', mode)}
 SET n.name = row.name, n.date = row.date, n.description = row.description, n.seedKey = row.seedKey, ${provenance}
-${replaceOne('initiative', 'OF', 'Initiative')}
-${replaceLists(['municipalities', 'sources'])}`;
+${replaceOne('initiative', 'OF', 'Initiative', mode)}
+${replaceLists(['municipalities', 'sources'], mode)}`;
 }
 
 export async function writeEvents(tx: Transaction, rows: EventShape[], options: WriteOptions): Promise<void> {

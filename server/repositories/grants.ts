@@ -22,7 +22,7 @@ WITH n, row
 MATCH (funder:Actor {id: row.funder}), (initiative:Initiative {id: row.initiative})
 MERGE (n)-[:FUNDED_BY]->(funder)
 MERGE (n)-[:FOR]->(initiative)
-${replaceLists(['sources'])}`;
+${replaceLists(['sources'], mode)}`;
 }
 
 export async function writeGrants(tx: Transaction, rows: GrantShape[], options: WriteOptions): Promise<void> {

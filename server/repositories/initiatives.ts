@@ -25,8 +25,8 @@ export function initiativesStatement(mode: WriteOptions['mode']): string {
   return `${nodeFor('Initiative', mode)}
 SET n.kind = row.kind, n.name = row.name, n.description = row.description, n.start = row.start, n.end = row.end,
     n.startFirst = date(row.startFirst), n.endLast = date(row.endLast), n.status = row.status, n.seedKey = row.seedKey, ${provenance}
-${replaceLists(['themes', 'municipalities', 'sources'])}
-${replaceOne('partOf', 'PART_OF', 'Initiative')}`;
+${replaceLists(['themes', 'municipalities', 'sources'], mode)}
+${replaceOne('partOf', 'PART_OF', 'Initiative', mode)}`;
 }
 
 export async function writeInitiatives(tx: Transaction, rows: InitiativeShape[], options: WriteOptions): Promise<void> {

@@ -29,19 +29,24 @@ export type ListLink = keyof typeof listLinks;
 /**
  * Replaces `n`'s links of each kind with those the row lists, so that writing a row twice leaves what it
  * says and nothing more. A list that is null in the row leaves those links as they are (an edit that
- * does not name them).
+ * does not name them). A node just created has no links yet, so in `create` mode there is nothing to
+ * look for and remove first: a bulk load skips that work for every row.
  */
-export function replaceLists(kinds: ListLink[]): string {
+export function replaceLists(kinds: ListLink[], mode: WriteMode): string {
   return kinds
     .map((kind) => {
       const { type, target } = listLinks[kind];
-      return `
-WITH n, row
-CALL (n, row) {
+      const removeOld =
+        mode === 'create'
+          ? ''
+          : `
   WITH n, row WHERE row.${kind} IS NOT NULL
   OPTIONAL MATCH (n)-[old:${type}]->()
   DELETE old
-  WITH DISTINCT n, row
+  WITH DISTINCT n, row`;
+      return `
+WITH n, row
+CALL (n, row) {${removeOld}
   UNWIND row.${kind} AS item
   MATCH ${target}
   MERGE (n)-[:${type}]->(target)
@@ -61,16 +66,23 @@ CALL (n, row) {
 
 /**
  * Replaces `n`'s one outgoing relationship of a type (an organisation's parent, an initiative's whole, a
- * person's organisation) when the row's `replace` list names the field; null removes it.
+ * person's organisation) when the row's `replace` list names the field; null removes it. A node just
+ * created (`create` mode) has none to replace: it is linked to what the row names, if anything. `label`
+ * must hold one whose id is unique-constrained (Actor for an organisation): the target is found by that
+ * index, where any other label would be scanned whole for every row.
  */
-export function replaceOne(field: string, type: string, label: string): string {
-  return `
-WITH n, row
-CALL (n, row) {
+export function replaceOne(field: string, type: string, label: string, mode: WriteMode): string {
+  const removeOld =
+    mode === 'create'
+      ? ''
+      : `
   WITH n, row WHERE '${field}' IN row.replace
   OPTIONAL MATCH (n)-[old:${type}]->(:${label})
   DELETE old
-  WITH DISTINCT n, row
+  WITH DISTINCT n, row`;
+  return `
+WITH n, row
+CALL (n, row) {${removeOld}
   MATCH (target:${label} {id: row.${field}})
   MERGE (n)-[:${type}]->(target)
 }`;
@@ -89,9 +101,9 @@ export function patchStatement(label: string, lists: ListLink[], ones: [field: s
   return `MATCH (n:${label} {id: $id})
 WITH n, $row AS row
 SET n += row.properties, n.updatedAt = datetime(), n.updatedBy = $author, n.version = coalesce(n.version, 1) + 1
-${replaceLists(lists)}
+${replaceLists(lists, 'merge')}
 ${citeSources}
-${ones.map(([field, type, target]) => replaceOne(field, type, target)).join('\n')}`;
+${ones.map(([field, type, target]) => replaceOne(field, type, target, 'merge')).join('\n')}`;
 }
 
 /** The row a patch statement reads: lists left out stay as they are. */

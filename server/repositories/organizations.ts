@@ -29,8 +29,8 @@ export function organizationsStatement(kind: OrganizationKind, mode: WriteOption
 SET n:${organizationLabelByKind[kind]}, n.kind = row.kind, n.name = row.name, n.description = row.description,
     n.organizationNumber = row.organizationNumber, n.email = row.email, n.phone = row.phone, n.address = row.address,
     n.status = row.status, n.seedKey = row.seedKey, ${provenance}
-${replaceLists(['themes', 'municipalities', 'sources'])}
-${replaceOne('parent', 'PART_OF', 'Organization')}`;
+${replaceLists(['themes', 'municipalities', 'sources'], mode)}
+${replaceOne('parent', 'PART_OF', 'Actor:Organization', mode)}`;
 }
 
 /** Writes organisations whole, one statement per kind. */

@@ -41,8 +41,8 @@ CALL (n, row) {
   SET c.purpose = row.consent.purpose, c.givenBy = row.consent.givenBy,
       c.givenAt = coalesce(datetime(row.consent.givenAt), datetime()), c.recordedBy = $author, n.consentGiven = true
 }
-${replaceLists(['themes', 'municipalities', 'sources'])}
-${replaceOne('organization', 'AFFILIATED_WITH', 'Organization')}`;
+${replaceLists(['themes', 'municipalities', 'sources'], mode)}
+${replaceOne('organization', 'AFFILIATED_WITH', 'Actor:Organization', mode)}`;
 }
 
 export async function writePeople(tx: Transaction, rows: PersonShape[], options: WriteOptions): Promise<void> {

@@ -4,7 +4,7 @@ import type { Role } from '../../server/auth/viewer.ts';
 import { newId } from '../../server/shared/ids.ts';
 import { createTestAccount, type TestAccount } from '../helpers/accounts.ts';
 import { useTestDatabase } from '../helpers/database.ts';
-import { createInitiatives, createOrganizations, createParticipations, removeNodes, uniqueToken } from '../helpers/fixtures.ts';
+import { createInitiatives, createOrganizations, createParticipations, createPeople, removeNodes, uniqueToken } from '../helpers/fixtures.ts';
 import { useTestService, type GraphQLResponse } from '../helpers/service.ts';
 
 // Jokkmokk (2510) is this file's kommun, Överkalix (2513) the one outside the strategist's reach: no other test file uses either.
@@ -112,34 +112,21 @@ describe('roles: who may do and see what', () => {
   const ask = (viewer: ViewerName, query: string, variables: Record<string, unknown> = {}) => client().graphql(query, variables, as(viewer));
   const asAdmin = (query: string, variables: Record<string, unknown> = {}) => client().data(query, variables, as('admin'));
 
-  /** A person in the shape the seed loader writes, in this file's kommun; a role model when asked, with a consent when asked. */
+  /** A person in this file's kommun; a role model when asked, with a consent when asked. */
   async function createPerson(options: { roleModel?: boolean; consent?: boolean; person?: PersonFixture; organization?: string; title?: string } = {}) {
     const person = options.person ?? { id: newId(), name: `Kasta ${uniqueToken('Person')}`, ...contactOf('person') };
-    await db.write((tx) =>
-      tx.run({
-        text: `MATCH (m:Municipality {code: $inside})
-               CREATE (p:Actor:Person {id: $person.id, kind: $kind, name: $person.name, email: $person.email, phone: $person.phone,
-                 title: $title, description: $description, createdAt: datetime(), createdBy: 'test', updatedAt: datetime()})
-               CREATE (p)-[:IN_MUNICIPALITY]->(m)
-               WITH p
-               CALL (p) { MATCH (t:Theme {key: 'trygghet'}) WHERE $roleModel CREATE (p)-[:HAS_THEME]->(t) }
-               CALL (p) { WITH p WHERE $roleModel SET p:RoleModel }
-               CALL (p) { WITH p WHERE $consent
-                 SET p.consentGiven = true
-                 CREATE (p)-[:GAVE]->(:Consent {id: randomUUID(), purpose: 'Visas som förebild', givenBy: 'Personen själv', givenAt: datetime()}) }
-               CALL (p) { MATCH (o:Organization {id: $organization}) CREATE (p)-[:AFFILIATED_WITH]->(o) }`,
-        parameters: {
-          inside: INSIDE,
-          person,
-          kind: options.roleModel ? 'ROLE_MODEL' : 'PERSON',
-          title: options.title ?? (options.roleModel ? 'Förebild' : 'Kontaktperson'),
-          description: options.roleModel ? `${person.name} berättar om trygghet i skolan.` : null,
-          roleModel: options.roleModel ?? false,
-          consent: options.consent ?? false,
-          organization: options.organization ?? null,
-        },
-      }),
-    );
+    await createPeople(db, [
+      {
+        ...person,
+        roleModel: options.roleModel ?? false,
+        title: options.title ?? (options.roleModel ? 'Förebild' : 'Kontaktperson'),
+        description: options.roleModel ? `${person.name} berättar om trygghet i skolan.` : null,
+        organization: options.organization ?? null,
+        themes: options.roleModel ? ['trygghet'] : [],
+        municipalities: [INSIDE],
+        consentGivenBy: options.consent ? 'Personen själv' : null,
+      },
+    ]);
     nodeIds.push(person.id);
     return person;
   }

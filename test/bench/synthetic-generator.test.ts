@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { countiesFile, municipalitiesFile, themesFile } from '../../seeds/loader/reference.ts';
+import { countiesFile, municipalitiesFile, themesFile } from '../../server/reference/data-files.ts';
 import { organizationNumber } from '../../server/accounts/inputs.ts';
 import { parsePartialDate } from '../../server/shared/partial-date.ts';
 import { networkBatches, type Batch } from '../../bench/synthetic/network.ts';
@@ -143,8 +143,31 @@ describe('the synthetic network generator', { timeout: 120_000 }, () => {
       expect(seen.has(pair), pair).toBe(false);
       seen.add(pair);
     }
-    for (const link of rowsOf('initiativeParts')) expect(initiativeIds.has(link.whole) && initiativeIds.has(link.part)).toBe(true);
-    for (const link of rowsOf('organizationParts')) expect(actorIds.has(link.whole) && actorIds.has(link.part)).toBe(true);
+    for (const { partOf } of rowsOf('initiatives')) if (partOf) expect(initiativeIds.has(partOf)).toBe(true);
+    for (const { parent } of organizations()) if (parent) expect(actorIds.has(parent)).toBe(true);
+    for (const { organization } of rowsOf('roleModels')) if (organization) expect(actorIds.has(organization)).toBe(true);
+  });
+
+  it('makes whatever a row links to in an earlier batch, since the writer links a node as it creates it', () => {
+    const linksOf = (batch: Batch): (string | null | undefined)[] => {
+      switch (batch.type) {
+        case 'organizations':
+          return batch.rows.map((row) => row.parent);
+        case 'roleModels':
+          return batch.rows.map((row) => row.organization);
+        case 'initiatives':
+          return batch.rows.map((row) => row.partOf);
+        case 'participations':
+          return batch.rows.flatMap((row) => [row.actor, row.initiative]);
+      }
+    };
+    const written = new Set<string>();
+    const notYetWritten: string[] = [];
+    for (const batch of batches) {
+      for (const target of linksOf(batch)) if (target && !written.has(target)) notYetWritten.push(target);
+      if (batch.type !== 'participations') for (const row of batch.rows) written.add(row.id);
+    }
+    expect(notYetWritten).toEqual([]);
   });
 
   it('dates initiatives and participations as the service stores partial dates', () => {

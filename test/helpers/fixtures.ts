@@ -1,18 +1,28 @@
 import { randomBytes } from 'node:crypto';
+import type { OrganizationKind } from '../../server/actors/kinds.ts';
+import type { OrganizationStatus, ParticipationStatus } from '../../server/auth/visibility.ts';
 import type { Database } from '../../server/db/database.ts';
+import type { InitiativeKind, ParticipationRole } from '../../server/initiatives/vocabulary.ts';
+import { writeInitiatives } from '../../server/repositories/initiatives.ts';
+import type { WriteOptions } from '../../server/repositories/links.ts';
+import { writeOrganizations } from '../../server/repositories/organizations.ts';
+import { writeParticipations } from '../../server/repositories/participations.ts';
+import { writePeople } from '../../server/repositories/people.ts';
 import { newId } from '../../server/shared/ids.ts';
-import { parsePartialDate } from '../../server/shared/partial-date.ts';
 
 /** A word no other test uses, so that a file's data can be found by full text and left alone by others. */
 export function uniqueToken(prefix = 'Test'): string {
   return `${prefix}${randomBytes(5).toString('hex')}`;
 }
 
+/** Fixtures are new nodes, written through the same repositories as the service's own writes. */
+const testWrite: WriteOptions = { mode: 'create', author: 'test' };
+
 export interface OrganizationFixture {
   id?: string;
   name: string;
-  kind?: 'ASSOCIATION' | 'AUTHORITY' | 'MUNICIPAL_UNIT' | 'BUSINESS';
-  status?: 'PENDING' | 'VERIFIED' | 'REJECTED';
+  kind?: OrganizationKind;
+  status?: OrganizationStatus;
   description?: string | null;
   themes?: string[];
   municipalities?: string[];
@@ -23,7 +33,7 @@ export interface OrganizationFixture {
 export interface InitiativeFixture {
   id?: string;
   name: string;
-  kind?: string;
+  kind?: InitiativeKind;
   description?: string | null;
   start?: string | null;
   end?: string | null;
@@ -32,83 +42,114 @@ export interface InitiativeFixture {
   partOf?: string | null;
 }
 
-const labelOf = { ASSOCIATION: 'Association', AUTHORITY: 'Authority', MUNICIPAL_UNIT: 'MunicipalUnit', BUSINESS: 'Business' } as const;
+export interface PersonFixture {
+  id?: string;
+  name: string;
+  roleModel?: boolean;
+  title?: string | null;
+  description?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  /** The organisation the person works for. */
+  organization?: string | null;
+  themes?: string[];
+  municipalities?: string[];
+  /** Who consented to the person being shown, for a role model recorded with a consent. */
+  consentGivenBy?: string | null;
+}
 
-/** Writes organisations the way the service stores them; returns their ids in order. */
+/** Role and status as plain strings, as tests build them (some from generated input); the repository's types are asserted on writing. */
+export interface ParticipationFixture {
+  actor: string;
+  initiative: string;
+  role: string;
+  status?: string;
+  since?: string | null;
+}
+
+/** Writes organisations (verified associations unless told otherwise); returns their ids in order. */
 export async function createOrganizations(db: Database, organizations: OrganizationFixture[]): Promise<string[]> {
   const rows = organizations.map((o) => ({
     id: o.id ?? newId(),
-    name: o.name,
     kind: o.kind ?? 'ASSOCIATION',
-    status: o.status ?? 'VERIFIED',
+    name: o.name,
     description: o.description ?? null,
-    themes: o.themes ?? [],
-    municipalities: o.municipalities ?? [],
+    organizationNumber: null,
     email: o.email ?? null,
     phone: o.phone ?? null,
+    address: null,
+    status: o.status ?? 'VERIFIED',
+    themes: o.themes ?? [],
+    municipalities: o.municipalities ?? [],
+    sources: [],
+    parent: null,
   }));
-  await db.write(async (tx) => {
-    for (const kind of Object.keys(labelOf) as (keyof typeof labelOf)[]) {
-      const ofKind = rows.filter((row) => row.kind === kind);
-      if (ofKind.length === 0) continue;
-      await tx.run({
-        text: `UNWIND $rows AS row
-               CREATE (o:Actor:Organization:${labelOf[kind]} {id: row.id, kind: row.kind, name: row.name, status: row.status,
-                 description: row.description, email: row.email, phone: row.phone, createdAt: datetime(), createdBy: 'test'})
-               WITH o, row
-               CALL (o, row) { UNWIND row.themes AS key MATCH (t:Theme {key: key}) CREATE (o)-[:HAS_THEME]->(t) }
-               CALL (o, row) { UNWIND row.municipalities AS code MATCH (m:Municipality {code: code}) CREATE (o)-[:IN_MUNICIPALITY]->(m) }`,
-        parameters: { rows: ofKind },
-      });
-    }
-  });
+  await db.write((tx) => writeOrganizations(tx, rows, testWrite));
   return rows.map((row) => row.id);
 }
 
+/** Writes verified initiatives (projects unless told otherwise); returns their ids in order. */
 export async function createInitiatives(db: Database, initiatives: InitiativeFixture[]): Promise<string[]> {
   const rows = initiatives.map((i) => ({
     id: i.id ?? newId(),
-    name: i.name,
     kind: i.kind ?? 'PROJECT',
+    name: i.name,
     description: i.description ?? null,
     start: i.start ?? null,
     end: i.end ?? null,
-    startFirst: i.start ? parsePartialDate(i.start)!.first : null,
-    endLast: i.end ? parsePartialDate(i.end)!.last : null,
+    status: 'VERIFIED' as const,
     themes: i.themes ?? [],
     municipalities: i.municipalities ?? [],
+    sources: [],
     partOf: i.partOf ?? null,
   }));
-  await db.write((tx) =>
-    tx.run({
-      text: `UNWIND $rows AS row
-             CREATE (i:Initiative {id: row.id, kind: row.kind, name: row.name, description: row.description, start: row.start, end: row.end,
-               startFirst: date(row.startFirst), endLast: date(row.endLast), status: 'VERIFIED', version: 1, createdAt: datetime(), createdBy: 'test'})
-             WITH i, row
-             CALL (i, row) { UNWIND row.themes AS key MATCH (t:Theme {key: key}) CREATE (i)-[:HAS_THEME]->(t) }
-             CALL (i, row) { UNWIND row.municipalities AS code MATCH (m:Municipality {code: code}) CREATE (i)-[:IN_MUNICIPALITY]->(m) }
-             CALL (i, row) { MATCH (whole:Initiative {id: row.partOf}) CREATE (i)-[:PART_OF]->(whole) }`,
-      parameters: { rows },
-    }),
-  );
+  await db.write((tx) => writeInitiatives(tx, rows, testWrite));
   return rows.map((row) => row.id);
 }
 
-export async function createParticipations(
-  db: Database,
-  participations: { actor: string; initiative: string; role: string; status?: string; since?: string | null }[],
-): Promise<void> {
-  await db.write((tx) =>
-    tx.run({
-      text: `UNWIND $rows AS row
-             MATCH (a:Actor {id: row.actor}), (i:Initiative {id: row.initiative})
-             CREATE (a)-[:PARTICIPATES_IN {role: row.role, status: row.status, since: row.since, sources: [], createdAt: datetime(), createdBy: 'test'}]->(i)`,
-      parameters: { rows: participations.map((p) => ({ status: 'CONFIRMED', since: null, ...p })) },
-    }),
-  );
+/** Writes people (contacts unless they are role models); returns their ids in order. */
+export async function createPeople(db: Database, people: PersonFixture[]): Promise<string[]> {
+  const rows = people.map((p) => ({
+    id: p.id ?? newId(),
+    name: p.name,
+    title: p.title ?? null,
+    description: p.description ?? null,
+    roleModel: p.roleModel ?? false,
+    email: p.email ?? null,
+    phone: p.phone ?? null,
+    organization: p.organization ?? null,
+    themes: p.themes ?? [],
+    municipalities: p.municipalities ?? [],
+    sources: [],
+    consent: p.consentGivenBy ? { id: newId(), purpose: 'Visas som förebild', givenBy: p.consentGivenBy, givenAt: null } : null,
+  }));
+  await db.write((tx) => writePeople(tx, rows, testWrite));
+  return rows.map((row) => row.id);
 }
 
-/** Removes everything a test created, by id. */
+/** Writes participations, confirmed and undated unless told otherwise. */
+export async function createParticipations(db: Database, participations: ParticipationFixture[]): Promise<void> {
+  const rows = participations.map((p) => ({
+    id: newId(),
+    actor: p.actor,
+    initiative: p.initiative,
+    role: p.role as ParticipationRole,
+    since: p.since ?? null,
+    until: null,
+    status: (p.status ?? 'CONFIRMED') as ParticipationStatus,
+    sources: [],
+  }));
+  await db.write((tx) => writeParticipations(tx, rows, testWrite));
+}
+
+/** Removes everything a test created, by id, with the consents its people gave. */
 export async function removeNodes(db: Database, ids: string[]): Promise<void> {
-  await db.write((tx) => tx.run({ text: 'MATCH (n) WHERE (n:Actor OR n:Initiative) AND n.id IN $ids DETACH DELETE n', parameters: { ids } }));
+  await db.write((tx) =>
+    tx.run({
+      text: `MATCH (n) WHERE (n:Actor OR n:Initiative) AND n.id IN $ids
+             OPTIONAL MATCH (n)-[:GAVE]->(consent:Consent)
+             DETACH DELETE n, consent`,
+      parameters: { ids },
+    }),
+  );
 }

@@ -3,7 +3,7 @@ import { inject } from 'vitest';
 import { testJwtSecret } from './service.ts';
 import { statusOf, waitFor } from './resilience-load.ts';
 
-/** The real service as `node --import tsx server/main.ts`, in a child process of its own. */
+/** The real service as `node --import tsx scripts/serve.ts`, in a child process of its own. */
 export class ServiceProcess {
   log = '';
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
@@ -28,7 +28,7 @@ export class ServiceProcess {
   /** Spawns the service against the run's Neo4j on this port, and waits (bounded) until /readyz says 200. */
   static async start(port: number, readyWithinMs = 60_000): Promise<{ service: ServiceProcess; readyMs: number }> {
     const neo4j = inject('neo4j');
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
       env: {
         ...process.env,
         NODE_ENV: 'test',

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import { parseConfig, type Config } from '../../server/config.ts';
 import { createLogger } from '../../server/logger.ts';
 import { startService, type RunningService } from '../../server/service.ts';
+import { seedIfEmpty } from '../../seeds/loader/network.ts';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
@@ -57,11 +58,11 @@ export class TestClient {
   }
 }
 
-/** Starts the real service in this test file's process, against the run's Neo4j. */
+/** Starts the real service in this test file's process, against the run's Neo4j, wired as `npm start` wires it. */
 export function useTestService(overrides: Record<string, string> = {}): { client: () => TestClient; service: () => RunningService } {
   let service: RunningService | undefined;
   beforeAll(async () => {
-    service = await startService(testConfig(overrides), createLogger('silent'));
+    service = await startService(testConfig(overrides), createLogger('silent'), { seedNetwork: seedIfEmpty });
   });
   afterAll(() => service?.stop());
   return {

@@ -5,9 +5,8 @@ import type { Statement } from '../../server/db/database.ts';
 import { readNetworkRevision } from '../../server/db/revision.ts';
 import { loadSnapshot } from '../../server/network/network-index/load-snapshot.ts';
 import { visibilityFor } from '../../server/network/network-index/visibility.ts';
-import { newId } from '../../server/shared/ids.ts';
 import { useTestDatabase } from '../helpers/database.ts';
-import { createInitiatives, createOrganizations, createParticipations, removeNodes, uniqueToken } from '../helpers/fixtures.ts';
+import { createInitiatives, createOrganizations, createParticipations, createPeople, removeNodes, uniqueToken } from '../helpers/fixtures.ts';
 import { useTestService } from '../helpers/service.ts';
 
 const suggestionsQuery = `query ($id: ID!) { partnerSuggestions(forId: $id, first: 50) { actor { id } score reasons { kind detail } } }`;
@@ -137,24 +136,15 @@ describe('the network index', () => {
         { name: `${token} väntande någon annanstans`, status: 'PENDING', municipalities: ['1280'] },
       ]);
       Object.assign(ids, { verified, pending, rejected, elsewhere });
-      const people = { person: newId(), consenting: newId(), unconsenting: newId(), unconsentingElsewhere: newId() };
-      await db.write((tx) =>
-        tx.run({
-          text: `UNWIND $rows AS row
-                 CREATE (p:Actor:Person {id: row.id, name: row.name, consentGiven: row.consent})
-                 FOREACH (_ IN CASE WHEN row.roleModel THEN [1] ELSE [] END | SET p:RoleModel)
-                 WITH p, row MATCH (m:Municipality {code: row.kommun}) CREATE (p)-[:IN_MUNICIPALITY]->(m)`,
-          parameters: {
-            rows: [
-              { id: people.person, name: `${token} person`, consent: null, roleModel: false, kommun: inside },
-              { id: people.consenting, name: `${token} förebild med samtycke`, consent: true, roleModel: true, kommun: inside },
-              { id: people.unconsenting, name: `${token} förebild utan samtycke`, consent: null, roleModel: true, kommun: inside },
-              { id: people.unconsentingElsewhere, name: `${token} förebild utan samtycke någon annanstans`, consent: false, roleModel: true, kommun: '1280' },
-            ],
-          },
-        }),
-      );
-      Object.assign(ids, people);
+      const [person, consenting, unconsenting, unconsentingElsewhere] = await createPeople(db, [
+        { name: `${token} person`, municipalities: [inside] },
+        { name: `${token} förebild med samtycke`, roleModel: true, consentGivenBy: 'Förebilden själv', municipalities: [inside] },
+        { name: `${token} förebild utan samtycke`, roleModel: true, municipalities: [inside] },
+        { name: `${token} förebild utan samtycke någon annanstans`, roleModel: true, municipalities: ['1280'] },
+      ]);
+      // A consent withdrawn leaves the flag false rather than absent; only the withdrawal writes that, not a repository.
+      await db.write((tx) => tx.run({ text: 'MATCH (p:Person {id: $id}) SET p.consentGiven = false', parameters: { id: unconsentingElsewhere } }));
+      Object.assign(ids, { person, consenting, unconsenting, unconsentingElsewhere });
       created.push(...Object.values(ids));
     });
 

@@ -7,6 +7,7 @@ import { LocalEngine } from '../../server/db/local-engine.ts';
 import { prepareDatabase } from '../../server/db/prepare.ts';
 import { createLogger } from '../../server/logger.ts';
 import { actorRowsStatement } from '../../server/network/network-index/load-snapshot.ts';
+import { createInitiatives, createOrganizations, createParticipations } from '../helpers/fixtures.ts';
 
 type PlanNode = { operatorType: string; children?: PlanNode[] };
 const operators = (plan: PlanNode): string[] => [plan.operatorType.replace(/@.*/, ''), ...(plan.children ?? []).flatMap(operators)];
@@ -25,14 +26,13 @@ describe('the network index read, on participations written in one go', { timeou
   beforeAll(async () => {
     engine = await LocalEngine.start({ dataDir, pageCache: '64m', heap: '512m' });
     db = new Database(createDriver({ uri: engine.boltUri, user: 'neo4j', password: '', database: 'neo4j' }), 'neo4j', 60_000);
-    await prepareDatabase(db, createLogger('silent'), { seedWhenEmpty: false });
-    await db.write((tx) =>
-      tx.run({
-        text: `UNWIND range(1, 2000) AS n
-               CREATE (a:Actor:Organization:Association {id: 'fresh-a-' + n, name: 'Förening ' + n, status: 'VERIFIED'})
-               CREATE (i:Initiative {id: 'fresh-i-' + n, name: 'Projekt ' + n})
-               CREATE (a)-[:PARTICIPATES_IN {role: 'PARTNER', status: CASE WHEN n % 2 = 0 THEN 'CONFIRMED' ELSE 'CLAIMED' END}]->(i)`,
-      }),
+    await prepareDatabase(db, createLogger('silent'));
+    const numbers = Array.from({ length: 2000 }, (_, i) => i + 1);
+    await createOrganizations(db, numbers.map((n) => ({ id: `fresh-a-${n}`, name: `Förening ${n}` })));
+    await createInitiatives(db, numbers.map((n) => ({ id: `fresh-i-${n}`, name: `Projekt ${n}` })));
+    await createParticipations(
+      db,
+      numbers.map((n) => ({ actor: `fresh-a-${n}`, initiative: `fresh-i-${n}`, role: 'PARTNER', status: n % 2 === 0 ? 'CONFIRMED' : 'CLAIMED' })),
     );
   });
 

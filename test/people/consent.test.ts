@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../server/shared/ids.ts';
 import { createTestAccount, type TestAccount } from '../helpers/accounts.ts';
 import { useTestDatabase } from '../helpers/database.ts';
-import { uniqueToken } from '../helpers/fixtures.ts';
+import { createPeople, uniqueToken } from '../helpers/fixtures.ts';
 import { useTestService } from '../helpers/service.ts';
 
 describe('a role model shown only with consent', () => {
@@ -14,13 +14,7 @@ describe('a role model shown only with consent', () => {
 
   beforeAll(async () => {
     strategist = await createTestAccount(db, 'STRATEGIST', { municipalities: ['2505'] });
-    await db.write((tx) =>
-      tx.run({
-        text: `MATCH (m:Municipality {code: '2505'})
-               CREATE (p:Actor:Person:RoleModel {id: $id, kind: 'ROLE_MODEL', name: $name, email: 'rolf@example.org'})-[:IN_MUNICIPALITY]->(m)`,
-        parameters: { id, name },
-      }),
-    );
+    await createPeople(db, [{ id, name, roleModel: true, email: 'rolf@example.org', municipalities: ['2505'] }]);
   });
   afterAll(() => db.write((tx) => tx.run({ text: 'MATCH (p:Person {id: $id}) OPTIONAL MATCH (p)-[:GAVE]->(c) DETACH DELETE p, c', parameters: { id } })));
 

@@ -6,7 +6,7 @@ import type { Database } from '../../server/db/database.ts';
 import { newId, stableId } from '../../server/shared/ids.ts';
 import { createTestAccount, type TestAccount } from '../helpers/accounts.ts';
 import { useTestDatabase } from '../helpers/database.ts';
-import { createInitiatives, createOrganizations, createParticipations, removeNodes, uniqueToken } from '../helpers/fixtures.ts';
+import { createInitiatives, createOrganizations, createParticipations, createPeople, removeNodes, uniqueToken } from '../helpers/fixtures.ts';
 import { useTestService } from '../helpers/service.ts';
 
 /**
@@ -109,18 +109,12 @@ describe('personal data: access (art. 15) and erasure (art. 17)', () => {
     const [organization] = await createOrganizations(db, [
       { name: `${token} Föreningen`, municipalities: ['2506'], description: `Kontakt: ${person.email}, ${person.phone}` },
     ]);
-    const [initiative] = await createInitiatives(db, [{ name: `${token} Projektet`, municipalities: ['2506'] }]);
-    await db.write((tx) =>
-      tx.run({
-        text: `MATCH (o:Organization {id: $organization}), (i:Initiative {id: $initiative}), (m:Municipality {code: '2506'})
-               SET i.description = 'Projektledare är ' + $person.name + '.'
-               CREATE (p:Actor:Person:RoleModel {id: $person.id, kind: 'ROLE_MODEL', name: $person.name, email: $person.email, phone: $person.phone,
-                 title: 'Förebild', consentGiven: true})
-               CREATE (p)-[:AFFILIATED_WITH]->(o), (p)-[:IN_MUNICIPALITY]->(m)
-               CREATE (p)-[:GAVE]->(:Consent {id: randomUUID(), purpose: 'Visas som förebild', givenBy: $person.name, givenAt: datetime()})`,
-        parameters: { organization, initiative, person },
-      }),
-    );
+    const [initiative] = await createInitiatives(db, [
+      { name: `${token} Projektet`, municipalities: ['2506'], description: `Projektledare är ${person.name}.` },
+    ]);
+    await createPeople(db, [
+      { ...person, roleModel: true, title: 'Förebild', organization, municipalities: ['2506'], consentGivenBy: person.name },
+    ]);
     await createParticipations(db, [{ actor: person.id, initiative: initiative!, role: 'CONTACT' }]);
     ids.push(organization!, initiative!);
   });

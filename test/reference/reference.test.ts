@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countiesFile, municipalitiesFile, themesFile } from '../../seeds/loader/reference.ts';
+import { countiesFile, municipalitiesFile, themesFile } from '../../server/reference/data-files.ts';
 import { useTestService } from '../helpers/service.ts';
 
 describe('reference data', () => {

@@ -103,6 +103,7 @@ describe('the database goes away under load and comes back', { timeout: 240_000 
     const number = '802999-0001';
     try {
       // An organisation without its account, kommun or audit entry; an account without its organisation.
+      // Written by hand on purpose: the repository would record who created it, and the checker must see a broken one.
       await db.write(async (tx) => {
         await tx.run({ text: `CREATE (:Actor:Organization:Association {id: $id, name: $name, organizationNumber: $number, status: 'PENDING'})`, parameters: { id: newId(), name: `${half} förening 1`, number } });
         await tx.run({ text: `CREATE (:Account {id: $id, email: $email, role: 'ASSOCIATION'})`, parameters: { id: newId(), email: `${half}-2@example.org` } });

@@ -6,7 +6,7 @@ import { freePort } from '../helpers/tcp-proxy.ts';
 
 /**
  * Requirement 5: the service dies. The real service runs as a child process (`node --import tsx
- * server/main.ts`) against the run's Neo4j; registrations are driven at it while it is killed.
+ * scripts/serve.ts`) against the run's Neo4j; registrations are driven at it while it is killed.
  *
  * Upplands Väsby (0114) keeps this file's registrations apart from other files' strategists.
  */

@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newId } from '../../server/shared/ids.ts';
 import { createTestAccount, type TestAccount } from '../helpers/accounts.ts';
 import { useTestDatabase } from '../helpers/database.ts';
-import { createInitiatives, createOrganizations, createParticipations, removeNodes, uniqueToken } from '../helpers/fixtures.ts';
+import { createInitiatives, createOrganizations, createParticipations, createPeople, removeNodes, uniqueToken } from '../helpers/fixtures.ts';
 import { validOrganizationNumber } from '../helpers/organization-numbers.ts';
 import { useTestService } from '../helpers/service.ts';
 import {
@@ -119,18 +118,12 @@ describe('every mutation answers data or a clear error, and an error changes not
   };
 
   async function freshPerson(): Promise<string> {
-    const id = newId();
     const n = ++counter;
-    await db.write((tx) =>
-      tx.run({
-        text: `MATCH (m:Municipality {code: '2422'})
-               CREATE (p:Actor:Person:RoleModel {id: $id, kind: 'ROLE_MODEL', name: $name, email: $email, createdAt: datetime(), createdBy: 'test'})
-               CREATE (p)-[:IN_MUNICIPALITY]->(m)`,
-        parameters: { id, name: `${token} Förebild #${n}#`, email: `${token.toLowerCase()}.p${n}@example.org` },
-      }),
-    );
-    removable.push(id);
-    return id;
+    const [id] = await createPeople(db, [
+      { name: `${token} Förebild #${n}#`, roleModel: true, email: `${token.toLowerCase()}.p${n}@example.org`, municipalities: ['2422'] },
+    ]);
+    removable.push(id!);
+    return id!;
   }
   async function freshPendingOrganization(): Promise<string> {
     const [id] = await createOrganizations(db, [{ name: `${token} Väntande ${++counter}`, status: 'PENDING', municipalities: ['2422'] }]);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mergeSeedDocuments } from '../../seeds/loader/merge.ts';
 import { readSeedDocuments } from '../../seeds/loader/network-files.ts';
 import { loadSeedNetwork } from '../../seeds/loader/network.ts';
-import { loadReferenceData } from '../../seeds/loader/reference.ts';
+import { loadReferenceData } from '../../server/reference/load.ts';
 import { useTestDatabase } from '../helpers/database.ts';
 
 /**

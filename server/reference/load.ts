@@ -1,23 +1,6 @@
-import { readFileSync } from 'node:fs';
-import type { Database } from '../../server/db/database.ts';
-import { stableId } from '../../server/shared/ids.ts';
-
-interface ReferenceSource {
-  title: string;
-  publisher: string;
-  published: string;
-  url: string;
-}
-
-const readJson = <T>(relative: string): T => JSON.parse(readFileSync(new URL(`../${relative}`, import.meta.url), 'utf8')) as T;
-
-export const themesFile = () => readJson<{ themes: { key: string; label: string }[] }>('themes.json');
-export const countiesFile = () =>
-  readJson<{ source: ReferenceSource; counties: { code: string; name: string }[] }>('reference/counties.json');
-export const municipalitiesFile = () =>
-  readJson<{ source: ReferenceSource; municipalities: { code: string; name: string; county: string }[] }>(
-    'reference/municipalities.json',
-  );
+import type { Database } from '../db/database.ts';
+import { stableId } from '../shared/ids.ts';
+import { countiesFile, municipalitiesFile, themesFile } from './data-files.ts';
 
 /** Loads the theme vocabulary, the 21 län and the 290 kommuner. MERGE keeps it idempotent. */
 export async function loadReferenceData(db: Database): Promise<void> {
