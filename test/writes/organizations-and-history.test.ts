@@ -111,8 +111,12 @@ describe('organisations written through the API, and the history of every change
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 50; page++) {
-      const { changes } = await client().data(feed, { since, after }, strategist.headers);
-      seen.push(...changes.edges.map((edge: { node: { id: string } }) => edge.node.id));
+      const { changes }: { changes: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } = await client().data(
+        feed,
+        { since, after },
+        strategist.headers,
+      );
+      seen.push(...changes.edges.map((edge) => edge.node.id));
       if (!changes.pageInfo.hasNextPage) break;
       after = changes.pageInfo.endCursor;
     }
