@@ -113,7 +113,7 @@ describe('personal data: access (art. 15) and erasure (art. 17)', () => {
     await db.write((tx) =>
       tx.run({
         text: `MATCH (o:Organization {id: $organization}), (i:Initiative {id: $initiative}), (m:Municipality {code: '2506'})
-               SET i.description = 'Projektledare är ' + $person.name + '.'
+               SET i.description = 'Projektledare är ' + $person.name + '.', i.status = 'VERIFIED'
                CREATE (p:Actor:Person:RoleModel {id: $person.id, kind: 'ROLE_MODEL', name: $person.name, email: $person.email, phone: $person.phone,
                  title: 'Förebild', consentGiven: true})
                CREATE (p)-[:AFFILIATED_WITH]->(o), (p)-[:IN_MUNICIPALITY]->(m)
