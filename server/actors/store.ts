@@ -9,6 +9,7 @@ import type { ParticipationRecord } from '../initiatives/records.ts';
 import { linksProjection, type LinkStore, type Links } from '../shared/links-store.ts';
 import { buildActorPage, type ActorFilter } from './actor-query.ts';
 import { participationFromRow, participationRow, type InitiativeColumns, type ParticipationRow } from './participation-rows.ts';
+import { currentId } from './merged-ids.ts';
 import { actorProjection, type ActorRecord } from './records.ts';
 
 export interface ActorAccessFacts {
@@ -76,11 +77,12 @@ export class ActorStore {
     return page;
   }
 
-  /** One actor, and what the response will read of it, in one statement. */
+  /** One actor, and what the response will read of it, in one statement; a merged organisation's id reads the kept one. */
   async byIdReading(id: string, reads: ActorReads): Promise<ActorRecord | null> {
     if (!reads.links && !reads.participations) return this.byId.load(id);
     const result = await this.db.query({
-      text: `MATCH (a:Actor {id: $id}) WHERE ${actorVisible('a')}
+      text: `WITH ${currentId('$id')} AS id
+             MATCH (a:Actor {id: id}) WHERE ${actorVisible('a')}
              RETURN ${actorProjection('a')} AS actor${this.extraColumns(reads)}`,
       parameters: { id, viewer: this.viewer },
     });
@@ -167,15 +169,17 @@ export class ActorStore {
     return (await this.related.organization.load(personId))[0] ?? null;
   }
 
+  /** The actors of these ids, each under the id it was asked by: a merged organisation's id answers with the kept one. */
   private async loadByIds(ids: readonly string[]): Promise<(ActorRecord | null)[]> {
-    const result = await this.db.query<{ actor: ActorRecord }>({
+    const result = await this.db.query<{ id: string; actor: ActorRecord }>({
       text: `UNWIND $ids AS id
-             MATCH (a:Actor {id: id})
+             WITH id, ${currentId('id')} AS current
+             MATCH (a:Actor {id: current})
              WHERE ${actorVisible('a')}
-             RETURN ${actorProjection('a')} AS actor`,
+             RETURN id, ${actorProjection('a')} AS actor`,
       parameters: { ids, viewer: this.viewer },
     });
-    const found = new Map(result.records.map((record) => [record.get('actor').id, record.get('actor')]));
+    const found = new Map(result.records.map((record) => [record.get('id'), record.get('actor')]));
     return ids.map((id) => found.get(id) ?? null);
   }
 

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { int } from 'neo4j-driver';
+import { currentId } from '../actors/merged-ids.ts';
 import { viewerParameter, type ViewerParameter } from '../auth/visibility.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Database } from '../db/database.ts';
@@ -31,8 +32,7 @@ export class HistoryStore {
   /** One node's changes newest first, continuing after the change the cursor names; a merged organisation's id reads the kept one's. */
   async page(targetId: string, first: number, after: Cursor | null) {
     return this.readPage(
-      `OPTIONAL MATCH (merged:MergedId {id: $targetId})
-       WITH coalesce(merged.into, $targetId) AS targetId
+      `WITH ${currentId('$targetId')} AS targetId
        OPTIONAL MATCH (cursor:Change {id: $after})
        WITH targetId, cursor
        MATCH (c:Change {targetId: targetId})

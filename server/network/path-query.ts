@@ -1,5 +1,6 @@
 import { actorVisible, participationPublic } from '../auth/visibility.ts';
 import type { Statement } from '../db/database.ts';
+import { currentId } from '../actors/merged-ids.ts';
 import { actorProjection } from '../actors/records.ts';
 import { initiativeProjection } from '../initiatives/records.ts';
 
@@ -11,11 +12,13 @@ export const MAX_PATH_HOPS = 6;
  * participations in public initiatives and visible actors only. One hop is two links: actor to initiative to actor.
  * Of several equally short chains the closest ties win: those whose initiatives have the fewest
  * participants (a shared three-party project says more than a declaration fifteen kommuner signed).
+ * A merged organisation's id stands for the organisation it was merged into.
  */
 export function buildPath(fromId: string, toId: string, maxHops: number, viewer: Record<string, unknown>): Statement {
   return {
     text: `
-MATCH (from:Actor {id: $from}), (to:Actor {id: $to})
+WITH ${currentId('$from')} AS fromId, ${currentId('$to')} AS toId
+MATCH (from:Actor {id: fromId}), (to:Actor {id: toId})
 WHERE ${actorVisible('from')} AND ${actorVisible('to')}
 MATCH p = allShortestPaths((from)-[:PARTICIPATES_IN*..${2 * MAX_PATH_HOPS}]-(to))
 WHERE all(r IN relationships(p) WHERE ${participationPublic('r', 'endNode(r)')})

@@ -1,6 +1,7 @@
 import { viewerParameter, type ViewerParameter } from '../auth/visibility.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Database } from '../db/database.ts';
+import { currentId } from '../actors/merged-ids.ts';
 import type { ActorRecord } from '../actors/records.ts';
 import type { InitiativeRecord } from '../initiatives/records.ts';
 import type { MunicipalityRecord, ThemeRecord } from '../reference/store.ts';
@@ -59,7 +60,9 @@ export class NetworkStore {
     });
   }
 
-  async partnerSuggestions(subjectId: string, first: number): Promise<PartnerSuggestionRecord[]> {
+  /** Partners for an actor or an initiative; a merged organisation's id asks for the kept one, whom the network index knows. */
+  async partnerSuggestions(forId: string, first: number): Promise<PartnerSuggestionRecord[]> {
+    const subjectId = await this.currentId(forId);
     const { chosen, named } = await fresh(
       (revision) => this.networkIndex.suggest(subjectId, first, this.viewer, revision),
       (choice) => this.readPartners(choice.suggestions),
@@ -69,6 +72,11 @@ export class NetworkStore {
       const actor = byId.get(actorId);
       return actor ? [{ actor, score: partnerScore(evidence), reasons: partnerReasons(evidence) }] : [];
     });
+  }
+
+  private async currentId(id: string): Promise<string> {
+    const result = await this.db.query<{ id: string }>({ text: `RETURN ${currentId('$id')} AS id`, parameters: { id } });
+    return result.records[0]!.get('id');
   }
 
   private async readPartners(chosen: ChosenPartner[]) {

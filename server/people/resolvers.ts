@@ -2,8 +2,10 @@ import { allows, authorize } from '../auth/policy.ts';
 import type { Resolvers } from '../graphql/generated/resolvers-types.ts';
 import { notFound, parseArgument } from '../shared/errors.ts';
 import { idInput } from '../shared/inputs.ts';
-import { recordConsent, withdrawConsent } from './consent.ts';
-import { erasePerson } from './erasure.ts';
+import { execute } from '../writes/executor.ts';
+import { erasePerson } from './commands/erase-person.ts';
+import { recordConsent } from './commands/record-consent.ts';
+import { withdrawConsent } from './commands/withdraw-consent.ts';
 
 export const peopleResolvers: Resolvers = {
   Query: {
@@ -16,9 +18,9 @@ export const peopleResolvers: Resolvers = {
     },
   },
   Mutation: {
-    erasePerson: (_parent, { id }, ctx) => erasePerson(ctx, id),
-    recordConsent: (_parent, { personId, input }, ctx) => recordConsent(ctx, personId, input),
-    withdrawConsent: (_parent, { personId }, ctx) => withdrawConsent(ctx, personId),
+    erasePerson: (_parent, args, ctx) => execute(erasePerson, args, ctx),
+    recordConsent: (_parent, args, ctx) => execute(recordConsent, args, ctx),
+    withdrawConsent: (_parent, args, ctx) => execute(withdrawConsent, args, ctx),
   },
   Person: {
     consents: async (person, _args, { viewer, stores }) => {

@@ -92,6 +92,9 @@ CALL (n, row) {${removeOld}
 export const provenance = `n.createdAt = coalesce(n.createdAt, datetime()), n.createdBy = coalesce(n.createdBy, $author),
   n.updatedAt = datetime(), n.version = coalesce(n.version, 1)`;
 
+/** Who edited a node last and when; its version moves by one, so that an edit made against the old one is refused. */
+export const edited = (n: string) => `${n}.updatedAt = datetime(), ${n}.updatedBy = $author, ${n}.version = coalesce(${n}.version, 1) + 1`;
+
 /**
  * An edit of one node: the properties it sets (null removes one), the lists it replaces (null leaves a
  * list), the sources it cites besides, and the single links it replaces (named in `replace`). The
@@ -100,7 +103,7 @@ export const provenance = `n.createdAt = coalesce(n.createdAt, datetime()), n.cr
 export function patchStatement(label: string, lists: ListLink[], ones: [field: string, type: string, label: string][]): string {
   return `MATCH (n:${label} {id: $id})
 WITH n, $row AS row
-SET n += row.properties, n.updatedAt = datetime(), n.updatedBy = $author, n.version = coalesce(n.version, 1) + 1
+SET n += row.properties, ${edited('n')}
 ${replaceLists(lists, 'merge')}
 ${citeSources}
 ${ones.map(([field, type, target]) => replaceOne(field, type, target, 'merge')).join('\n')}`;
