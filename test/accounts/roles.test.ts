@@ -44,6 +44,8 @@ const table: Record<string, Record<ViewerName, Expected>> = {
   'reviewInitiative(a PENDING initiative Y leads)': row(U, 'allowed', 'allowed', F, F, F, F),
   'createOrganization(in the kommun)': row(U, 'allowed', 'allowed', F, 'allowed', 'allowed', F),
   'createAccount(a researcher)': row(U, 'allowed', F, F, F, F, F),
+  'createPerson(a contact of X)': row(U, 'allowed', 'allowed', F, 'allowed', F, F),
+  'mergeOrganizations(a duplicate into its original)': row(U, 'allowed', 'allowed', F, F, F, F),
   'changePassword(its own)': row(U, 'allowed', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed'),
   // Protected reads
   'pendingRegistrations lists P': row(U, 'visible', 'visible', 'hidden', F, F, F),
@@ -392,6 +394,41 @@ describe('roles: who may do and see what', () => {
       }
       nodeIds.push(response.data!.createOrganization.id);
       expect(written.records.map((record) => record.get('status'))).toEqual([ownOrganization(viewer) ? 'PENDING' : 'VERIFIED']);
+      return 'allowed';
+    },
+
+    'createPerson(a contact of X)': async (viewer) => {
+      const name = `Kontakt ${hex()}`;
+      const response = await ask(viewer, 'mutation ($input: CreatePersonInput!) { createPerson(input: $input) { id } }', {
+        input: { name, affiliation: X.id, municipalities: [INSIDE], source: { title: 'Föreningens styrelselista', publisher: X.name } },
+      });
+      const written = await db.query<{ id: string }>({ text: 'MATCH (p:Person {name: $name}) RETURN p.id AS id', parameters: { name } });
+      if (response.errors) {
+        expect(written.records).toHaveLength(0);
+        return codeOf(response);
+      }
+      nodeIds.push(response.data!.createPerson.id);
+      expect(written.records).toHaveLength(1);
+      return 'allowed';
+    },
+
+    'mergeOrganizations(a duplicate into its original)': async (viewer) => {
+      const [original, duplicate] = (await createOrganizations(db, [
+        { name: `${token} Original ${hex()}`, municipalities: [INSIDE] },
+        { name: `${token} Dubblett ${hex()}`, municipalities: [INSIDE], status: 'PENDING' },
+      ])) as [string, string];
+      nodeIds.push(original, duplicate);
+      const response = await ask(viewer, 'mutation ($keep: ID!, $merge: ID!) { mergeOrganizations(keepId: $keep, mergeId: $merge, reason: "Samma förening") { id } }', {
+        keep: original,
+        merge: duplicate,
+      });
+      const remaining = await db.query<{ n: number }>({ text: 'MATCH (o:Organization) WHERE o.id IN $ids RETURN count(o) AS n', parameters: { ids: [original, duplicate] } });
+      if (response.errors) {
+        expect(remaining.records[0]!.get('n')).toBe(2);
+        return codeOf(response);
+      }
+      expect(response.data!.mergeOrganizations).toEqual({ id: original });
+      expect(remaining.records[0]!.get('n')).toBe(1);
       return 'allowed';
     },
 
