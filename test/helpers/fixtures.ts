@@ -70,6 +70,9 @@ export async function createInitiatives(db: Database, initiatives: InitiativeFix
     id: i.id ?? newId(),
     name: i.name,
     kind: i.kind ?? 'PROJECT',
+    // As the service stores an initiative a strategist records: public at once, at its first version.
+    status: 'VERIFIED',
+    version: 1,
     description: i.description ?? null,
     start: i.start ?? null,
     end: i.end ?? null,
@@ -82,7 +85,7 @@ export async function createInitiatives(db: Database, initiatives: InitiativeFix
   await db.write((tx) =>
     tx.run({
       text: `UNWIND $rows AS row
-             CREATE (i:Initiative {id: row.id, kind: row.kind, name: row.name, description: row.description, start: row.start, end: row.end,
+             CREATE (i:Initiative {id: row.id, status: row.status, version: row.version, kind: row.kind, name: row.name, description: row.description, start: row.start, end: row.end,
                startFirst: date(row.startFirst), endLast: date(row.endLast), createdAt: datetime(), createdBy: 'test'})
              WITH i, row
              CALL (i, row) { UNWIND row.themes AS key MATCH (t:Theme {key: key}) CREATE (i)-[:HAS_THEME]->(t) }
@@ -102,8 +105,8 @@ export async function createParticipations(
     tx.run({
       text: `UNWIND $rows AS row
              MATCH (a:Actor {id: row.actor}), (i:Initiative {id: row.initiative})
-             CREATE (a)-[:PARTICIPATES_IN {role: row.role, status: row.status, since: row.since, sources: [], createdAt: datetime(), createdBy: 'test'}]->(i)`,
-      parameters: { rows: participations.map((p) => ({ status: 'CONFIRMED', since: null, ...p })) },
+             CREATE (a)-[:PARTICIPATES_IN {id: row.id, role: row.role, status: row.status, since: row.since, sources: [], createdAt: datetime(), createdBy: 'test'}]->(i)`,
+      parameters: { rows: participations.map((p) => ({ id: newId(), status: 'CONFIRMED', since: null, ...p })) },
     }),
   );
 }
