@@ -1,8 +1,9 @@
 import type { Resolvers } from '../graphql/generated/resolvers-types.ts';
 import { execute } from '../writes/executor.ts';
-import { claimParticipation, reviewParticipation } from './claims.ts';
+import { claimParticipation } from './commands/claim-participation.ts';
 import { createInitiative } from './commands/create-initiative.ts';
 import { reviewInitiative } from './commands/review-initiative.ts';
+import { reviewParticipation } from './commands/review-participation.ts';
 import { updateInitiative } from './commands/update-initiative.ts';
 
 export const initiativeMutationResolvers: Resolvers = {
@@ -10,7 +11,7 @@ export const initiativeMutationResolvers: Resolvers = {
     createInitiative: (_parent, args, ctx) => execute(createInitiative, args, ctx),
     updateInitiative: (_parent, args, ctx) => execute(updateInitiative, args, ctx),
     reviewInitiative: (_parent, args, ctx) => execute(reviewInitiative, args, ctx),
-    claimParticipation: (_parent, { input }, ctx) => claimParticipation(ctx, input),
-    reviewParticipation: (_parent, { actorId, initiativeId, confirm }, ctx) => reviewParticipation(ctx, actorId, initiativeId, confirm),
+    claimParticipation: (_parent, args, ctx) => execute(claimParticipation, args, ctx),
+    reviewParticipation: (_parent, args, ctx) => execute(reviewParticipation, args, ctx),
   },
 };

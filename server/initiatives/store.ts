@@ -57,17 +57,6 @@ export class InitiativeStore {
     return page;
   }
 
-  /** The kommuner and confirmed lead organisations of an initiative, for access decisions. Null when there is none. */
-  async accessFacts(initiativeId: string): Promise<{ municipalities: string[]; leadOrganizationIds: string[] } | null> {
-    const result = await this.db.query<{ facts: { municipalities: string[]; leadOrganizationIds: string[] } }>({
-      text: `MATCH (i:Initiative {id: $id})
-             RETURN { municipalities: COLLECT { MATCH (i)-[:IN_MUNICIPALITY]->(m:Municipality) RETURN m.code },
-                      leadOrganizationIds: COLLECT { MATCH (i)<-[:PARTICIPATES_IN {role: 'LEAD', status: 'CONFIRMED'}]-(o:Organization) RETURN o.id } } AS facts`,
-      parameters: { id: initiativeId },
-    });
-    return result.records[0]?.get('facts') ?? null;
-  }
-
   participantsOf(initiativeId: string): Promise<ParticipationRecord[]> {
     return this.participants.load(initiativeId);
   }
