@@ -1,5 +1,7 @@
 import type { Resolvers } from '../graphql/generated/resolvers-types.ts';
 import { execute } from '../writes/executor.ts';
+import { addEvent } from './commands/add-event.ts';
+import { addGrant } from './commands/add-grant.ts';
 import { addParticipation } from './commands/add-participation.ts';
 import { claimParticipation } from './commands/claim-participation.ts';
 import { createInitiative } from './commands/create-initiative.ts';
@@ -19,5 +21,7 @@ export const initiativeMutationResolvers: Resolvers = {
     removeParticipation: (_parent, args, ctx) => execute(removeParticipation, args, ctx),
     claimParticipation: (_parent, args, ctx) => execute(claimParticipation, args, ctx),
     reviewParticipation: (_parent, args, ctx) => execute(reviewParticipation, args, ctx),
+    addGrant: (_parent, args, ctx) => execute(addGrant, args, ctx),
+    addEvent: (_parent, args, ctx) => execute(addEvent, args, ctx),
   },
 };
