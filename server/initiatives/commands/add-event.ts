@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { writeEvents, type EventShape } from '../../repositories/events.ts';
 import { newId } from '../../shared/ids.ts';
 import { idInput, partialDate } from '../../shared/inputs.ts';
+import { authorOf } from '../../writes/author.ts';
 import { actingOrganization } from '../../writes/acting-organization.ts';
 import { change, diffFields } from '../../writes/changes.ts';
 import { command } from '../../writes/command.ts';
@@ -51,7 +52,7 @@ export const addEvent = command({
       municipalities: input.municipalities ?? [],
       sources: [sourceId],
     };
-    await writeEvents(tx, [event], { mode: 'create', author: viewer.accountId ?? 'anonymous' });
+    await writeEvents(tx, [event], { mode: 'create', author: authorOf(viewer) });
     return {
       result: await eventRecord(tx, event.id),
       changes: [

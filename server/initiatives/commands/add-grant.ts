@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { writeGrants, type GrantShape } from '../../repositories/grants.ts';
 import { newId } from '../../shared/ids.ts';
 import { idInput, partialDate, printable } from '../../shared/inputs.ts';
+import { authorOf } from '../../writes/author.ts';
 import { actingOrganization } from '../../writes/acting-organization.ts';
 import { checkActor } from '../../writes/actor-facts.ts';
 import { change, diffFields } from '../../writes/changes.ts';
@@ -59,7 +60,7 @@ export const addGrant = command({
       awarded: input.awarded ?? null,
       sources: [sourceId],
     };
-    await writeGrants(tx, [grant], { mode: 'create', author: viewer.accountId ?? 'anonymous' });
+    await writeGrants(tx, [grant], { mode: 'create', author: authorOf(viewer) });
     return {
       result: await grantRecord(tx, grant.id),
       changes: [

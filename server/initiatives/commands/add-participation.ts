@@ -3,6 +3,7 @@ import { roleTaken, writeParticipations, type ParticipationShape } from '../../r
 import { badUserInput } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { idInput, partialDate } from '../../shared/inputs.ts';
+import { authorOf } from '../../writes/author.ts';
 import { actingOrganization } from '../../writes/acting-organization.ts';
 import { checkActor } from '../../writes/actor-facts.ts';
 import { command } from '../../writes/command.ts';
@@ -62,7 +63,7 @@ export const addParticipation = command({
       ...standingOf(viewer, input.actorId, initiative.leadOrganizationIds),
       sources: [sourceId],
     };
-    await writeParticipations(tx, [participation], { mode: 'create', author: viewer.accountId ?? 'anonymous' });
+    await writeParticipations(tx, [participation], { mode: 'create', author: authorOf(viewer) });
     return {
       result: await participationRecord(tx, participation.id),
       changes: [participationChange(null, participation, { public: isPublic(participation.status, initiative.status), sourceId })],

@@ -3,6 +3,7 @@ import { roleTaken, writeParticipations, type ParticipationShape } from '../../r
 import { conflict, forbidden } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { idInput, partialDate } from '../../shared/inputs.ts';
+import { authorOf } from '../../writes/author.ts';
 import { actingOrganization } from '../../writes/acting-organization.ts';
 import { command } from '../../writes/command.ts';
 import { initiativeToEdit } from '../../writes/initiative-facts.ts';
@@ -56,7 +57,7 @@ export const claimParticipation = command({
       claimedBy: own.id,
       sources: [sourceId],
     };
-    await writeParticipations(tx, [claim], { mode: 'create', author: viewer.accountId ?? 'anonymous' });
+    await writeParticipations(tx, [claim], { mode: 'create', author: authorOf(viewer) });
     return {
       result: await participationRecord(tx, claim.id),
       changes: [participationChange(null, claim, { public: false, sourceId })],

@@ -5,6 +5,7 @@ import { writeParticipations, type ParticipationShape } from '../../repositories
 import { badUserInput } from '../../shared/errors.ts';
 import { idInput } from '../../shared/inputs.ts';
 import { newId } from '../../shared/ids.ts';
+import { authorOf } from '../../writes/author.ts';
 import { actingOrganization } from '../../writes/acting-organization.ts';
 import { change, diffFields } from '../../writes/changes.ts';
 import { command } from '../../writes/command.ts';
@@ -61,7 +62,7 @@ export const createInitiative = command({
       sources: [sourceId],
       partOf: input.partOf ?? null,
     };
-    const author = viewer.accountId ?? 'anonymous';
+    const author = authorOf(viewer);
     await writeInitiatives(tx, [initiative], { mode: 'create', author });
     const changes = [
       change({

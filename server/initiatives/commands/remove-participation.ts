@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { removeParticipation as markRemoved } from '../../repositories/participations.ts';
 import { idInput } from '../../shared/inputs.ts';
+import { authorOf } from '../../writes/author.ts';
 import { command } from '../../writes/command.ts';
 import { reason } from '../../writes/inputs.ts';
 import { participationResource, participationToEdit } from '../../writes/participation-facts.ts';
@@ -17,7 +18,7 @@ export const removeParticipation = command({
   facts: (tx, { id }, viewer) => participationToEdit(tx, id, 'id', viewer),
   resource: participationResource,
   async apply(tx, { id, reason: why }, { participation, initiative }, viewer) {
-    await markRemoved(tx, id, why, viewer.accountId ?? 'anonymous');
+    await markRemoved(tx, id, why, authorOf(viewer));
     return {
       result: true,
       changes: [

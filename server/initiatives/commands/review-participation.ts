@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { readClaimsForReview, reviewClaims } from '../../repositories/participations.ts';
 import { notFound } from '../../shared/errors.ts';
 import { idInput } from '../../shared/inputs.ts';
+import { authorOf } from '../../writes/author.ts';
 import { command } from '../../writes/command.ts';
 import { initiativeToEdit } from '../../writes/initiative-facts.ts';
 import { participationRecord } from '../../writes/read-back.ts';
@@ -34,7 +35,7 @@ export const reviewParticipation = command({
   },
   async apply(tx, { confirm }, { initiative, claims }, viewer) {
     const status = confirm ? ('CONFIRMED' as const) : ('REJECTED' as const);
-    await reviewClaims(tx, claims.map((claim) => claim.id), status, viewer.accountId ?? 'anonymous');
+    await reviewClaims(tx, claims.map((claim) => claim.id), status, authorOf(viewer));
     return {
       // The first claim by role stands for them all, as the mutation answers one participation.
       result: await participationRecord(tx, claims[0]!.id),

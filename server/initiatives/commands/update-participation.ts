@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { roleTaken, updateParticipation as patchParticipation, type ParticipationPatch } from '../../repositories/participations.ts';
 import { badUserInput } from '../../shared/errors.ts';
 import { idInput, partialDate } from '../../shared/inputs.ts';
+import { authorOf } from '../../writes/author.ts';
 import { command } from '../../writes/command.ts';
 import { endsBeforeStart, participationRole } from '../../writes/inputs.ts';
 import { participationResource, participationToEdit } from '../../writes/participation-facts.ts';
@@ -45,7 +46,7 @@ export const updateParticipation = command({
       throw badUserInput('input.role', 'the actor already takes part in this initiative in this role');
     }
     const sourceId = await citedSource(tx, source, viewer);
-    await patchParticipation(tx, id, patch, [sourceId], viewer.accountId ?? 'anonymous');
+    await patchParticipation(tx, id, patch, [sourceId], authorOf(viewer));
     return {
       result: await participationRecord(tx, id),
       changes: [participationChange(participation, after, { public: isPublic(after.status, initiative.status), sourceId })],
