@@ -87,8 +87,9 @@ const operations: Record<string, { server: 'ours' | 'floor' | 'compared'; next: 
     server: 'ours',
     next: () =>
       graphqlRequest(mutations.addParticipation, {
-        // Every request a pair of actor and initiative of its own, so that none is refused as a role taken.
-        input: { actorId: organizations[written % organizations.length], initiativeId: initiatives[Math.floor(written++ / organizations.length) % initiatives.length], role: 'PARTNER', source },
+        // Every request a pair of actor and initiative of its own, so that none is refused as a role taken, and
+        // requests in a row for different initiatives, so that they do not queue for one initiative's lock.
+        input: { actorId: organizations[Math.floor(written / initiatives.length) % organizations.length], initiativeId: initiatives[written++ % initiatives.length], role: 'PARTNER', source },
       }),
   },
 };
