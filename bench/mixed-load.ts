@@ -24,6 +24,10 @@ export interface MixedLoadResult {
   latencyP50Ms: number;
   latencyP99Ms: number;
   non2xx: number;
+  /** Requests that got no answer: the connection failed or closed (timeouts included). */
+  connectionErrors: number;
+  /** Requests that got no answer within autocannon's timeout (10 s). */
+  timeouts: number;
   /** Responses whose GraphQL errors were not expected in this load (any error at all). */
   graphqlErrors: string[];
   acknowledgedRegistrations: string[];
@@ -138,6 +142,8 @@ export async function runMixedLoad(options: MixedLoadOptions): Promise<MixedLoad
     latencyP50Ms: result.latency.p50,
     latencyP99Ms: result.latency.p99,
     non2xx: result.non2xx,
+    connectionErrors: result.errors,
+    timeouts: result.timeouts,
     graphqlErrors,
     acknowledgedRegistrations,
     acknowledgedUpdates,

@@ -91,6 +91,8 @@ for (let elapsed = 0; elapsed < seconds; elapsed += windowSeconds) {
     latencyP50Ms: result.latencyP50Ms,
     latencyP99Ms: result.latencyP99Ms,
     non2xx: result.non2xx,
+    connectionErrors: result.connectionErrors,
+    timeouts: result.timeouts,
     errors: result.graphqlErrors.length,
     rssMb: Math.round(rssMb()),
   };
