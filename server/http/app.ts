@@ -5,7 +5,6 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { createContext, type Context, type Services } from '../graphql/context.ts';
@@ -14,9 +13,11 @@ import { formatError } from '../graphql/format-error.ts';
 import { armor } from '../graphql/limits.ts';
 import { buildSchema } from '../graphql/schema.ts';
 import type { Logger } from '../logger.ts';
+import { apolloLogger } from '../logging/apollo-logger.ts';
 import type { Metrics } from './metrics.ts';
 import type { Readiness } from './readiness.ts';
 import { requestErrorHandler } from './request-errors.ts';
+import { requestLog } from './request-log.ts';
 import { viewerOf } from './viewer.ts';
 
 export interface AppDependencies {
@@ -66,7 +67,7 @@ export async function createHttpService(deps: AppDependencies): Promise<HttpServ
     ],
     // The service owns shutdown (runService in server/main.ts): Apollo's own signal handlers would race it.
     stopOnTerminationSignals: false,
-    logger,
+    logger: apolloLogger(logger),
   });
   await apollo.start();
 
@@ -76,7 +77,7 @@ export async function createHttpService(deps: AppDependencies): Promise<HttpServ
   if (config.trustProxy) app.set('trust proxy', config.trustProxy);
   // A line per request is logged at info; above that level the middleware would only cost time.
   if (logger.isLevelEnabled('info')) {
-    app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' } }));
+    app.use(requestLog(logger));
   }
   app.use((req, res, next) => {
     // Only known routes become labels, so that random paths cannot grow the metrics without bound.
