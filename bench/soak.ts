@@ -69,6 +69,8 @@ const service = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'],
     SEED_ON_START: 'false',
     LOGIN_ATTEMPTS_PER_MINUTE: '1000000',
     REGISTRATIONS_PER_HOUR: '1000000',
+    QUERY_BUDGET_ANONYMOUS: '1000000000',
+    QUERY_BUDGET_SIGNED_IN: '1000000000',
   },
   stdio: ['ignore', 'ignore', 'inherit'],
 });

@@ -11,6 +11,8 @@ import { createContext, type Context, type Services } from '../graphql/context.t
 import { asGraphQLError } from '../graphql/errors.ts';
 import { formatError } from '../graphql/format-error.ts';
 import { armor } from '../graphql/limits.ts';
+import { QueryBudget } from '../graphql/query-budget.ts';
+import { queryBudgetPlugin } from '../graphql/query-budget-plugin.ts';
 import { buildSchema } from '../graphql/schema.ts';
 import type { Logger } from '../logger.ts';
 import { apolloLogger } from '../logging/apollo-logger.ts';
@@ -46,6 +48,7 @@ export async function createHttpService(deps: AppDependencies): Promise<HttpServ
   const production = config.environment === 'production';
 
   const limits = armor(production);
+  const queryBudget = new QueryBudget(config.queryBudget);
   const apollo = new ApolloServer<Context>({
     schema: buildSchema(),
     introspection: !production,
@@ -60,6 +63,7 @@ export async function createHttpService(deps: AppDependencies): Promise<HttpServ
     // graphql-armor is typed against Apollo's CommonJS build; the plugins are the same at run time.
     plugins: [
       ...(limits.plugins as unknown as ApolloServerPlugin<Context>[]),
+      queryBudgetPlugin(queryBudget),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       // The schema has no cache hints, so every answer is uncacheable (set below); the default plugin
       // would work that out again for every field of every response, thousands for a busy profile.
@@ -115,7 +119,16 @@ export async function createHttpService(deps: AppDependencies): Promise<HttpServ
     // Large enough that an oversized field reaches validation, which names it; larger bodies are refused below.
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(countedDb, deps.services, viewerOfRequest(req), req.ip ?? 'unknown'),
+      context: async ({ req }) => {
+        const viewer = viewerOfRequest(req);
+        const clientAddress = req.ip ?? 'unknown';
+        try {
+          await queryBudget.refuseIfSpent(viewer, clientAddress);
+        } catch (error) {
+          throw asGraphQLError(error);
+        }
+        return createContext(countedDb, deps.services, viewer, clientAddress);
+      },
     }),
   );
 
