@@ -10,9 +10,10 @@ import type { Database } from '../db/database.ts';
 import { createContext, type Context, type Services } from '../graphql/context.ts';
 import { asGraphQLError } from '../graphql/errors.ts';
 import { formatError } from '../graphql/format-error.ts';
-import { armor } from '../graphql/limits.ts';
+import { armor, queryLimits } from '../graphql/limits.ts';
 import { QueryBudget } from '../graphql/query-budget.ts';
 import { queryBudgetPlugin } from '../graphql/query-budget-plugin.ts';
+import { requestErrorStatusPlugin } from '../graphql/request-error-status.ts';
 import { buildSchema } from '../graphql/schema.ts';
 import type { Logger } from '../logger.ts';
 import { apolloLogger } from '../logging/apollo-logger.ts';
@@ -60,10 +61,12 @@ export async function createHttpService(deps: AppDependencies): Promise<HttpServ
     // A request must say it is GraphQL (a JSON content type or an Apollo header), which forms cannot.
     csrfPrevention: true,
     validationRules: limits.validationRules,
+    parseOptions: { maxTokens: queryLimits.maxTokens },
     // graphql-armor is typed against Apollo's CommonJS build; the plugins are the same at run time.
     plugins: [
       ...(limits.plugins as unknown as ApolloServerPlugin<Context>[]),
       queryBudgetPlugin(queryBudget),
+      requestErrorStatusPlugin,
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       // The schema has no cache hints, so every answer is uncacheable (set below); the default plugin
       // would work that out again for every field of every response, thousands for a busy profile.
