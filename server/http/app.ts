@@ -61,6 +61,7 @@ export async function createHttpService(deps: AppDependencies): Promise<HttpServ
     // A request must say it is GraphQL (a JSON content type or an Apollo header), which forms cannot.
     csrfPrevention: true,
     validationRules: limits.validationRules,
+    // The token limit is counted while Apollo parses, so that a query over it is a parse failure (limits.ts).
     parseOptions: { maxTokens: queryLimits.maxTokens },
     // graphql-armor is typed against Apollo's CommonJS build; the plugins are the same at run time.
     plugins: [
