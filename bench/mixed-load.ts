@@ -24,6 +24,10 @@ export interface MixedLoadResult {
   latencyP50Ms: number;
   latencyP99Ms: number;
   non2xx: number;
+  /** Requests that got no answer: the connection failed or closed (timeouts included). */
+  connectionErrors: number;
+  /** Requests that got no answer within autocannon's timeout (10 s). */
+  timeouts: number;
   /** Responses whose GraphQL errors were not expected in this load (any error at all). */
   graphqlErrors: string[];
   acknowledgedRegistrations: string[];
@@ -94,7 +98,9 @@ export async function runMixedLoad(options: MixedLoadOptions): Promise<MixedLoad
           attemptedUpdates.push({ id, description: `last ${n}` });
           request.body = JSON.stringify({
             // Name and description carry the same number, so that a mix of two updates would show.
-            query: 'mutation ($id: ID!, $n: String!, $d: String!) { updateOrganization(id: $id, input: { name: $n, description: $d, source: { title: "Lastprov", publisher: "Samverkan" } }) { id description } }',
+            // An admin's edit must cite its source, as every fact written does.
+            query:
+              'mutation ($id: ID!, $n: String!, $d: String!) { updateOrganization(id: $id, input: { name: $n, description: $d, source: { title: "Lastprov", publisher: "Lasttestet" } }) { id description } }',
             variables: { id, n: `Lastprov organisation ${n}`, d: `last ${n}` },
           });
           return request;
@@ -138,6 +144,8 @@ export async function runMixedLoad(options: MixedLoadOptions): Promise<MixedLoad
     latencyP50Ms: result.latency.p50,
     latencyP99Ms: result.latency.p99,
     non2xx: result.non2xx,
+    connectionErrors: result.errors,
+    timeouts: result.timeouts,
     graphqlErrors,
     acknowledgedRegistrations,
     acknowledgedUpdates,

@@ -45,6 +45,9 @@ const environmentSchema = z
 
     LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().positive().default(10),
     REGISTRATIONS_PER_HOUR: z.coerce.number().int().positive().default(20),
+    QUERY_BUDGET_ANONYMOUS: z.coerce.number().int().positive().default(30_000),
+    QUERY_BUDGET_SIGNED_IN: z.coerce.number().int().positive().default(120_000),
+    QUERY_BUDGET_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
     TRUST_PROXY: z.string().optional(),
   });
 
@@ -66,6 +69,8 @@ export interface Config {
   pseudonymSecret: string;
   firstAdmin: { email: string; password: string } | null;
   rateLimits: { loginsPerMinute: number; registrationsPerHour: number };
+  /** Query cost each client may spend per window: per address when anonymous, per account when signed in. */
+  queryBudget: { anonymous: number; signedIn: number; windowSeconds: number };
   /** Express's `trust proxy` setting, so that rate limits see the client's address behind a proxy. */
   trustProxy: string | null;
 }
@@ -107,6 +112,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     pseudonymSecret: e.PSEUDONYM_SECRET ?? e.JWT_SECRET ?? randomBytes(32).toString('hex'),
     firstAdmin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : null,
     rateLimits: { loginsPerMinute: e.LOGIN_ATTEMPTS_PER_MINUTE, registrationsPerHour: e.REGISTRATIONS_PER_HOUR },
+    queryBudget: { anonymous: e.QUERY_BUDGET_ANONYMOUS, signedIn: e.QUERY_BUDGET_SIGNED_IN, windowSeconds: e.QUERY_BUDGET_WINDOW_SECONDS },
     trustProxy: e.TRUST_PROXY ?? null,
   };
 }

@@ -1,7 +1,8 @@
 import { pino, type Logger } from 'pino';
+import { withRedaction } from './logging/redaction.ts';
 
 export type { Logger };
 
 export function createLogger(level: string): Logger {
-  return pino({ level, base: { service: 'samverkan' } });
+  return withRedaction(pino({ level, base: { service: 'samverkan' } }));
 }

@@ -7,6 +7,7 @@ import { createHttpService } from './http/app.ts';
 import { createMetrics } from './http/metrics.ts';
 import { Readiness } from './http/readiness.ts';
 import type { Logger } from './logger.ts';
+import { withRedaction } from './logging/redaction.ts';
 import { Pseudonyms } from './auth/pseudonyms.ts';
 import { createRateLimits } from './auth/rate-limits.ts';
 import { TokenService } from './auth/tokens.ts';
@@ -30,6 +31,8 @@ export interface ServiceOptions {
  * preparing the database in the background until it succeeds.
  */
 export async function startService(config: Config, logger: Logger, options: ServiceOptions = {}): Promise<RunningService> {
+  // Whatever logger the caller passes, nothing the service writes carries a credential or personal data.
+  logger = withRedaction(logger);
   let engine: LocalEngine | null = null;
   let connection: Neo4jConnection;
   if (config.neo4j) {

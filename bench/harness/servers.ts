@@ -67,12 +67,15 @@ export async function startServer(name: ServerName, neo4jUri: string, scale: num
       PORT: String(port),
       HOST: '127.0.0.1',
       // The service as it is deployed (production), with settings for a benchmark: no seed, no per-request
-      // log lines, no registration limit, and as long for a statement as the others have (no limit there).
+      // log lines, no registration limit or query budget (a benchmark is one client sending as fast as it
+      // can), and as long for a statement as the others have (no limit there).
       NODE_ENV: 'production',
       JWT_SECRET: randomBytes(32).toString('hex'),
       SEED_ON_START: 'false',
       LOG_LEVEL: 'warn',
       REGISTRATIONS_PER_HOUR: '1000000000',
+      QUERY_BUDGET_ANONYMOUS: '1000000000',
+      QUERY_BUDGET_SIGNED_IN: '1000000000',
       NEO4J_QUERY_TIMEOUT_MS: '120000',
       // The network index's build holds the network's ids and links while it reads them.
       NETWORK_INDEX_BUILD_HEAP_MB: String(Math.max(96, Math.ceil(96 * scale))),

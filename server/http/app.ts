@@ -5,18 +5,22 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { createContext, type Context, type Services } from '../graphql/context.ts';
 import { asGraphQLError } from '../graphql/errors.ts';
 import { formatError } from '../graphql/format-error.ts';
-import { armor } from '../graphql/limits.ts';
+import { armor, queryLimits } from '../graphql/limits.ts';
+import { QueryBudget } from '../graphql/query-budget.ts';
+import { queryBudgetPlugin } from '../graphql/query-budget-plugin.ts';
+import { requestErrorStatusPlugin } from '../graphql/request-error-status.ts';
 import { buildSchema } from '../graphql/schema.ts';
 import type { Logger } from '../logger.ts';
+import { apolloLogger } from '../logging/apollo-logger.ts';
 import type { Metrics } from './metrics.ts';
 import type { Readiness } from './readiness.ts';
 import { requestErrorHandler } from './request-errors.ts';
+import { requestLog } from './request-log.ts';
 import { viewerOf } from './viewer.ts';
 
 export interface AppDependencies {
@@ -45,6 +49,7 @@ export async function createHttpService(deps: AppDependencies): Promise<HttpServ
   const production = config.environment === 'production';
 
   const limits = armor(production);
+  const queryBudget = new QueryBudget(config.queryBudget);
   const apollo = new ApolloServer<Context>({
     schema: buildSchema(),
     introspection: !production,
@@ -56,9 +61,13 @@ export async function createHttpService(deps: AppDependencies): Promise<HttpServ
     // A request must say it is GraphQL (a JSON content type or an Apollo header), which forms cannot.
     csrfPrevention: true,
     validationRules: limits.validationRules,
+    // The token limit is counted while Apollo parses, so that a query over it is a parse failure (limits.ts).
+    parseOptions: { maxTokens: queryLimits.maxTokens },
     // graphql-armor is typed against Apollo's CommonJS build; the plugins are the same at run time.
     plugins: [
       ...(limits.plugins as unknown as ApolloServerPlugin<Context>[]),
+      queryBudgetPlugin(queryBudget),
+      requestErrorStatusPlugin,
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       // The schema has no cache hints, so every answer is uncacheable (set below); the default plugin
       // would work that out again for every field of every response, thousands for a busy profile.
@@ -66,7 +75,7 @@ export async function createHttpService(deps: AppDependencies): Promise<HttpServ
     ],
     // The service owns shutdown (runService in server/main.ts): Apollo's own signal handlers would race it.
     stopOnTerminationSignals: false,
-    logger,
+    logger: apolloLogger(logger),
   });
   await apollo.start();
 
@@ -76,7 +85,7 @@ export async function createHttpService(deps: AppDependencies): Promise<HttpServ
   if (config.trustProxy) app.set('trust proxy', config.trustProxy);
   // A line per request is logged at info; above that level the middleware would only cost time.
   if (logger.isLevelEnabled('info')) {
-    app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' } }));
+    app.use(requestLog(logger));
   }
   app.use((req, res, next) => {
     // Only known routes become labels, so that random paths cannot grow the metrics without bound.
@@ -114,7 +123,16 @@ export async function createHttpService(deps: AppDependencies): Promise<HttpServ
     // Large enough that an oversized field reaches validation, which names it; larger bodies are refused below.
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(countedDb, deps.services, viewerOfRequest(req), req.ip ?? 'unknown'),
+      context: async ({ req }) => {
+        const viewer = viewerOfRequest(req);
+        const clientAddress = req.ip ?? 'unknown';
+        try {
+          await queryBudget.refuseIfSpent(viewer, clientAddress);
+        } catch (error) {
+          throw asGraphQLError(error);
+        }
+        return createContext(countedDb, deps.services, viewer, clientAddress);
+      },
     }),
   );
 

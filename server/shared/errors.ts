@@ -8,8 +8,8 @@ export interface ErrorExtensions {
   /** The argument or input field at fault, as a dotted path (`input.themes[1]`). */
   field?: string;
   retryAfterSeconds?: number;
-  /** The HTTP status the error answers with where it decides one (Apollo reads it from here). */
-  http?: { status: number };
+  /** The HTTP status (and headers) the error answers with where it decides one (Apollo reads them from here). */
+  http?: { status: number; headers?: Map<string, string> };
 }
 
 /**
@@ -79,6 +79,6 @@ export function tooManyRequests(retryAfterSeconds: number): ServiceError {
   return new ServiceError(`Too many attempts; try again in ${retryAfterSeconds} s`, {
     code: 'TOO_MANY_REQUESTS',
     retryAfterSeconds,
-    http: { status: 429 },
+    http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
   });
 }

@@ -41,6 +41,8 @@ export class ServiceProcess {
         JWT_SECRET: testJwtSecret,
         LOGIN_ATTEMPTS_PER_MINUTE: '100000',
         REGISTRATIONS_PER_HOUR: '100000',
+        QUERY_BUDGET_ANONYMOUS: '1000000000',
+        QUERY_BUDGET_SIGNED_IN: '1000000000',
         SEED_ON_START: 'false',
         LOG_LEVEL: 'info',
       },

@@ -28,6 +28,9 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     JWT_SECRET: testJwtSecret,
     LOGIN_ATTEMPTS_PER_MINUTE: '100000',
     REGISTRATIONS_PER_HOUR: '100000',
+    // Suites send thousands of requests from one address; the budget has its own test.
+    QUERY_BUDGET_ANONYMOUS: '1000000000',
+    QUERY_BUDGET_SIGNED_IN: '1000000000',
     ...overrides,
   });
 }

@@ -28,6 +28,9 @@ describe('a mixed read and write load from many clients', () => {
 
   it('answers every request without a 5xx or an error', () => {
     expect(result.requests).toBeGreaterThan(0);
+    // A dropped or hung request has no status, so non2xx alone would not see it.
+    expect(result.connectionErrors).toBe(0);
+    expect(result.timeouts).toBe(0);
     expect(result.non2xx).toBe(0);
     expect(result.graphqlErrors).toEqual([]);
   });
