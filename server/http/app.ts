@@ -114,7 +114,7 @@ export async function createHttpService(deps: AppDependencies): Promise<HttpServ
     // Large enough that an oversized field reaches validation, which names it; larger bodies are refused below.
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(countedDb, deps.services, viewerOfRequest(req), req.ip ?? 'unknown'),
+      context: async ({ req }) => createContext(countedDb.forRequest(deps.config.requestWaitMs), deps.services, viewerOfRequest(req), req.ip ?? 'unknown'),
     }),
   );
 
