@@ -37,10 +37,11 @@ export type StatementListener = (statement: Statement) => void;
 /** How long a read or a write keeps retrying after transient errors (a leader switch, a lost connection). */
 const retryForMs = 5_000;
 
-export function createDriver(connection: Neo4jConnection): Driver {
+/** @param losslessIntegers integers as Integer objects: for a backup, which must tell INTEGER from FLOAT */
+export function createDriver(connection: Neo4jConnection, { losslessIntegers = false } = {}): Driver {
   return neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), {
     // Counts and sizes here stay far below 2^53, so plain numbers read better than Integer objects.
-    disableLosslessIntegers: true,
+    disableLosslessIntegers: !losslessIntegers,
     connectionAcquisitionTimeout: 5_000,
     connectionTimeout: 5_000,
     // A connection idle this long is tested (a RESET) before it is used again: one that a firewall or a
