@@ -75,11 +75,6 @@ export class Database {
     return new Database(this.driver, this.name, this.queryTimeoutMs, this.listeners, new RequestDeadline(Date.now() + waitMs));
   }
 
-  /** Waits for something the database is working on elsewhere (the network index's build) no longer than the request may. */
-  waitFor<T>(promise: Promise<T>): Promise<T> {
-    return this.call(() => promise);
-  }
-
   /**
    * One statement as a transaction of its own (auto-commit): one round trip to Neo4j where a managed
    * transaction needs two (BEGIN and RUN, then COMMIT), which is most of a small read's cost. Transient
@@ -152,6 +147,11 @@ export class Database {
    */
   async runSchemaStatement(text: string): Promise<void> {
     await this.session('WRITE', (session) => session.run(text).then(() => undefined));
+  }
+
+  /** See RequestDeadline.notCounting. */
+  notCounting<T>(promise: Promise<T>): Promise<T> {
+    return this.deadline ? this.deadline.notCounting(promise) : promise;
   }
 
   private call<T>(work: (call: DatabaseCall) => Promise<T>): Promise<T> {
