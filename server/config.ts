@@ -21,6 +21,7 @@ const environmentSchema = z
     NEO4J_PASSWORD: z.string().default(''),
     NEO4J_DATABASE: z.string().min(1).default('neo4j'),
     NEO4J_QUERY_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+    NEO4J_REQUEST_WAIT_MS: z.coerce.number().int().positive().default(8_000),
 
     LOCAL_NEO4J_DIR: z.string().min(1).default('.data/neo4j'),
     LOCAL_NEO4J_PAGE_CACHE: z.string().regex(/^\d+[kmg]$/i, 'must be a size such as 128m').default('128m'),
@@ -60,6 +61,8 @@ export interface Config {
   /** The Neo4j to use; absent when the service starts its own local engine. */
   neo4j: { uri: string; user: string; password: string; database: string } | null;
   queryTimeoutMs: number;
+  /** How long one request waits for Neo4j in all before it answers SERVICE_UNAVAILABLE. */
+  requestWaitMs: number;
   localEngine: { dataDir: string; pageCache: string; heap: string };
   /** Reading the whole network for the network index: longer than a request may take, in a worker of bounded heap. */
   networkIndex: { buildTimeoutMs: number; buildHeapMb: number };
@@ -105,6 +108,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
       ? { uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD, database: e.NEO4J_DATABASE }
       : null,
     queryTimeoutMs: e.NEO4J_QUERY_TIMEOUT_MS,
+    requestWaitMs: e.NEO4J_REQUEST_WAIT_MS,
     localEngine: { dataDir: e.LOCAL_NEO4J_DIR, pageCache: e.LOCAL_NEO4J_PAGE_CACHE, heap: e.LOCAL_NEO4J_HEAP },
     networkIndex: { buildTimeoutMs: e.NETWORK_INDEX_BUILD_TIMEOUT_MS, buildHeapMb: e.NETWORK_INDEX_BUILD_HEAP_MB },
     seedOnStart: e.SEED_ON_START,

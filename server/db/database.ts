@@ -1,4 +1,6 @@
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type Record as Neo4jRecord, type RecordShape } from 'neo4j-driver';
+import { databaseUnavailable, DatabaseUnavailableError } from './errors.ts';
+import { RequestDeadline, type DatabaseCall } from './request-deadline.ts';
 import { bumpNetworkRevision } from './revision.ts';
 
 export interface Neo4jConnection {
@@ -35,12 +37,16 @@ export type StatementListener = (statement: Statement) => void;
 /** How long a read or a write keeps retrying after transient errors (a leader switch, a lost connection). */
 const retryForMs = 5_000;
 
-export function createDriver(connection: Neo4jConnection): Driver {
+/** @param losslessIntegers integers as Integer objects: for a backup, which must tell INTEGER from FLOAT */
+export function createDriver(connection: Neo4jConnection, { losslessIntegers = false } = {}): Driver {
   return neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), {
     // Counts and sizes here stay far below 2^53, so plain numbers read better than Integer objects.
-    disableLosslessIntegers: true,
+    disableLosslessIntegers: !losslessIntegers,
     connectionAcquisitionTimeout: 5_000,
     connectionTimeout: 5_000,
+    // A connection idle this long is tested (a RESET) before it is used again: one that a firewall or a
+    // restarted database dropped silently is replaced instead of failing a request.
+    connectionLivenessCheckTimeout: 30_000,
     maxTransactionRetryTime: retryForMs,
     logging: { level: 'error', logger: () => {} },
   });
@@ -56,11 +62,17 @@ export class Database {
     readonly name: string,
     private readonly queryTimeoutMs: number,
     private readonly listeners: StatementListener[] = [],
+    private readonly deadline: RequestDeadline | null = null,
   ) {}
 
   /** The same database, with one more listener: used to count one request's round trips. */
   withListener(listener: StatementListener): Database {
-    return new Database(this.driver, this.name, this.queryTimeoutMs, [...this.listeners, listener]);
+    return new Database(this.driver, this.name, this.queryTimeoutMs, [...this.listeners, listener], this.deadline);
+  }
+
+  /** The same database for one request, which waits for it at most `waitMs` in all (see RequestDeadline). */
+  forRequest(waitMs: number): Database {
+    return new Database(this.driver, this.name, this.queryTimeoutMs, this.listeners, new RequestDeadline(Date.now() + waitMs));
   }
 
   /**
@@ -68,17 +80,20 @@ export class Database {
    * transaction needs two (BEGIN and RUN, then COMMIT), which is most of a small read's cost. Transient
    * errors are retried as executeRead would retry them.
    */
-  async query<T extends RecordShape = RecordShape>(statement: Statement): Promise<QueryResult<T>> {
-    const giveUpAt = Date.now() + retryForMs;
-    for (let delayMs = 200; ; delayMs *= 2) {
-      try {
-        for (const listener of this.listeners) listener(statement);
-        return await this.runOnce<T>(statement);
-      } catch (error) {
-        if (!neo4j.isRetryableError(error) || Date.now() + delayMs > giveUpAt) throw error;
-        await new Promise((resolve) => setTimeout(resolve, delayMs));
+  query<T extends RecordShape = RecordShape>(statement: Statement): Promise<QueryResult<T>> {
+    return this.call(async (call) => {
+      const giveUpAt = Date.now() + retryForMs;
+      for (let delayMs = 200; ; delayMs *= 2) {
+        try {
+          refuseIfAbandoned(call);
+          for (const listener of this.listeners) listener(statement);
+          return await this.runOnce<T>(statement);
+        } catch (error) {
+          if (!neo4j.isRetryableError(error) || Date.now() + delayMs > giveUpAt) throw error;
+          await new Promise((resolve) => setTimeout(resolve, delayMs));
+        }
       }
-    }
+    });
   }
 
   /** One attempt, no retries: a probe must say how the database is now, not wait for it to come back. */
@@ -92,24 +107,38 @@ export class Database {
 
   /** Statements that must all see the same state of the database, in one read transaction. */
   read<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
-    return this.session('READ', (session) =>
-      session.executeRead((tx) => work(this.wrap(tx)), { timeout: this.queryTimeoutMs }),
+    return this.call((call) =>
+      this.session('READ', (session) => session.executeRead((tx) => work(this.wrap(tx, call)), { timeout: this.queryTimeoutMs })),
     );
   }
 
-  /** The network revision moves inside the same transaction, so whoever sees it moved also sees the write. */
+  /**
+   * The network revision moves inside the same transaction, so whoever sees it moved also sees the write.
+   * Once the work has returned, the driver sends COMMIT; if the database goes away after that, the answer
+   * may have been lost on the way back, so the error says the write may have been saved.
+   */
   write<T>(work: (tx: Transaction) => Promise<T>, { changesNetwork = true }: WriteOptions = {}): Promise<T> {
-    return this.session('WRITE', (session) =>
-      session.executeWrite(
-        async (tx) => {
-          const wrapped = this.wrap(tx);
-          const result = await work(wrapped);
-          if (changesNetwork) await wrapped.run(bumpNetworkRevision);
-          return result;
-        },
-        { timeout: this.queryTimeoutMs },
-      ),
-    );
+    return this.call(async (call) => {
+      try {
+        return await this.session('WRITE', (session) =>
+          session.executeWrite(
+            async (tx) => {
+              const wrapped = this.wrap(tx, call);
+              const result = await work(wrapped);
+              if (changesNetwork) await wrapped.run(bumpNetworkRevision);
+              // A request that stopped waiting has been told its write failed: roll back rather than commit.
+              refuseIfAbandoned(call);
+              call.commitSent = true;
+              return result;
+            },
+            { timeout: this.queryTimeoutMs },
+          ),
+        );
+      } catch (error) {
+        if (call.commitSent && databaseUnavailable(error)) throw new DatabaseUnavailableError('the database went away after a commit was sent', true, { cause: error });
+        throw error;
+      }
+    });
   }
 
   /**
@@ -118,6 +147,15 @@ export class Database {
    */
   async runSchemaStatement(text: string): Promise<void> {
     await this.session('WRITE', (session) => session.run(text).then(() => undefined));
+  }
+
+  /** See RequestDeadline.notCounting. */
+  notCounting<T>(promise: Promise<T>): Promise<T> {
+    return this.deadline ? this.deadline.notCounting(promise) : promise;
+  }
+
+  private call<T>(work: (call: DatabaseCall) => Promise<T>): Promise<T> {
+    return this.deadline ? this.deadline.run(work) : work({ abandoned: false, commitSent: false });
   }
 
   private async session<T>(mode: 'READ' | 'WRITE', work: (session: neo4j.Session) => Promise<T>): Promise<T> {
@@ -132,11 +170,16 @@ export class Database {
     }
   }
 
-  private wrap(tx: ManagedTransaction): Transaction {
+  private wrap(tx: ManagedTransaction, call: DatabaseCall): Transaction {
     const send = <T extends RecordShape>(statement: Statement) => {
+      refuseIfAbandoned(call);
       for (const listener of this.listeners) listener(statement);
       return tx.run<T>(statement.text, statement.parameters ?? {});
     };
     return { run: send, stream: send };
   }
+}
+
+function refuseIfAbandoned(call: DatabaseCall): void {
+  if (call.abandoned) throw new Error('the request stopped waiting for the database');
 }

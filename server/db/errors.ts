@@ -1,5 +1,21 @@
 import neo4j, { Neo4jError } from 'neo4j-driver';
 
+/**
+ * The database did not answer within the request's deadline, or lost the connection after a write's
+ * commit was sent. `mayHaveCommitted` says that a write of this request may have been saved, so the
+ * client must check before sending it again.
+ */
+export class DatabaseUnavailableError extends Error {
+  override name = 'DatabaseUnavailableError';
+  constructor(
+    message: string,
+    readonly mayHaveCommitted: boolean,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
 /** True for a uniqueness constraint that refused a write; the message names the property. */
 export function constraintViolation(error: unknown): { property: string | null } | null {
   if (!(error instanceof Neo4jError) || error.code !== 'Neo.ClientError.Schema.ConstraintValidationFailed') return null;
@@ -39,7 +55,12 @@ const socketErrorCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 
  * constraint, a wrong statement, a fault of ours) is false.
  */
 export function databaseUnavailable(error: unknown): boolean {
-  return causeChain(error).some(saysUnavailable);
+  return causeChain(error).some((link) => link instanceof DatabaseUnavailableError || saysUnavailable(link));
+}
+
+/** True when the database went away after a write of this request was sent to be committed. */
+export function writeMayHaveCommitted(error: unknown): boolean {
+  return causeChain(error).some((link) => link instanceof DatabaseUnavailableError && link.mayHaveCommitted);
 }
 
 function saysUnavailable(error: unknown): boolean {

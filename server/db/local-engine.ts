@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +28,14 @@ export class LocalEngine {
     private readonly child: ChildProcess,
     readonly boltUri: string,
   ) {}
+
+  /**
+   * Where a running engine leaves its Bolt address, so that a tool (a backup) can reach the engine the
+   * service started, which holds the data directory's lock and listens on a port chosen at start.
+   */
+  static addressFile(dataDir: string): string {
+    return path.join(path.resolve(dataDir), 'bolt-address');
+  }
 
   get pid(): number | undefined {
     return this.child.pid;
@@ -60,6 +68,9 @@ export class LocalEngine {
     // stdin stays an open pipe: the launcher stops itself when it closes, so the JVM never outlives us.
     const child = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'] });
     const uri = await waitForReady(child, options.startTimeoutMs ?? 120_000);
+    const addressFile = LocalEngine.addressFile(dataDir);
+    writeFileSync(addressFile, uri);
+    child.once('exit', () => rmSync(addressFile, { force: true }));
     return new LocalEngine(child, uri);
   }
 

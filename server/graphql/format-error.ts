@@ -1,6 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
-import { databaseUnavailable } from '../db/errors.ts';
+import { databaseUnavailable, writeMayHaveCommitted } from '../db/errors.ts';
 import type { Logger } from '../logger.ts';
 
 /** Codes whose messages are written for the client; anything else is an internal fault. */
@@ -21,7 +21,7 @@ const clientCodes = new Set([
 
 /**
  * Keeps what the client should read, and turns everything else into a plain code: the database being
- * away is SERVICE_UNAVAILABLE; any other fault is INTERNAL_SERVER_ERROR, logged here with its detail
+ * away is SERVICE_UNAVAILABLE (with `mayHaveCommitted` when a write of the request may have been saved); any other fault is INTERNAL_SERVER_ERROR, logged here with its detail
  * and, in production, answered with no message of its own (no Cypher, no stack).
  */
 export function formatError(logger: Logger, production: boolean) {
@@ -32,8 +32,16 @@ export function formatError(logger: Logger, production: boolean) {
       // neither graphql-armor nor Apollo masks, such as variable coercion.
       return production ? { ...formatted, message: formatted.message.replace(/\s*Did you mean [^?]*\?/g, '') } : formatted;
     }
+    if (writeMayHaveCommitted(error)) {
+      // Sending the write again blindly could make it twice (two initiatives, two participations).
+      return {
+        message: 'The database did not confirm the write, which may have been saved; check before sending it again',
+        path: formatted.path,
+        extensions: { code: 'SERVICE_UNAVAILABLE', mayHaveCommitted: true },
+      };
+    }
     if (databaseUnavailable(error)) {
-      return { message: 'The database is unavailable; try again shortly', path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+      return { message: 'The database is unavailable; nothing was written; try again shortly', path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
     }
     logger.error({ err: unwrapResolverError(error), path: formatted.path }, 'internal error in a GraphQL operation');
     return production

@@ -131,7 +131,7 @@ export async function createHttpService(deps: AppDependencies): Promise<HttpServ
         } catch (error) {
           throw asGraphQLError(error);
         }
-        return createContext(countedDb, deps.services, viewer, clientAddress);
+        return createContext(countedDb.forRequest(deps.config.requestWaitMs), deps.services, viewer, clientAddress);
       },
     }),
   );

@@ -32,13 +32,13 @@ RETURN revision, COLLECT {
 UNWIND $pairs AS pair
 MATCH (a:Initiative {id: pair.a}), (b:Initiative {id: pair.b})
 RETURN { a: ${initiativeProjection('a')}, b: ${initiativeProjection('b')},
-  sharedThemes: COLLECT { MATCH (a)-[:HAS_THEME]->(t:Theme)<-[:HAS_THEME]-(b) RETURN t { .id, .key, .label } },
+  sharedThemes: COLLECT { MATCH (a)-[:HAS_THEME]->(t:Theme)<-[:HAS_THEME]-(b) RETURN t { .id, .key, .label } ORDER BY t.key },
   sharedMunicipalities: COLLECT { MATCH (a)-[:IN_MUNICIPALITY]->(m:Municipality)<-[:IN_MUNICIPALITY]-(b)
-            RETURN m { .code, .name, county: COLLECT { MATCH (m)-[:IN_COUNTY]->(c:County) RETURN c { .code, .name } }[0] } },
+            RETURN m { .code, .name, county: COLLECT { MATCH (m)-[:IN_COUNTY]->(c:County) RETURN c { .code, .name } }[0] } ORDER BY m.code },
   sharedParticipantIds: COLLECT {
     MATCH (a)<-[ra:PARTICIPATES_IN]-(p:Actor)-[rb:PARTICIPATES_IN]->(b)
     WHERE ${actorVisible('p')} AND ${participationVisible('ra', 'p', 'a')} AND ${participationVisible('rb', 'p', 'b')}
-    RETURN DISTINCT p.id
+    RETURN DISTINCT p.id ORDER BY p.id
   } }
 } AS named`,
     parameters: { pairs: pairs.map(({ a, b }) => ({ a, b })), viewer },

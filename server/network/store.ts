@@ -64,7 +64,7 @@ export class NetworkStore {
   async partnerSuggestions(forId: string, first: number): Promise<PartnerSuggestionRecord[]> {
     const subjectId = await this.currentId(forId);
     const { chosen, named } = await fresh(
-      (revision) => this.networkIndex.suggest(subjectId, first, this.viewer, revision),
+      (revision) => this.db.notCounting(this.networkIndex.suggest(subjectId, first, this.viewer, revision)),
       (choice) => this.readPartners(choice.suggestions),
     );
     const byId = new Map(named.actors.map((actor) => [actor.id, actor]));
@@ -87,7 +87,7 @@ export class NetworkStore {
 
   async overlaps(filter: OverlapFilter, first: number, today: string): Promise<OverlapRecord[]> {
     const { chosen, named } = await fresh(
-      (revision) => this.networkIndex.overlaps(filter, first, today, revision),
+      (revision) => this.db.notCounting(this.networkIndex.overlaps(filter, first, today, revision)),
       (choice) => this.nameOverlaps(choice.overlaps),
     );
     const byPair = new Map(named.overlaps.map((overlap) => [`${overlap.a.id} ${overlap.b.id}`, overlap]));

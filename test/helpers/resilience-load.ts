@@ -27,6 +27,8 @@ export interface Outcome {
   kind: OutcomeKind;
   status: number | null;
   code?: string;
+  /** SERVICE_UNAVAILABLE's word that the write may have been saved. */
+  mayHaveCommitted?: boolean;
   message?: string;
   data?: Record<string, any> | null;
 }
@@ -54,7 +56,7 @@ export async function timedGraphql(
       signal: AbortSignal.timeout(deadlineMs),
     });
     const text = await response.text();
-    let body: { data?: Record<string, any> | null; errors?: { message: string; extensions?: { code?: string } }[] };
+    let body: { data?: Record<string, any> | null; errors?: { message: string; extensions?: { code?: string; mayHaveCommitted?: boolean } }[] };
     try {
       body = JSON.parse(text);
     } catch {
@@ -62,7 +64,14 @@ export async function timedGraphql(
     }
     const first = body.errors?.[0];
     if (!first && body.data) return done({ kind: 'data', status: response.status, data: body.data });
-    return done({ kind: 'error', status: response.status, code: first?.extensions?.code ?? 'NONE', message: first?.message, data: body.data });
+    return done({
+      kind: 'error',
+      status: response.status,
+      code: first?.extensions?.code ?? 'NONE',
+      ...(first?.extensions?.mayHaveCommitted ? { mayHaveCommitted: true } : {}),
+      message: first?.message,
+      data: body.data,
+    });
   } catch (error) {
     const e = error as Error & { cause?: { code?: string; message?: string } };
     if (e.name === 'TimeoutError' || e.name === 'AbortError') return done({ kind: 'hung', status: null, message: `no answer within ${deadlineMs} ms` });
