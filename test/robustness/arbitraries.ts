@@ -558,6 +558,14 @@ export function organizationNumberField(): fc.Arbitrary<Drawn> {
   );
 }
 
+/** A number as a Ref's variant asks for it: with or without its dash, padded, or with a wrong check digit. */
+export function numberVariant(number: string, variant: string): string {
+  if (variant === 'digits') return number.replace('-', '');
+  if (variant === 'padded') return ` ${number} `;
+  if (variant === 'bad-check-digit') return number.slice(0, -1) + String((Number(number.slice(-1)) + 1) % 10);
+  return number;
+}
+
 export function emailField(options: { nullable: boolean; optional: boolean; fresh: boolean }): fc.Arbitrary<Drawn> {
   const valid = options.fresh
     ? fc.constantFrom('plain', 'upper', 'padded').map((v) => drawn(new Ref('freshEmail', v), 'valid', 'fresh-email'))
@@ -591,6 +599,11 @@ export function emailField(options: { nullable: boolean; optional: boolean; fres
   ];
   if (options.fresh) options_.push({ arbitrary: fc.constantFrom('plain', 'upper').map((v) => drawn(new Ref('takenEmail', v), 'invalid', 'taken-email')), weight: 1 });
   return fc.oneof(...options_);
+}
+
+/** An e-mail as a Ref's variant asks for it: in capitals or padded, both of which name the same account. */
+export function emailVariant(email: string, variant: string): string {
+  return variant === 'upper' ? email.toUpperCase() : variant === 'padded' ? `  ${email} ` : email;
 }
 
 export function passwordField(): fc.Arbitrary<Drawn> {
@@ -718,3 +731,18 @@ export const wholeInput: fc.Arbitrary<Drawn | null> = fc.oneof(
     weight: 1,
   },
 );
+
+/**
+ * An end before its start makes the end invalid when both are otherwise valid, and either when one of
+ * them may go both ways; the start may then be named too. Paths are as in the verdicts (`input.end`).
+ */
+export function markEndBeforeStart(c: Case, startPath: string, endPath: string): void {
+  const at = (path: string) => path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), c.variables);
+  const [start, end] = [at(startPath), at(endPath)];
+  const first = typeof start === 'string' ? coveredDays(start) : null;
+  const last = typeof end === 'string' ? coveredDays(end) : null;
+  const [startVerdict, endVerdict] = [c.verdicts[startPath], c.verdicts[endPath]];
+  if (!first || !last || last.last >= first.first || startVerdict === 'invalid' || endVerdict === 'invalid') return;
+  c.verdicts[endPath] = startVerdict === 'valid' && endVerdict === 'valid' ? 'invalid' : 'either';
+  if (startVerdict === 'valid') c.verdicts[startPath] = 'either';
+}
