@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import type { Database } from '../../server/db/database.ts';
-import { preview, Ref, type Case, type Drawn, type Verdict } from './arbitraries.ts';
+import { mangleId, preview, Ref, type Case, type Drawn, type Verdict } from './arbitraries.ts';
 
 /**
  * The repeatable set-up of the properties: a fixed seed and few runs for CI, FC_SEED and FC_RUNS for
@@ -267,6 +267,24 @@ export function modes(fields: Fields): fc.Arbitrary<Record<string, Drawn>> {
     { arbitrary: fc.constantFrom(...keys).chain((key) => fc.record({ ...valid, [key]: fields[key]! })), weight: 2 },
     { arbitrary: fc.record(fields), weight: 1 },
   );
+}
+
+/** A caller's reads that must succeed: each answers its data, or fails the test with the errors. */
+export function reader(url: () => string, headers: () => Record<string, string>) {
+  return async (query: string, variables: Record<string, unknown>): Promise<Record<string, any>> => {
+    const answer = await post(url(), query, variables, headers());
+    expect(answer.json?.errors, `read ${query.slice(0, 40)}`).toBeUndefined();
+    return answer.json!.data as Record<string, any>;
+  };
+}
+
+/** A file's fixtures by the names its Refs use (shared ones, or made fresh for one call), mangled as a Ref's variant asks. */
+export function fixtures(made: Record<string, () => Promise<string> | string>): (name: string, variant: string) => Promise<string> {
+  return async (name, variant) => {
+    const make = made[name];
+    if (!make) throw new Error(`no fixture called ${name}`);
+    return mangleId(await make(), variant);
+  };
 }
 
 /** Looks up a Ref of the same call: one fixture per name and variant, however often the call names it. */

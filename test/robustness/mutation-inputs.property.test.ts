@@ -17,7 +17,6 @@ import {
   extraField,
   hugeText,
   idField,
-  mangleId,
   markEndBeforeStart,
   municipalitiesField,
   municipalityField,
@@ -38,7 +37,7 @@ import {
   wrongType,
   type Case,
 } from './arbitraries.ts';
-import { dashedNumber, exerciser, modes, post, propertyTimeout, RUNS, sameInstant, scopeOf, snapshot, sortedUnique, type Answer } from './harness.ts';
+import { dashedNumber, exerciser, fixtures, modes, post, propertyTimeout, reader, RUNS, sameInstant, scopeOf, snapshot, sortedUnique, type Answer } from './harness.ts';
 
 /**
  * Every mutation, fed valid and invalid arguments (wrong types, huge strings, control characters,
@@ -80,11 +79,7 @@ describe('every mutation answers data or a clear error, and an error changes not
   const freshNumber = validOrganizationNumber;
   const freshEmail = () => `${token.toLowerCase()}.${++counter}@example.org`;
 
-  const asAdmin = async (query: string, variables: Record<string, unknown>) => {
-    const answer = await post(url(), query, variables, admin.headers);
-    expect(answer.json?.errors, `admin read ${query.slice(0, 40)}`).toBeUndefined();
-    return answer.json!.data as Record<string, any>;
-  };
+  const asAdmin = reader(url, () => admin.headers);
 
   async function freshPerson(): Promise<string> {
     const n = ++counter;
@@ -167,24 +162,19 @@ describe('every mutation answers data or a clear error, and an error changes not
   type RoleName = keyof ReturnType<typeof roles>;
 
   /** The shared fixtures by name, and the ones made fresh for one call. */
-  async function resolveCommon(name: string, variant: string): Promise<string> {
-    const made: Record<string, () => Promise<string> | string> = {
-      target: () => targetId,
-      lead: () => leadId,
-      reviewed: () => reviewedId,
-      initiative: () => initiativeId,
-      otherInitiative: () => otherInitiativeId,
-      person: () => personId,
-      erased: () => erasedId,
-      pending: freshPendingOrganization,
-      freshInitiative,
-      freshPerson,
-      openClaimant: freshClaimant,
-    };
-    const make = made[name];
-    if (!make) throw new Error(`no fixture called ${name}`);
-    return mangleId(await make(), variant);
-  }
+  const resolveCommon = fixtures({
+    target: () => targetId,
+    lead: () => leadId,
+    reviewed: () => reviewedId,
+    initiative: () => initiativeId,
+    otherInitiative: () => otherInitiativeId,
+    person: () => personId,
+    erased: () => erasedId,
+    pending: freshPendingOrganization,
+    freshInitiative,
+    freshPerson,
+    openClaimant: freshClaimant,
+  });
 
   const { exercise, expectBothOutcomes, summary } = exerciser({ db, url, roles, baseScope, resolveCommon });
 
