@@ -94,7 +94,7 @@ export async function runMixedLoad(options: MixedLoadOptions): Promise<MixedLoad
           attemptedUpdates.push({ id, description: `last ${n}` });
           request.body = JSON.stringify({
             // Name and description carry the same number, so that a mix of two updates would show.
-            query: 'mutation ($id: ID!, $n: String!, $d: String!) { updateOrganization(id: $id, input: { name: $n, description: $d }) { id description } }',
+            query: 'mutation ($id: ID!, $n: String!, $d: String!) { updateOrganization(id: $id, input: { name: $n, description: $d, source: { title: "Lastprov", publisher: "Samverkan" } }) { id description } }',
             variables: { id, n: `Lastprov organisation ${n}`, d: `last ${n}` },
           });
           return request;

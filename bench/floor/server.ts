@@ -4,13 +4,14 @@
  *
  *   GET /profile?id=…  GET /list?county=…&theme=…  GET /suggestions?id=…  GET /overlaps?county=…
  *   GET /search?text=…  POST /register {name, organizationNumber, municipality, themes, description, email, password, phone}
+ *   POST /update-organization {id, description}: the profile edit as one statement with its audit entry, no history
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import neo4j, { int, type Driver } from 'neo4j-driver';
 import { hashPassword } from '../../server/auth/passwords.ts';
 import { anyWordQuery } from '../../server/shared/fulltext.ts';
-import { listCypher, overlapsCypher, partnerSuggestionsCypher, profileCypher, registerCypher, searchCypher } from './queries.ts';
+import { listCypher, overlapsCypher, partnerSuggestionsCypher, profileCypher, registerCypher, searchCypher, updateOrganizationCypher } from './queries.ts';
 
 type Handler = (url: URL, body: unknown) => Promise<unknown>;
 
@@ -33,6 +34,15 @@ function routes(driver: Driver): Record<string, Handler> {
     'GET /suggestions': (url) => read(driver, partnerSuggestionsCypher, { id: param(url, 'id'), first: int(10) }),
     'GET /overlaps': (url) => read(driver, overlapsCypher, { county: param(url, 'county'), today: today(), first: int(20) }),
     'GET /search': (url) => read(driver, searchCypher, { query: anyWordQuery(param(url, 'text')), first: int(20) }),
+    'POST /update-organization': async (_url, body) => {
+      const { id, description } = body as { id: string; description: string };
+      const session = driver.session({ defaultAccessMode: neo4j.session.WRITE });
+      try {
+        return await session.executeWrite(async (tx) => (await tx.run(updateOrganizationCypher, { id, description, entry: randomUUID() })).records[0]?.get('id'));
+      } finally {
+        await session.close();
+      }
+    },
     'POST /register': async (_url, body) => {
       const input = body as Record<string, string | string[] | undefined>;
       const email = String(input.email).toLowerCase();

@@ -13,6 +13,8 @@ export interface LoadTarget {
   connections: number;
   /** The next request to send; the caller numbers them, so that writes stay unique across runs. */
   nextRequest: () => BenchRequest;
+  /** Headers every request carries (a signed-in caller's token). */
+  headers?: Record<string, string>;
   /** Resolves when the database has finished what the load left in flight. */
   settle: () => Promise<void>;
   /**
@@ -63,7 +65,7 @@ async function run(target: LoadTarget, length: LoadLength, onError: (text: strin
           request.method = next.method;
           request.path = `${base.pathname === '/' ? '' : base.pathname}${next.path}` || '/';
           request.body = next.body ?? '';
-          request.headers = next.body ? { 'content-type': 'application/json' } : {};
+          request.headers = { ...target.headers, ...(next.body ? { 'content-type': 'application/json' } : {}) };
           return request;
         },
         onResponse: (status: number, body: string) => {

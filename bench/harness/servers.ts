@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -43,16 +44,21 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-/** Starts one of the three servers against the given Neo4j holding the network at `scale`, and waits until it answers. */
-export async function startServer(name: ServerName, neo4jUri: string, scale: number): Promise<RunningServer> {
+/**
+ * Starts one of the three servers against the given Neo4j holding the network at `scale`, and waits until it
+ * answers; `root` runs it from another checkout of the project (an earlier commit, to compare with).
+ */
+export async function startServer(name: ServerName, neo4jUri: string, scale: number, root = projectRoot): Promise<RunningServer> {
   const port = await freePort();
   // BENCH_NODE_ARGS passes flags to the servers' Node, e.g. `--cpu-prof --cpu-prof-dir=bench/results/profiles`.
   const nodeArguments = process.env.BENCH_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
   // The service runs with the heap `npm start` gives it (160 MB for the national network, more in proportion
   // above); the peer and the floor keep Node's default.
   const heap = name === 'ours' ? [`--max-old-space-size=${Math.max(160, Math.ceil(160 * scale))}`] : [];
-  const child = spawn(process.execPath, [...nodeArguments, ...heap, '--import', 'tsx', entryPoints[name]], {
-    cwd: projectRoot,
+  // A checkout from before scripts/serve.ts started the service from server/main.ts.
+  const entryPoint = name === 'ours' && !existsSync(path.join(root, entryPoints.ours)) ? 'server/main.ts' : entryPoints[name];
+  const child = spawn(process.execPath, [...nodeArguments, ...heap, '--import', 'tsx', entryPoint], {
+    cwd: root,
     env: {
       ...process.env,
       NEO4J_URI: neo4jUri,

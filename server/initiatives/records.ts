@@ -38,11 +38,15 @@ export const participationProjection = (relationship: string, actor: string, ini
 export interface GrantRecord {
   id: string;
   funderId: string;
+  initiativeId: string;
   amount: number;
   currency: string;
   programme: string | null;
   awarded: string | null;
 }
+
+export const grantProjection = (grant: string, funder: string, initiative: string) =>
+  `${grant} { .id, funderId: ${funder}.id, initiativeId: ${initiative}.id, .amount, .currency, .programme, .awarded }`;
 
 export interface EventRecord {
   id: string;
@@ -50,3 +54,5 @@ export interface EventRecord {
   date: string | null;
   description: string | null;
 }
+
+export const eventProjection = (event: string) => `${event} { .id, .name, .date, .description }`;

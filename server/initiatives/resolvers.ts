@@ -43,6 +43,7 @@ export const initiativeResolvers: Resolvers = {
   },
   Grant: {
     funder: async (grant, _args, { stores }) => (await stores.actors.byId.load(grant.funderId))!,
+    initiative: async (grant, _args, { stores }) => (await stores.initiatives.byId.load(grant.initiativeId))!,
     sources: async (grant, _args, { stores }) => (await stores.links.of('Grant', grant.id)).sources,
   },
   Event: {

@@ -6,6 +6,8 @@ import { readPage } from '../shared/connection.ts';
 import type { Cursor } from '../shared/cursor.ts';
 import { buildInitiativePage, type InitiativeFilter } from './initiative-query.ts';
 import {
+  eventProjection,
+  grantProjection,
   initiativeProjection,
   participationProjection,
   type EventRecord,
@@ -38,7 +40,7 @@ export class InitiativeStore {
     this.grants = new DataLoader((ids) =>
       this.collectFor(ids, `MATCH (g:Grant)-[:FOR]->(i), (g)-[:FUNDED_BY]->(f:Actor)
         WHERE ${actorVisible('f')}
-        RETURN g { .id, funderId: f.id, .amount, .currency, .programme, .awarded } AS item ORDER BY g.amount DESC`),
+        RETURN ${grantProjection('g', 'f', 'i')} AS item ORDER BY g.amount DESC`),
     );
     this.parents = new DataLoader((ids) =>
       this.collectFor(ids, `MATCH (i)-[:PART_OF]->(whole:Initiative) WHERE ${initiativeVisible('whole')} RETURN ${initiativeProjection('whole')} AS item`),
@@ -47,7 +49,7 @@ export class InitiativeStore {
       this.collectFor(ids, `MATCH (i)<-[:PART_OF]-(part:Initiative) WHERE ${initiativeVisible('part')} RETURN ${initiativeProjection('part')} AS item ORDER BY item.name`),
     );
     this.events = new DataLoader((ids) =>
-      this.collectFor(ids, `MATCH (e:Event)-[:OF]->(i) RETURN e { .id, .name, .date, .description } AS item ORDER BY e.date, e.name`),
+      this.collectFor(ids, `MATCH (e:Event)-[:OF]->(i) RETURN ${eventProjection('e')} AS item ORDER BY e.date, e.name`),
     );
   }
 
@@ -55,17 +57,6 @@ export class InitiativeStore {
     const page = await readPage<InitiativeRecord>(this.db, buildInitiativePage(filter, { first, after }, this.viewer), 'initiative', first);
     for (const initiative of page.items) this.byId.prime(initiative.id, initiative);
     return page;
-  }
-
-  /** The kommuner and confirmed lead organisations of an initiative, for access decisions. Null when there is none. */
-  async accessFacts(initiativeId: string): Promise<{ municipalities: string[]; leadOrganizationIds: string[] } | null> {
-    const result = await this.db.query<{ facts: { municipalities: string[]; leadOrganizationIds: string[] } }>({
-      text: `MATCH (i:Initiative {id: $id})
-             RETURN { municipalities: COLLECT { MATCH (i)-[:IN_MUNICIPALITY]->(m:Municipality) RETURN m.code },
-                      leadOrganizationIds: COLLECT { MATCH (i)<-[:PARTICIPATES_IN {role: 'LEAD', status: 'CONFIRMED'}]-(o:Organization) RETURN o.id } } AS facts`,
-      parameters: { id: initiativeId },
-    });
-    return result.records[0]?.get('facts') ?? null;
   }
 
   participantsOf(initiativeId: string): Promise<ParticipationRecord[]> {

@@ -36,13 +36,18 @@ export async function execute<Args, Facts, Result>(
       return outcome.result;
     }, { changesNetwork: false });
   } catch (error) {
-    throw asConflict(command, error);
+    throw asConflict(command, args, error);
   }
 }
 
-/** A uniqueness constraint that refused the write, as CONFLICT naming the input field it stands for; any other error as it is. */
-function asConflict(command: { uniqueFields?: Record<string, string> }, error: unknown): unknown {
+/**
+ * A uniqueness constraint that refused the write, as CONFLICT naming the input field it stands for and
+ * the value the caller sent; any other error as it is.
+ */
+function asConflict(command: { uniqueFields?: Record<string, string> }, args: unknown, error: unknown): unknown {
   const property = constraintViolation(error)?.property;
   const field = property ? command.uniqueFields?.[property] : undefined;
-  return field ? conflict(field, 'is taken already: something with this value is registered') : error;
+  if (!field) return error;
+  const value = field.split('.').reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key], args);
+  return conflict(field, `${String(value)} is registered already`);
 }

@@ -1,7 +1,16 @@
 import type { ActorRecord } from '../actors/records.ts';
 import { actorProjection } from '../actors/records.ts';
 import type { Transaction } from '../db/database.ts';
-import { initiativeProjection, participationProjection, type InitiativeRecord, type ParticipationRecord } from '../initiatives/records.ts';
+import {
+  eventProjection,
+  grantProjection,
+  initiativeProjection,
+  participationProjection,
+  type EventRecord,
+  type GrantRecord,
+  type InitiativeRecord,
+  type ParticipationRecord,
+} from '../initiatives/records.ts';
 
 /** What a mutation answers with, read in its own transaction after the write, as the read side's records. */
 
@@ -27,4 +36,20 @@ export async function participationRecord(tx: Transaction, id: string): Promise<
     parameters: { id },
   });
   return result.records[0]!.get('participation');
+}
+
+export async function grantRecord(tx: Transaction, id: string): Promise<GrantRecord> {
+  const result = await tx.run<{ grant: GrantRecord }>({
+    text: `MATCH (f:Actor)<-[:FUNDED_BY]-(g:Grant {id: $id})-[:FOR]->(i:Initiative) RETURN ${grantProjection('g', 'f', 'i')} AS grant`,
+    parameters: { id },
+  });
+  return result.records[0]!.get('grant');
+}
+
+export async function eventRecord(tx: Transaction, id: string): Promise<EventRecord> {
+  const result = await tx.run<{ event: EventRecord }>({
+    text: `MATCH (e:Event {id: $id}) RETURN ${eventProjection('e')} AS event`,
+    parameters: { id },
+  });
+  return result.records[0]!.get('event');
 }

@@ -5,6 +5,7 @@ import { writeSources } from '../repositories/sources.ts';
 import { notFound } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { idInput, partialDate, printable } from '../shared/inputs.ts';
+import { authorOf } from './author.ts';
 
 const httpUrl = z
   .string()
@@ -54,7 +55,7 @@ export async function citedSource(tx: Transaction, source: SourceInput, viewer: 
   await writeSources(
     tx,
     [{ id, title: source.title!, url: source.url ?? null, publisher: source.publisher ?? null, published: source.published ?? null, document: source.document ?? null }],
-    { author: viewer.accountId ?? 'anonymous' },
+    { author: authorOf(viewer) },
   );
   return id;
 }

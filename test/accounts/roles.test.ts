@@ -45,6 +45,12 @@ const table: Record<string, Record<ViewerName, Expected>> = {
   'createOrganization(in the kommun)': row(U, 'allowed', 'allowed', F, 'allowed', 'allowed', F),
   'createAccount(a researcher)': row(U, 'allowed', F, F, F, F, F),
   'createPerson(a contact of X)': row(U, 'allowed', 'allowed', F, 'allowed', F, F),
+  // Y leads the initiative; Z (the kommun's library) is the participant.
+  'addParticipation(Z in an initiative Y leads)': row(U, 'allowed', 'allowed', F, F, 'allowed', F),
+  'updateParticipation(Z in an initiative Y leads)': row(U, 'allowed', 'allowed', F, F, 'allowed', F),
+  'removeParticipation(Z in an initiative Y leads)': row(U, 'allowed', 'allowed', F, F, 'allowed', F),
+  'addGrant(to an initiative Y leads)': row(U, 'allowed', 'allowed', F, F, 'allowed', F),
+  'addEvent(in an initiative Y leads)': row(U, 'allowed', 'allowed', F, F, 'allowed', F),
   'mergeOrganizations(a duplicate into its original)': row(U, 'allowed', 'allowed', F, F, F, F),
   'changePassword(its own)': row(U, 'allowed', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed'),
   // Protected reads
@@ -394,6 +400,83 @@ describe('roles: who may do and see what', () => {
       }
       nodeIds.push(response.data!.createOrganization.id);
       expect(written.records.map((record) => record.get('status'))).toEqual([ownOrganization(viewer) ? 'PENDING' : 'VERIFIED']);
+      return 'allowed';
+    },
+
+    'addParticipation(Z in an initiative Y leads)': async (viewer) => {
+      const initiative = await freshInitiative(false);
+      const response = await ask(viewer, 'mutation ($input: AddParticipationInput!) { addParticipation(input: $input) { status } }', {
+        input: { actorId: Z.id, initiativeId: initiative, role: 'PARTNER', source: { title: 'Protokoll', publisher: 'Jokkmokks kommun' } },
+      });
+      const after = (await asAdmin(participantsQuery, { id: initiative })).initiative.participants;
+      if (response.errors) {
+        expect(after).toEqual([{ role: 'LEAD', status: 'CONFIRMED', actor: { id: Y.id } }]);
+        return codeOf(response);
+      }
+      // Y speaks for another organisation: its word is a claim until Z, a strategist or an admin confirms it.
+      const status = ownOrganization(viewer) ? 'CLAIMED' : 'CONFIRMED';
+      expect(response.data!.addParticipation).toEqual({ status });
+      expect(after).toContainEqual({ role: 'PARTNER', status, actor: { id: Z.id } });
+      return 'allowed';
+    },
+
+    'updateParticipation(Z in an initiative Y leads)': async (viewer) => {
+      const initiative = await freshInitiative(false);
+      const [participation] = await createParticipations(db, [{ actor: Z.id, initiative, role: 'PARTNER', since: '2025' }]);
+      const read = 'query ($id: ID!) { initiative(id: $id) { participants { role since actor { id } } } }';
+      const before = (await asAdmin(read, { id: initiative })).initiative.participants;
+      const response = await ask(viewer, 'mutation ($id: ID!, $input: UpdateParticipationInput!) { updateParticipation(id: $id, input: $input) { since } }', {
+        id: participation,
+        input: { since: '2025-03', source: { title: 'Protokoll', publisher: 'Jokkmokks kommun' } },
+      });
+      const after = (await asAdmin(read, { id: initiative })).initiative.participants;
+      if (response.errors) {
+        expect(after).toEqual(before);
+        return codeOf(response);
+      }
+      expect(after).toContainEqual({ role: 'PARTNER', since: '2025-03', actor: { id: Z.id } });
+      return 'allowed';
+    },
+
+    'removeParticipation(Z in an initiative Y leads)': async (viewer) => {
+      const initiative = await freshInitiative(false);
+      const [participation] = await createParticipations(db, [{ actor: Z.id, initiative, role: 'PARTNER' }]);
+      const response = await ask(viewer, 'mutation ($id: ID!) { removeParticipation(id: $id, reason: "Avslutat samarbete") }', { id: participation });
+      const after = (await asAdmin(participantsQuery, { id: initiative })).initiative.participants;
+      if (response.errors) {
+        expect(after).toContainEqual({ role: 'PARTNER', status: 'CONFIRMED', actor: { id: Z.id } });
+        return codeOf(response);
+      }
+      expect(response.data!.removeParticipation).toBe(true);
+      expect(after).toEqual([{ role: 'LEAD', status: 'CONFIRMED', actor: { id: Y.id } }]);
+      return 'allowed';
+    },
+
+    'addGrant(to an initiative Y leads)': async (viewer) => {
+      const initiative = await freshInitiative(false);
+      const response = await ask(viewer, 'mutation ($input: AddGrantInput!) { addGrant(input: $input) { amount } }', {
+        input: { initiativeId: initiative, funderId: Z.id, amount: 12000, currency: 'SEK', source: { title: 'Beslut', publisher: 'Jokkmokks kommun' } },
+      });
+      const after = (await asAdmin('query ($id: ID!) { initiative(id: $id) { grants { amount } } }', { id: initiative })).initiative.grants;
+      if (response.errors) {
+        expect(after).toEqual([]);
+        return codeOf(response);
+      }
+      expect(after).toEqual([{ amount: 12000 }]);
+      return 'allowed';
+    },
+
+    'addEvent(in an initiative Y leads)': async (viewer) => {
+      const initiative = await freshInitiative(false);
+      const response = await ask(viewer, 'mutation ($input: AddEventInput!) { addEvent(input: $input) { name } }', {
+        input: { initiativeId: initiative, name: 'Öppet möte', date: '2025-05-04', municipalities: [INSIDE], source: { title: 'Inbjudan', publisher: 'Jokkmokks kommun' } },
+      });
+      const after = (await asAdmin('query ($id: ID!) { initiative(id: $id) { events { name } } }', { id: initiative })).initiative.events;
+      if (response.errors) {
+        expect(after).toEqual([]);
+        return codeOf(response);
+      }
+      expect(after).toEqual([{ name: 'Öppet möte' }]);
       return 'allowed';
     },
 

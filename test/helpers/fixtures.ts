@@ -129,7 +129,8 @@ export async function createPeople(db: Database, people: PersonFixture[]): Promi
 }
 
 /** Writes participations, confirmed and undated unless told otherwise. */
-export async function createParticipations(db: Database, participations: ParticipationFixture[]): Promise<void> {
+/** Writes participations; returns their ids in order. */
+export async function createParticipations(db: Database, participations: ParticipationFixture[]): Promise<string[]> {
   const rows = participations.map((p) => ({
     id: newId(),
     actor: p.actor,
@@ -141,6 +142,7 @@ export async function createParticipations(db: Database, participations: Partici
     sources: [],
   }));
   await db.write((tx) => writeParticipations(tx, rows, testWrite));
+  return rows.map((row) => row.id);
 }
 
 /** Removes everything a test created, by id, with the consents its people gave. */

@@ -4,7 +4,7 @@ import { useTestDatabase } from '../helpers/database.ts';
 import { createOrganizations, removeNodes, uniqueToken } from '../helpers/fixtures.ts';
 import { useTestService } from '../helpers/service.ts';
 
-// Bjurholm (2403) is this file's kommun: no other test file writes there, so the overlaps found in it are this file's.
+// Bjurholm (2403) is this file's kommun: no other test file writes initiatives there, so the overlaps found in it are this file's.
 const KOMMUN = '2403';
 const source = { title: 'Samverkansrådets anteckningar', publisher: 'Bjurholms kommun' };
 

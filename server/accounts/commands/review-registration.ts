@@ -4,6 +4,7 @@ import { updateOrganization as patchOrganization } from '../../repositories/orga
 import { organizationToEdit } from '../../actors/commands/organization-facts.ts';
 import { conflict } from '../../shared/errors.ts';
 import { idInput } from '../../shared/inputs.ts';
+import { authorOf } from '../../writes/author.ts';
 import { change, diffFields } from '../../writes/changes.ts';
 import { command } from '../../writes/command.ts';
 import { actorRecord } from '../../writes/read-back.ts';
@@ -24,7 +25,7 @@ export const reviewRegistration = command({
       id,
       { status, reviewApproved: approve, reviewReason: reason ?? null, reviewedAt: DateTime.fromStandardDate(new Date()), reviewedBy: viewer.accountId },
       [],
-      viewer.accountId ?? 'anonymous',
+      authorOf(viewer),
     );
     return {
       result: await actorRecord(tx, id),

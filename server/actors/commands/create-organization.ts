@@ -4,6 +4,7 @@ import { writesTrusted } from '../../auth/policy.ts';
 import { writeOrganizations, type OrganizationShape } from '../../repositories/organizations.ts';
 import { newId } from '../../shared/ids.ts';
 import { idInput } from '../../shared/inputs.ts';
+import { authorOf } from '../../writes/author.ts';
 import { actingOrganization } from '../../writes/acting-organization.ts';
 import { change, diffFields } from '../../writes/changes.ts';
 import { command } from '../../writes/command.ts';
@@ -60,7 +61,7 @@ export const createOrganization = command({
       sources: [sourceId],
       parent: input.parent ?? null,
     };
-    await writeOrganizations(tx, [organization], { mode: 'create', author: viewer.accountId ?? 'anonymous' });
+    await writeOrganizations(tx, [organization], { mode: 'create', author: authorOf(viewer) });
     return {
       result: await actorRecord(tx, organization.id),
       changes: [

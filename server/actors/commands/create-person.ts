@@ -3,6 +3,7 @@ import { description, email, phone } from '../../accounts/inputs.ts';
 import { writePeople, type PersonShape } from '../../repositories/people.ts';
 import { newId } from '../../shared/ids.ts';
 import { idInput, printable } from '../../shared/inputs.ts';
+import { authorOf } from '../../writes/author.ts';
 import { actingOrganization } from '../../writes/acting-organization.ts';
 import { change, diffFields } from '../../writes/changes.ts';
 import { command } from '../../writes/command.ts';
@@ -60,7 +61,7 @@ export const createPerson = command({
       municipalities: input.municipalities ?? [],
       sources: [sourceId],
     };
-    await writePeople(tx, [person], { mode: 'create', author: viewer.accountId ?? 'anonymous' });
+    await writePeople(tx, [person], { mode: 'create', author: authorOf(viewer) });
     const recorded = { ...person, kind: person.roleModel ? 'ROLE_MODEL' : 'PERSON' };
     return {
       result: await actorRecord(tx, person.id),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { mergeOrganizationInto } from '../../repositories/organization-merge.ts';
 import { idInput } from '../../shared/inputs.ts';
+import { authorOf } from '../../writes/author.ts';
 import { change, diffFields } from '../../writes/changes.ts';
 import { command } from '../../writes/command.ts';
 import { reason } from '../../writes/inputs.ts';
@@ -27,7 +28,7 @@ export const mergeOrganizations = command({
   }),
   resource: ({ keep, merged }) => ({ municipalities: keep.municipalities, alsoMunicipalities: merged.municipalities }),
   async apply(tx, { keepId, mergeId, reason }, { keep, merged }, viewer) {
-    await mergeOrganizationInto(tx, { merged: mergeId, keep: keepId }, viewer.accountId ?? 'anonymous');
+    await mergeOrganizationInto(tx, { merged: mergeId, keep: keepId }, authorOf(viewer));
     const after = await organizationToEdit(tx, keepId, 'keepId');
     const isPublic = keep.status === 'VERIFIED';
     return {

@@ -3,6 +3,7 @@ import { description, email, organizationName, phone } from '../../accounts/inpu
 import { updateOrganization as patchOrganization, type OrganizationPatch } from '../../repositories/organizations.ts';
 import { badUserInput, conflict } from '../../shared/errors.ts';
 import { idInput } from '../../shared/inputs.ts';
+import { authorOf } from '../../writes/author.ts';
 import { change, diffFields } from '../../writes/changes.ts';
 import { command } from '../../writes/command.ts';
 import { expectedVersion, municipalities, themes } from '../../writes/inputs.ts';
@@ -53,7 +54,7 @@ export const updateOrganization = command({
     if (!source && !speaksForItself) throw badUserInput('input.source', 'is needed: only an organisation’s own edit of its profile may leave it out');
     const sourceId = source ? await citedSource(tx, source, viewer) : await selfCitation(tx, organization.name, viewer);
     const patch: OrganizationPatch = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
-    await patchOrganization(tx, id, patch, [sourceId], viewer.accountId ?? 'anonymous');
+    await patchOrganization(tx, id, patch, [sourceId], authorOf(viewer));
     return {
       result: await actorRecord(tx, id),
       changes: [

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { writesTrusted } from '../../auth/policy.ts';
 import { writeInitiatives, type InitiativeShape } from '../../repositories/initiatives.ts';
-import { writeParticipations } from '../../repositories/participations.ts';
+import { writeParticipations, type ParticipationShape } from '../../repositories/participations.ts';
 import { badUserInput } from '../../shared/errors.ts';
 import { idInput } from '../../shared/inputs.ts';
 import { newId } from '../../shared/ids.ts';
+import { authorOf } from '../../writes/author.ts';
 import { actingOrganization } from '../../writes/acting-organization.ts';
 import { change, diffFields } from '../../writes/changes.ts';
 import { command } from '../../writes/command.ts';
@@ -12,6 +13,7 @@ import { checkWhole } from '../../writes/initiative-facts.ts';
 import { description, endsBeforeStart, initiativeKind, name, period, someMunicipalities, themes } from '../../writes/inputs.ts';
 import { initiativeRecord } from '../../writes/read-back.ts';
 import { citedSource, sourceInput } from '../../writes/source.ts';
+import { isPublic, participationChange } from './participation-change.ts';
 
 export const initiativeFields = ['kind', 'name', 'description', 'start', 'end', 'status', 'themes', 'municipalities', 'partOf'] as const;
 
@@ -60,7 +62,7 @@ export const createInitiative = command({
       sources: [sourceId],
       partOf: input.partOf ?? null,
     };
-    const author = viewer.accountId ?? 'anonymous';
+    const author = authorOf(viewer);
     await writeInitiatives(tx, [initiative], { mode: 'create', author });
     const changes = [
       change({
@@ -73,19 +75,9 @@ export const createInitiative = command({
     ];
     // An association's own initiative: it leads it, and says so with the same source.
     if (!trusted && acting) {
-      const lead = { id: newId(), actor: acting.id, initiative: initiative.id, role: 'LEAD' as const, since: null, until: null, status: 'CONFIRMED' as const, sources: [sourceId] };
+      const lead: ParticipationShape = { id: newId(), actor: acting.id, initiative: initiative.id, role: 'LEAD', since: null, until: null, status: 'CONFIRMED', sources: [sourceId] };
       await writeParticipations(tx, [lead], { mode: 'create', author });
-      changes.push(
-        change({
-          targetId: lead.id,
-          targetKind: 'Participation',
-          subjectIds: [acting.id, initiative.id],
-          participationId: lead.id,
-          public: false,
-          fields: diffFields('Participation', ['actor', 'initiative', 'role', 'status'], null, lead),
-          sourceId,
-        }),
-      );
+      changes.push(participationChange(null, lead, { public: isPublic(lead.status, initiative.status), sourceId }));
     }
     return { result: await initiativeRecord(tx, initiative.id), changes };
   },

@@ -3,6 +3,7 @@ import { updateInitiative as patchInitiative } from '../../repositories/initiati
 import { conflict } from '../../shared/errors.ts';
 import { idInput } from '../../shared/inputs.ts';
 import { reviewReason } from '../../accounts/inputs.ts';
+import { authorOf } from '../../writes/author.ts';
 import { change, diffFields } from '../../writes/changes.ts';
 import { command } from '../../writes/command.ts';
 import { initiativeToEdit } from '../../writes/initiative-facts.ts';
@@ -18,7 +19,7 @@ export const reviewInitiative = command({
   async apply(tx, { id, approve, reason }, { initiative }, viewer) {
     if (initiative.status !== 'PENDING') throw conflict('id', 'this initiative is not awaiting review');
     const status = approve ? ('VERIFIED' as const) : ('REJECTED' as const);
-    await patchInitiative(tx, id, { status, reviewReason: reason ?? null }, [], viewer.accountId ?? 'anonymous');
+    await patchInitiative(tx, id, { status, reviewReason: reason ?? null }, [], authorOf(viewer));
     return {
       result: await initiativeRecord(tx, id),
       changes: [

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { updateInitiative as patchInitiative, type InitiativePatch } from '../../repositories/initiatives.ts';
 import { badUserInput, conflict } from '../../shared/errors.ts';
 import { idInput } from '../../shared/inputs.ts';
+import { authorOf } from '../../writes/author.ts';
 import { actingOrganization } from '../../writes/acting-organization.ts';
 import { change, diffFields } from '../../writes/changes.ts';
 import { command } from '../../writes/command.ts';
@@ -52,7 +53,7 @@ export const updateInitiative = command({
     const after = { ...initiative, ...patch };
     if (endsBeforeStart(after.start, after.end)) throw badUserInput('start' in patch && !('end' in patch) ? 'input.start' : 'input.end', 'the end must not be before the start');
     const sourceId = await citedSource(tx, source, viewer);
-    await patchInitiative(tx, id, patch, [sourceId], viewer.accountId ?? 'anonymous');
+    await patchInitiative(tx, id, patch, [sourceId], authorOf(viewer));
     return {
       result: await initiativeRecord(tx, id),
       changes: [

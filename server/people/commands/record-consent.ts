@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { recordConsent as writeConsent } from '../../repositories/people.ts';
 import { newId } from '../../shared/ids.ts';
 import { dateTime, idInput } from '../../shared/inputs.ts';
+import { authorOf } from '../../writes/author.ts';
 import { command } from '../../writes/command.ts';
 import { actorRecord } from '../../writes/read-back.ts';
 import { consentChange } from './consent-change.ts';
@@ -25,7 +26,7 @@ export const recordConsent = command({
   resource: ({ person }) => ({ municipalities: person.municipalities }),
   async apply(tx, { personId, input }, { person }, viewer) {
     const consent = { id: newId(), purpose: input.purpose, givenBy: input.givenBy, givenAt: input.givenAt ?? null };
-    await writeConsent(tx, personId, consent, viewer.accountId ?? 'anonymous');
+    await writeConsent(tx, personId, consent, authorOf(viewer));
     return { result: await actorRecord(tx, personId), changes: [consentChange(person, true)] };
   },
 });

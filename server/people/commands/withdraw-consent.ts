@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { withdrawConsents } from '../../repositories/people.ts';
 import { idInput } from '../../shared/inputs.ts';
+import { authorOf } from '../../writes/author.ts';
 import { command } from '../../writes/command.ts';
 import { actorRecord } from '../../writes/read-back.ts';
 import { consentChange } from './consent-change.ts';
@@ -14,7 +15,7 @@ export const withdrawConsent = command({
   facts: async (tx, { personId }) => ({ person: await personToEdit(tx, personId, 'personId') }),
   resource: ({ person }) => ({ municipalities: person.municipalities }),
   async apply(tx, { personId }, { person }, viewer) {
-    await withdrawConsents(tx, personId, viewer.accountId ?? 'anonymous');
+    await withdrawConsents(tx, personId, authorOf(viewer));
     return { result: await actorRecord(tx, personId), changes: [consentChange(person, false)] };
   },
 });

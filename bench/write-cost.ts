@@ -1,0 +1,142 @@
+// `npm run bench:write-cost -- --scale 1 --requests 400 --rounds 4`
+// What a write costs: p50 and p99 at 4 connections of the mutations that write the network, each with its
+// change record, audit entry and network revision, against the floor's hand-written profile edit (one
+// statement: the property, the audit entry, the revision) measured in the same run on the same engine.
+// `--compare-with DIR` runs another checkout of this project (an earlier commit, say) beside them.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { createAccount } from '../server/accounts/store.ts';
+import { hashPassword } from '../server/auth/passwords.ts';
+import { createDriver, Database } from '../server/db/database.ts';
+import { writeInitiatives } from '../server/repositories/initiatives.ts';
+import { newId } from '../server/shared/ids.ts';
+import { prepareBenchData } from './harness/data.ts';
+import { startBenchEngine } from './harness/engine.ts';
+import { OperationLoad, type LoadFigures } from './harness/load.ts';
+import { graphqlRequest, type BenchRequest } from './harness/operations.ts';
+import { startServer, type RunningServer } from './harness/servers.ts';
+
+const options = z
+  .object({
+    scale: z.coerce.number().positive().default(1),
+    seed: z.coerce.number().int().default(20261122),
+    connections: z.coerce.number().int().min(1).default(4),
+    requests: z.coerce.number().int().min(10).default(400),
+    rounds: z.coerce.number().int().min(1).default(4),
+    'compare-with': z.string().optional(),
+  })
+  .strict()
+  .parse(Object.fromEntries(process.argv.slice(2).reduce<string[][]>((pairs, arg, i, all) => (i % 2 === 0 ? [...pairs, [arg.replace(/^--/, ''), all[i + 1]!]] : pairs), [])));
+
+const source = { title: 'Mätning av skrivkostnad', publisher: 'Samverkan' };
+const mutations = {
+  updateOrganization: `mutation ($id: ID!, $description: String!, $source: SourceInput) {
+    updateOrganization(id: $id, input: { description: $description, source: $source }) { id version } }`,
+  createInitiative: `mutation ($input: CreateInitiativeInput!) { createInitiative(input: $input) { id } }`,
+  addParticipation: `mutation ($input: AddParticipationInput!) { addParticipation(input: $input) { id } }`,
+};
+
+const bench = await startBenchEngine(options.scale);
+const data = await prepareBenchData(bench.engine.boltUri, options.scale, options.seed);
+const driver = createDriver({ uri: bench.engine.boltUri, user: 'neo4j', password: '', database: 'neo4j' });
+const db = new Database(driver, 'neo4j', 600_000);
+const admin = { email: `write-cost-${Date.now()}@example.org`, password: 'skrivkostnad-mäts-42' };
+await db.write(async (tx) => createAccount(tx, { email: admin.email, passwordHash: await hashPassword(admin.password), role: 'ADMIN' }, 'bench'));
+const sample = await db.query<{ organizations: string[]; kommuner: string[] }>({
+  text: `RETURN COLLECT { MATCH (o:Organization {status: 'VERIFIED'}) RETURN o.id LIMIT 400 } AS organizations,
+                COLLECT { MATCH (m:Municipality) RETURN m.code LIMIT 50 } AS kommuner`,
+});
+const { organizations, kommuner } = sample.records[0]!.toObject();
+// Initiatives of this run's own, so that no participation added to them is one the network has already.
+const initiatives = Array.from({ length: 40 }, () => newId());
+await db.write((tx) =>
+  writeInitiatives(
+    tx,
+    initiatives.map((id, n) => ({ id, kind: 'PROJECT', name: `Mätning ${n}`, description: null, start: '2026', end: null, status: 'VERIFIED', themes: ['integration'], municipalities: [kommuner[n % kommuner.length]!], sources: [], partOf: null })),
+    { mode: 'create', author: 'bench' },
+  ),
+);
+
+async function tokenOf(server: RunningServer): Promise<Record<string, string>> {
+  const response = await fetch(server.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', variables: { e: admin.email, p: admin.password } }),
+  });
+  const body = (await response.json()) as { data?: { login: { token: string } } };
+  if (!body.data) throw new Error(`could not sign in to ${server.name}: ${JSON.stringify(body)}`);
+  return { authorization: `Bearer ${body.data.login.token}` };
+}
+
+let written = 0;
+const operations: Record<string, { server: 'ours' | 'floor' | 'compared'; next: () => BenchRequest }> = {
+  'floor: profile edit': { server: 'floor', next: () => ({ method: 'POST', path: '/update-organization', body: JSON.stringify({ id: organizations[written % organizations.length], description: `Mätning ${++written}` }) }) },
+  updateOrganization: {
+    server: 'ours',
+    next: () => graphqlRequest(mutations.updateOrganization, { id: organizations[written % organizations.length], description: `Mätning ${++written}`, source }),
+  },
+  createInitiative: {
+    server: 'ours',
+    next: () =>
+      graphqlRequest(mutations.createInitiative, {
+        input: { kind: 'ACTIVITY', name: `Mätning ${++written}`, themes: ['integration'], municipalities: [kommuner[written % kommuner.length]], source },
+      }),
+  },
+  addParticipation: {
+    server: 'ours',
+    next: () =>
+      graphqlRequest(mutations.addParticipation, {
+        // Every request a pair of actor and initiative of its own, so that none is refused as a role taken.
+        input: { actorId: organizations[written % organizations.length], initiativeId: initiatives[Math.floor(written++ / organizations.length) % initiatives.length], role: 'PARTNER', source },
+      }),
+  },
+};
+if (options['compare-with']) {
+  // An older checkout's updateOrganization takes no source: it has none to give.
+  operations['compared: updateOrganization'] = {
+    server: 'compared',
+    next: () => graphqlRequest('mutation ($id: ID!, $d: String!) { updateOrganization(id: $id, input: { description: $d }) { id } }', { id: organizations[written % organizations.length], d: `Mätning ${++written}` }),
+  };
+}
+
+const servers = {
+  ours: await startServer('ours', bench.engine.boltUri, options.scale),
+  floor: await startServer('floor', bench.engine.boltUri, options.scale),
+  compared: options['compare-with'] ? await startServer('ours', bench.engine.boltUri, options.scale, path.resolve(options['compare-with'])) : null,
+};
+const results: Record<string, LoadFigures> = {};
+try {
+  const loads: [string, OperationLoad][] = [];
+  for (const [name, operation] of Object.entries(operations)) {
+    const server = servers[operation.server]!;
+    const headers = operation.server === 'floor' ? {} : await tokenOf(server);
+    const target = { url: server.url, pid: server.pid, connections: options.connections, headers, nextRequest: operation.next, settle: bench.settle };
+    loads.push([name, await OperationLoad.warmUp(target, [{ requests: Math.min(100, options.requests) }])]);
+  }
+  // Rounds of each operation in turn, so that a machine whose load drifts during the run weighs on all alike.
+  for (let round = 0; round < options.rounds; round++) {
+    for (const [, load] of loads) await load.measureRound({ requests: Math.ceil(options.requests / options.rounds) });
+  }
+  for (const [name, load] of loads) {
+    const figures = (results[name] = load.figures());
+    process.stderr.write(`${name}: p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, ${figures.rps} req/s, ${figures.errors} errors${figures.firstError ? ` (${figures.firstError})` : ''}\n`);
+  }
+} finally {
+  for (const server of Object.values(servers)) await server?.stop();
+  await driver.close();
+  await bench.stop();
+}
+
+const floor = results['floor: profile edit']!;
+const report = {
+  measuredAt: new Date().toISOString(),
+  scale: options.scale,
+  connections: options.connections,
+  requests: options.requests,
+  operations: Object.fromEntries(
+    Object.entries(results).map(([name, figures]) => [name, { ...figures, p50ToFloor: Math.round((figures.p50Ms / floor.p50Ms) * 100) / 100 }]),
+  ),
+};
+writeFileSync('bench/results/write-cost.json', `${JSON.stringify(report, null, 2)}\n`);
+console.log(JSON.stringify(report, null, 2));

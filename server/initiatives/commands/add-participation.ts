@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { roleTaken, writeParticipations, type ParticipationShape } from '../../repositories/participations.ts';
+import { badUserInput } from '../../shared/errors.ts';
+import { newId } from '../../shared/ids.ts';
+import { idInput, partialDate } from '../../shared/inputs.ts';
+import { authorOf } from '../../writes/author.ts';
+import { actingOrganization } from '../../writes/acting-organization.ts';
+import { checkActor } from '../../writes/actor-facts.ts';
+import { command } from '../../writes/command.ts';
+import { initiativeToEdit } from '../../writes/initiative-facts.ts';
+import { endsBeforeStart, participationRole } from '../../writes/inputs.ts';
+import { participationRecord } from '../../writes/read-back.ts';
+import { citedSource, sourceInput } from '../../writes/source.ts';
+import { isPublic, participationChange } from './participation-change.ts';
+import { standingOf } from './participation-standing.ts';
+
+const addParticipationArguments = z.object({
+  input: z
+    .object({
+      actorId: idInput,
+      initiativeId: idInput,
+      role: participationRole,
+      since: partialDate.nullish(),
+      until: partialDate.nullish(),
+      source: sourceInput,
+    })
+    .refine((input) => !endsBeforeStart(input.since, input.until), { path: ['until'], message: 'must not be before since' }),
+});
+
+/**
+ * Records that an actor takes part in an initiative in a role, citing a source. A strategist in scope or
+ * an admin confirms it at once; a verified association adds itself, or others to an initiative it leads,
+ * as its claim (standingOf). The initiative is locked, so that two additions cannot give an actor one
+ * role twice.
+ */
+export const addParticipation = command({
+  name: 'addParticipation',
+  action: 'addParticipation',
+  arguments: addParticipationArguments,
+  async facts(tx, { input }, viewer) {
+    await checkActor(tx, input.actorId, 'input.actorId');
+    const initiative = await initiativeToEdit(tx, input.initiativeId, 'input.initiativeId');
+    return { initiative, acting: await actingOrganization(tx, viewer) };
+  },
+  resource: ({ initiative, acting }, { input }) => ({
+    organizationId: input.actorId,
+    municipalities: initiative.municipalities,
+    leadOrganizationIds: initiative.leadOrganizationIds,
+    actingOrganizationVerified: acting?.verified ?? false,
+  }),
+  async apply(tx, { input }, { initiative }, viewer) {
+    if (await roleTaken(tx, input.actorId, input.initiativeId, input.role)) {
+      throw badUserInput('input.role', 'the actor already takes part in this initiative in this role');
+    }
+    const sourceId = await citedSource(tx, input.source, viewer);
+    const participation: ParticipationShape = {
+      id: newId(),
+      actor: input.actorId,
+      initiative: input.initiativeId,
+      role: input.role,
+      since: input.since ?? null,
+      until: input.until ?? null,
+      ...standingOf(viewer, input.actorId, initiative.leadOrganizationIds),
+      sources: [sourceId],
+    };
+    await writeParticipations(tx, [participation], { mode: 'create', author: authorOf(viewer) });
+    return {
+      result: await participationRecord(tx, participation.id),
+      changes: [participationChange(null, participation, { public: isPublic(participation.status, initiative.status), sourceId })],
+    };
+  },
+});

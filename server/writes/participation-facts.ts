@@ -1,0 +1,35 @@
+import type { Resource } from '../auth/policy.ts';
+import type { Viewer } from '../auth/viewer.ts';
+import type { Transaction } from '../db/database.ts';
+import type { InitiativeState } from '../repositories/initiatives.ts';
+import { readParticipationForUpdate, type ParticipationState } from '../repositories/participations.ts';
+import { notFound } from '../shared/errors.ts';
+import { actingOrganization, type ActingOrganization } from './acting-organization.ts';
+import { initiativeToEdit } from './initiative-facts.ts';
+
+/** What an edit of a participation reads: the participation, its initiative, and the organisation the caller speaks for. */
+export interface ParticipationFacts {
+  participation: ParticipationState;
+  initiative: InitiativeState;
+  acting: ActingOrganization | null;
+}
+
+/**
+ * The participation an edit names and its initiative, both locked for the edit; NOT_FOUND at `field`
+ * when there is none, or when it was removed: a removed participation is kept for the history only.
+ */
+export async function participationToEdit(tx: Transaction, id: string, field: string, viewer: Viewer): Promise<ParticipationFacts> {
+  const participation = await readParticipationForUpdate(tx, id);
+  if (!participation || participation.status === 'REMOVED') throw notFound(field, 'names no participation');
+  return { participation, initiative: await initiativeToEdit(tx, participation.initiative, field), acting: await actingOrganization(tx, viewer) };
+}
+
+/** An edited participation as the policy sees it: its actor, and its initiative's kommuner and leads. */
+export function participationResource({ participation, initiative, acting }: ParticipationFacts): Resource {
+  return {
+    organizationId: participation.actor,
+    municipalities: initiative.municipalities,
+    leadOrganizationIds: initiative.leadOrganizationIds,
+    actingOrganizationVerified: acting?.verified ?? false,
+  };
+}
