@@ -28,6 +28,7 @@ import {
   ORGANIZATION_KINDS,
   organizationNumberField,
   partialDateField,
+  PARTICIPATION_ROLES,
   passwordField,
   phoneField,
   Ref,
@@ -142,6 +143,31 @@ describe('every write mutation answers data or a clear error, and an error chang
     return id!;
   }
 
+  /** An organisation that takes no part in anything yet. */
+  async function freshParticipant(): Promise<string> {
+    const [id] = await createOrganizations(db, [{ name: `${token} Deltagare ${++counter}`, municipalities: ['2326'] }]);
+    removable.push(id!);
+    return id!;
+  }
+  /** A role model who takes no part in anything yet. */
+  async function freshPerson(): Promise<string> {
+    const [id] = await createPeople(db, [{ name: `${token} Förebild ${++counter}`, roleModel: true, municipalities: ['2326'] }]);
+    removable.push(id!);
+    return id!;
+  }
+  /** A confirmed, undated PARTNER in the shared initiative, which the lead association leads. */
+  async function freshParticipation(): Promise<string> {
+    const [id] = await createParticipations(db, [{ actor: await freshParticipant(), initiative: initiativeId, role: 'PARTNER' }]);
+    return id!;
+  }
+  /** A participation that was removed: kept for its history, found by no edit. */
+  async function removedParticipation(): Promise<string> {
+    const id = await freshParticipation();
+    const removal = await post(url(), 'mutation ($id: ID!) { removeParticipation(id: $id, reason: "Dubbelregistrerad") }', { id }, admin.headers);
+    expect(removal.json?.data?.removeParticipation, JSON.stringify(removal.json?.errors)).toBe(true);
+    return id;
+  }
+
   beforeAll(async () => {
     admin = await createTestAccount(db, 'ADMIN');
     strategist = await createTestAccount(db, 'STRATEGIST', { municipalities: [...WRITE_MUNICIPALITIES] });
@@ -203,6 +229,10 @@ describe('every write mutation answers data or a clear error, and an error chang
     pendingInitiative: freshPendingInitiative,
     kept: freshKept,
     duplicate: freshDuplicate,
+    participant: freshParticipant,
+    freshPerson,
+    freshParticipation,
+    removedParticipation,
   });
 
   const { exercise, expectBothOutcomes, summary } = exerciser({ db, url, roles, baseScope, resolveCommon });
@@ -433,6 +463,285 @@ describe('every write mutation answers data or a clear error, and an error chang
         }),
       );
       expectBothOutcomes('reviewInitiative');
+    },
+    propertyTimeout(),
+  );
+
+  // ---------------------------------------------------------------------------------------------------
+  // Participations, grants and events
+
+  const participationSelection = `id role since until status actor { id } initiative { id } ${sourceFields}`;
+  /** A participation as an admin reads it in its initiative; undefined when no one sees it. */
+  async function storedParticipation(initiative: string, id: string) {
+    const { participants } = (await asAdmin(`query ($id: ID!) { initiative(id: $id) { participants { ${participationSelection} } } }`, { id: initiative })).initiative;
+    return participants.find((p: { id: string }) => p.id === id);
+  }
+  /** A participation's edits, as the properties draw them: a live one, a removed one, or something that is none. */
+  const participationId = idField([
+    { ref: new Ref('freshParticipation'), verdict: 'valid', weight: 12 },
+    { ref: new Ref('removedParticipation'), verdict: 'invalid', weight: 2 },
+    { ref: new Ref('initiative'), verdict: 'invalid', weight: 1 },
+  ]);
+  /** Initiatives a grant or an event may be added to: the shared one, which the lead association leads. */
+  const sharedInitiativeId = idField([
+    { ref: new Ref('initiative'), verdict: 'valid', weight: 12 },
+    { ref: new Ref('person'), verdict: 'invalid', weight: 1 },
+    { ref: new Ref('lead'), verdict: 'invalid', weight: 1 },
+  ]);
+  /** The fresh role model, who has no consent, is no actor an association may name: NOT_FOUND at its field. */
+  const hiddenFromAssociation = (c: Case, path: string, role: RoleName) => {
+    if (role === 'lead' && c.kinds[path] === 'ref:freshPerson') c.verdicts[path] = 'invalid';
+  };
+  /** What an association writes of others waits for review; of itself, in an initiative it leads, it is confirmed. */
+  const standing = (role: RoleName, actorId: string) => (role !== 'lead' || actorId === leadId ? 'CONFIRMED' : 'CLAIMED');
+
+  it(
+    'addParticipation: a participation exactly as sent, confirmed or claimed as the caller may, or names the field and adds nothing',
+    async () => {
+      const fields: Fields = {
+        // The lead association already leads the initiative: as LEAD a second time it is refused. A role
+        // model without consent is hidden from an association, which cannot name it.
+        actorId: idField([
+          { ref: new Ref('participant'), verdict: 'valid', weight: 10 },
+          { ref: new Ref('lead'), verdict: 'valid', weight: 3 },
+          { ref: new Ref('freshPerson'), verdict: 'valid', weight: 2 },
+          { ref: new Ref('initiative'), verdict: 'invalid', weight: 1 },
+        ]),
+        initiativeId: idField([
+          { ref: new Ref('freshInitiative'), verdict: 'valid', weight: 12 },
+          { ref: new Ref('person'), verdict: 'invalid', weight: 1 },
+        ]),
+        role: enumField(PARTICIPATION_ROLES),
+        since: partialDateField(),
+        until: partialDateField(),
+        source: citation,
+      };
+      const drawnCall = fc
+        .tuple(modes(fields), extraField, wholeInput, fc.constantFrom<RoleName>('strategist', 'admin', 'lead'))
+        .map(([input, extra, whole, role]) => {
+          const c = buildCase({ input: { fields: input, extra, whole } });
+          if (c.kinds['input.actorId'] === 'ref:lead' && input.role!.value === 'LEAD' && c.verdicts['input.role'] === 'valid') c.verdicts['input.role'] = 'invalid';
+          hiddenFromAssociation(c, 'input.actorId', role);
+          markEndBeforeStart(c, 'input.since', 'input.until');
+          return { c, role };
+        });
+      const query = `mutation ($input: AddParticipationInput!) { addParticipation(input: $input) { ${participationSelection} } }`;
+      await fc.assert(
+        fc.asyncProperty(drawnCall, async ({ c, role }) => {
+          await exercise({
+            mutation: 'addParticipation',
+            query,
+            role,
+            c,
+            verify: async ({ input: sent }, data) => {
+              const expected = {
+                id: data.id,
+                role: sent.role,
+                since: sent.since ?? null,
+                until: sent.until ?? null,
+                status: standing(role, sent.actorId),
+                actor: { id: sent.actorId },
+                initiative: { id: sent.initiativeId },
+                sources: [citedSource(sent.source)],
+              };
+              expect(data).toEqual(expected);
+              expect(await storedParticipation(sent.initiativeId, data.id)).toEqual(expected);
+            },
+          });
+        }),
+      );
+      expectBothOutcomes('addParticipation');
+    },
+    propertyTimeout(),
+  );
+
+  it(
+    'updateParticipation: changes exactly the fields sent, or names the field and changes nothing',
+    async () => {
+      const fields: Fields = {
+        role: enumField(PARTICIPATION_ROLES, { optional: true }),
+        since: partialDateField(),
+        until: partialDateField(),
+        source: citation,
+      };
+      const drawnCase = fc
+        .tuple(fc.oneof({ arbitrary: participationId.filter((d) => d.verdict === 'valid'), weight: 4 }, { arbitrary: participationId, weight: 1 }), modes(fields), extraField, wholeInput)
+        .map(([id, input, extra, whole]) => {
+          const c = buildCase({ id, input: { fields: input, extra, whole } });
+          markEndBeforeStart(c, 'input.since', 'input.until');
+          return c;
+        });
+      const query = `mutation ($id: ID!, $input: UpdateParticipationInput!) { updateParticipation(id: $id, input: $input) { ${participationSelection} } }`;
+      await fc.assert(
+        fc.asyncProperty(drawnCase, fc.constantFrom<RoleName>('strategist', 'admin', 'lead'), async (c, role) => {
+          await exercise({
+            mutation: 'updateParticipation',
+            query,
+            role,
+            c,
+            before: async ({ id }) => (c.verdicts.id === 'valid' ? storedParticipation(initiativeId, id) : null),
+            verify: async ({ id, input: sent }, data, before) => {
+              const given = (key: 'role' | 'since' | 'until') => (sent[key] === undefined ? before[key] : sent[key]);
+              const expected = {
+                ...before,
+                role: given('role'),
+                since: given('since'),
+                until: given('until'),
+                // An association's edit of another organisation's part is its claim again.
+                status: standing(role, before.actor.id),
+                sources: [...before.sources, citedSource(sent.source)],
+              };
+              expect(data).toEqual(expected);
+              expect(await storedParticipation(initiativeId, id)).toEqual(expected);
+            },
+          });
+        }),
+      );
+      expectBothOutcomes('updateParticipation');
+    },
+    propertyTimeout(),
+  );
+
+  it(
+    'removeParticipation: the participation is gone from every read and its history keeps the reason as sent, or names the field',
+    async () => {
+      const fields: Fields = { id: participationId, reason: textField({ min: 3, max: 1000, controls: 'forbidden' }) };
+      await fc.assert(
+        fc.asyncProperty(modes(fields), fc.constantFrom<RoleName>('strategist', 'admin', 'lead'), async (drawnFields, role) => {
+          await exercise({
+            mutation: 'removeParticipation',
+            query: 'mutation ($id: ID!, $reason: String!) { removeParticipation(id: $id, reason: $reason) }',
+            role,
+            c: buildCase(drawnFields),
+            verify: async ({ id, reason }, data) => {
+              expect(data).toBe(true);
+              expect(await storedParticipation(initiativeId, id), 'a removed participation is seen by nobody').toBeUndefined();
+              expect((await asAdmin(latestChangeQuery, { id })).history.edges).toEqual([{ node: { action: 'removeParticipation', reason: reason.trim() } }]);
+            },
+          });
+        }),
+      );
+      expectBothOutcomes('removeParticipation');
+    },
+    propertyTimeout(),
+  );
+
+  it(
+    'addGrant: a grant exactly as sent, its currency in capitals, or names the field and adds nothing',
+    async () => {
+      const amount = fc.oneof(
+        { arbitrary: fc.integer({ min: 1, max: 50_000_000 }).map((n) => drawn(n, 'valid', 'amount')), weight: 4 },
+        { arbitrary: fc.double({ min: 0.01, max: 1e7, noNaN: true }).map((n) => drawn(n, 'valid', 'fractional-amount')), weight: 2 },
+        // Above 0 all of them, but neither a krona nor a budget.
+        { arbitrary: fc.constantFrom(Number.MIN_VALUE, 1e-9, 1e300).map((n) => drawn(n, 'either', 'extreme-amount')), weight: 1 },
+        { arbitrary: fc.oneof(fc.constantFrom(0, -0.01, -1), fc.integer({ max: -1 }), fc.double({ max: -Number.MIN_VALUE, noNaN: true, noDefaultInfinity: true })).map((n) => drawn(n, 'invalid', 'not-above-zero')), weight: 3 },
+        { arbitrary: fc.constantFrom<unknown>('1000', '1 000 kr', true, [100], { belopp: 100 }).map((v) => drawn(v, 'invalid', 'wrong-type')), weight: 1 },
+        { arbitrary: fc.constant(drawn(null, 'invalid', 'null')), weight: 1 },
+        { arbitrary: fc.constant(drawn(undefined, 'invalid', 'missing')), weight: 1 },
+      );
+      const currency = fc.oneof(
+        { arbitrary: fc.constantFrom('SEK', 'EUR', 'NOK', 'DKK', 'ISK', 'USD', 'GBP').map((code) => drawn(code, 'valid', 'currency')), weight: 6 },
+        // The same codes in small letters or padded, and codes ISO 4217 has but not every runtime knows.
+        { arbitrary: fc.constantFrom('sek', 'Eur', ' NOK ', 'XXX', 'XAU', 'VED', 'ZWG').map((code) => drawn(code, 'either', 'odd-currency')), weight: 2 },
+        { arbitrary: fc.constantFrom('KRONOR', 'KR', 'SE', 'S€K', '€', '$', 'QQQ', '', ' ', ...CYPHER_INJECTIONS.slice(0, 2)).map((code) => drawn(code, 'invalid', 'unknown-currency')), weight: 3 },
+        { arbitrary: hugeText(20_000).map((code) => drawn(code, 'invalid', 'huge')), weight: 1 },
+        { arbitrary: wrongType, weight: 1 },
+        { arbitrary: fc.constant(drawn(null, 'invalid', 'null')), weight: 1 },
+        { arbitrary: fc.constant(drawn(undefined, 'invalid', 'missing')), weight: 1 },
+      );
+      const fields: Fields = {
+        initiativeId: sharedInitiativeId,
+        // A role model without consent is hidden from an association, which cannot name it.
+        funderId: idField([
+          { ref: new Ref('parent'), verdict: 'valid' },
+          { ref: new Ref('lead'), verdict: 'valid' },
+          { ref: new Ref('person'), verdict: 'valid', weight: 2 },
+          { ref: new Ref('freshPerson'), verdict: 'valid', weight: 2 },
+          { ref: new Ref('initiative'), verdict: 'invalid', weight: 1 },
+        ]),
+        amount,
+        currency,
+        programme: textField({ min: 0, max: 200, controls: 'forbidden', nullable: true, optional: true }),
+        awarded: partialDateField(),
+        source: citation,
+      };
+      const grantSelection = `id amount currency programme awarded funder { id } initiative { id } ${sourceFields}`;
+      const query = `mutation ($input: AddGrantInput!) { addGrant(input: $input) { ${grantSelection} } }`;
+      const drawnCall = fc
+        .tuple(modes(fields), extraField, wholeInput, fc.constantFrom<RoleName>('strategist', 'admin', 'lead'))
+        .map(([input, extra, whole, role]) => {
+          const c = buildCase({ input: { fields: input, extra, whole } });
+          hiddenFromAssociation(c, 'input.funderId', role);
+          return { c, role };
+        });
+      await fc.assert(
+        fc.asyncProperty(drawnCall, async ({ c, role }) => {
+          await exercise({
+            mutation: 'addGrant',
+            query,
+            role,
+            c,
+            verify: async ({ input: sent }, data) => {
+              const expected = {
+                id: data.id,
+                amount: sent.amount,
+                currency: sent.currency.trim().toUpperCase(),
+                programme: trimmedOrNull(sent.programme),
+                awarded: sent.awarded ?? null,
+                funder: { id: sent.funderId },
+                initiative: { id: sent.initiativeId },
+                sources: [citedSource(sent.source)],
+              };
+              expect(data).toEqual(expected);
+              const { grants } = (await asAdmin(`query ($id: ID!) { initiative(id: $id) { grants { ${grantSelection} } } }`, { id: sent.initiativeId })).initiative;
+              expect(grants.find((g: { id: string }) => g.id === data.id)).toEqual(expected);
+            },
+          });
+        }),
+      );
+      expectBothOutcomes('addGrant');
+    },
+    propertyTimeout(),
+  );
+
+  it(
+    'addEvent: an event exactly as sent, or names the field and adds nothing',
+    async () => {
+      const fields: Fields = {
+        initiativeId: sharedInitiativeId,
+        name: textField({ min: 2, max: 200, controls: 'forbidden' }),
+        date: partialDateField(),
+        description: textField({ min: 0, max: 4000, controls: 'forbidden', nullable: true, optional: true }),
+        municipalities: municipalities({ min: 0, nullable: true }),
+        source: citation,
+      };
+      const eventSelection = `id name date description municipalities { code } ${sourceFields}`;
+      const query = `mutation ($input: AddEventInput!) { addEvent(input: $input) { ${eventSelection} } }`;
+      await fc.assert(
+        fc.asyncProperty(modes(fields), extraField, wholeInput, fc.constantFrom<RoleName>('strategist', 'admin', 'lead'), async (input, extra, whole, role) => {
+          await exercise({
+            mutation: 'addEvent',
+            query,
+            role,
+            c: buildCase({ input: { fields: input, extra, whole } }),
+            verify: async ({ input: sent }, data) => {
+              const expected = {
+                id: data.id,
+                name: sent.name.trim(),
+                date: sent.date ?? null,
+                description: trimmedOrNull(sent.description),
+                municipalities: sortedUnique(listOf(sent.municipalities)),
+                sources: [citedSource(sent.source)],
+              };
+              const codes = (event: { municipalities: { code: string }[] }) => ({ ...event, municipalities: event.municipalities.map((m) => m.code).sort() });
+              expect(codes(data)).toEqual(expected);
+              const { events } = (await asAdmin(`query ($id: ID!) { initiative(id: $id) { events { ${eventSelection} } } }`, { id: sent.initiativeId })).initiative;
+              expect(codes(events.find((e: { id: string }) => e.id === data.id))).toEqual(expected);
+            },
+          });
+        }),
+      );
+      expectBothOutcomes('addEvent');
     },
     propertyTimeout(),
   );
