@@ -160,6 +160,11 @@ describe('every write mutation answers data or a clear error, and an error chang
     const [id] = await createParticipations(db, [{ actor: await freshParticipant(), initiative: initiativeId, role: 'PARTNER' }]);
     return id!;
   }
+  /** A confirmed PARTNER in the shared initiative who is a role model without consent: hidden from the association that leads it. */
+  async function hiddenParticipation(): Promise<string> {
+    const [id] = await createParticipations(db, [{ actor: await freshPerson(), initiative: initiativeId, role: 'PARTNER' }]);
+    return id!;
+  }
   /** A participation that was removed: kept for its history, found by no edit. */
   async function removedParticipation(): Promise<string> {
     const id = await freshParticipation();
@@ -232,6 +237,7 @@ describe('every write mutation answers data or a clear error, and an error chang
     participant: freshParticipant,
     freshPerson,
     freshParticipation,
+    hiddenParticipation,
     removedParticipation,
   });
 
@@ -478,7 +484,8 @@ describe('every write mutation answers data or a clear error, and an error chang
   }
   /** A participation's edits, as the properties draw them: a live one, a removed one, or something that is none. */
   const participationId = idField([
-    { ref: new Ref('freshParticipation'), verdict: 'valid', weight: 12 },
+    { ref: new Ref('freshParticipation'), verdict: 'valid', weight: 10 },
+    { ref: new Ref('hiddenParticipation'), verdict: 'valid', weight: 2 },
     { ref: new Ref('removedParticipation'), verdict: 'invalid', weight: 2 },
     { ref: new Ref('initiative'), verdict: 'invalid', weight: 1 },
   ]);
@@ -488,9 +495,9 @@ describe('every write mutation answers data or a clear error, and an error chang
     { ref: new Ref('person'), verdict: 'invalid', weight: 1 },
     { ref: new Ref('lead'), verdict: 'invalid', weight: 1 },
   ]);
-  /** The fresh role model, who has no consent, is no actor an association may name: NOT_FOUND at its field. */
+  /** A fresh role model, who has no consent, and their participation are none an association may name: NOT_FOUND at the field. */
   const hiddenFromAssociation = (c: Case, path: string, role: RoleName) => {
-    if (role === 'lead' && c.kinds[path] === 'ref:freshPerson') c.verdicts[path] = 'invalid';
+    if (role === 'lead' && ['ref:freshPerson', 'ref:hiddenParticipation'].includes(c.kinds[path]!)) c.verdicts[path] = 'invalid';
   };
   /** What an association writes of others waits for review; of itself, in an initiative it leads, it is confirmed. */
   const standing = (role: RoleName, actorId: string) => (role !== 'lead' || actorId === leadId ? 'CONFIRMED' : 'CLAIMED');
@@ -564,16 +571,23 @@ describe('every write mutation answers data or a clear error, and an error chang
         until: partialDateField(),
         source: citation,
       };
-      const drawnCase = fc
-        .tuple(fc.oneof({ arbitrary: participationId.filter((d) => d.verdict === 'valid'), weight: 4 }, { arbitrary: participationId, weight: 1 }), modes(fields), extraField, wholeInput)
-        .map(([id, input, extra, whole]) => {
+      const drawnCall = fc
+        .tuple(
+          fc.oneof({ arbitrary: participationId.filter((d) => d.verdict === 'valid'), weight: 4 }, { arbitrary: participationId, weight: 1 }),
+          modes(fields),
+          extraField,
+          wholeInput,
+          fc.constantFrom<RoleName>('strategist', 'admin', 'lead'),
+        )
+        .map(([id, input, extra, whole, role]) => {
           const c = buildCase({ id, input: { fields: input, extra, whole } });
+          hiddenFromAssociation(c, 'id', role);
           markEndBeforeStart(c, 'input.since', 'input.until');
-          return c;
+          return { c, role };
         });
       const query = `mutation ($id: ID!, $input: UpdateParticipationInput!) { updateParticipation(id: $id, input: $input) { ${participationSelection} } }`;
       await fc.assert(
-        fc.asyncProperty(drawnCase, fc.constantFrom<RoleName>('strategist', 'admin', 'lead'), async (c, role) => {
+        fc.asyncProperty(drawnCall, async ({ c, role }) => {
           await exercise({
             mutation: 'updateParticipation',
             query,
@@ -606,13 +620,18 @@ describe('every write mutation answers data or a clear error, and an error chang
     'removeParticipation: the participation is gone from every read and its history keeps the reason as sent, or names the field',
     async () => {
       const fields: Fields = { id: participationId, reason: textField({ min: 3, max: 1000, controls: 'forbidden' }) };
+      const drawnCall = fc.tuple(modes(fields), fc.constantFrom<RoleName>('strategist', 'admin', 'lead')).map(([drawnFields, role]) => {
+        const c = buildCase(drawnFields);
+        hiddenFromAssociation(c, 'id', role);
+        return { c, role };
+      });
       await fc.assert(
-        fc.asyncProperty(modes(fields), fc.constantFrom<RoleName>('strategist', 'admin', 'lead'), async (drawnFields, role) => {
+        fc.asyncProperty(drawnCall, async ({ c, role }) => {
           await exercise({
             mutation: 'removeParticipation',
             query: 'mutation ($id: ID!, $reason: String!) { removeParticipation(id: $id, reason: $reason) }',
             role,
-            c: buildCase(drawnFields),
+            c,
             verify: async ({ id, reason }, data) => {
               expect(data).toBe(true);
               expect(await storedParticipation(initiativeId, id), 'a removed participation is seen by nobody').toBeUndefined();
