@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { OrganizationKind } from '../../server/actors/kinds.ts';
-import type { OrganizationStatus, ParticipationStatus } from '../../server/auth/visibility.ts';
+import type { InitiativeStatus, OrganizationStatus, ParticipationStatus } from '../../server/auth/visibility.ts';
 import type { Database } from '../../server/db/database.ts';
 import type { InitiativeKind, ParticipationRole } from '../../server/initiatives/vocabulary.ts';
 import { writeInitiatives } from '../../server/repositories/initiatives.ts';
@@ -34,6 +34,7 @@ export interface InitiativeFixture {
   id?: string;
   name: string;
   kind?: InitiativeKind;
+  status?: InitiativeStatus;
   description?: string | null;
   start?: string | null;
   end?: string | null;
@@ -88,7 +89,7 @@ export async function createOrganizations(db: Database, organizations: Organizat
   return rows.map((row) => row.id);
 }
 
-/** Writes verified initiatives (projects unless told otherwise); returns their ids in order. */
+/** Writes initiatives (verified projects unless told otherwise); returns their ids in order. */
 export async function createInitiatives(db: Database, initiatives: InitiativeFixture[]): Promise<string[]> {
   const rows = initiatives.map((i) => ({
     id: i.id ?? newId(),
@@ -97,7 +98,7 @@ export async function createInitiatives(db: Database, initiatives: InitiativeFix
     description: i.description ?? null,
     start: i.start ?? null,
     end: i.end ?? null,
-    status: 'VERIFIED' as const,
+    status: i.status ?? 'VERIFIED',
     themes: i.themes ?? [],
     municipalities: i.municipalities ?? [],
     sources: [],

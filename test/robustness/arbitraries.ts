@@ -316,9 +316,22 @@ export function booleanField(): fc.Arbitrary<Drawn> {
   );
 }
 
+/** A field that may be left out or be null: the given field's other values, and those two as valid. */
+export function optionalField(field: fc.Arbitrary<Drawn>): fc.Arbitrary<Drawn> {
+  return fc.oneof(
+    { arbitrary: field.filter((d) => d.value !== null && d.value !== undefined), weight: 5 },
+    { arbitrary: fc.constant(drawn(null, 'valid', 'null')), weight: 1 },
+    { arbitrary: fc.constant(drawn(undefined, 'valid', 'missing')), weight: 2 },
+  );
+}
+
+export const INITIATIVE_KINDS = ['PROJECT', 'PROGRAMME', 'AGREEMENT', 'DECLARATION', 'NETWORK', 'ACTIVITY'] as const;
+/** The kinds of actor an organisation may be; ROLE_MODEL and PERSON are people. */
+export const ORGANIZATION_KINDS = ['ASSOCIATION', 'AUTHORITY', 'MUNICIPAL_UNIT', 'BUSINESS'] as const;
+export const ACCOUNT_ROLES = ['ADMIN', 'STRATEGIST', 'ASSOCIATION', 'RESEARCHER'] as const;
 export const PARTICIPATION_ROLES = ['LEAD', 'CO_APPLICANT', 'PARTNER', 'FUNDER', 'SIGNATORY', 'MEMBER', 'CONTACT', 'IMPLEMENTING'] as const;
 
-export function enumField(values: readonly string[]): fc.Arbitrary<Drawn> {
+export function enumField(values: readonly string[], { optional = false, nullable = false } = {}): fc.Arbitrary<Drawn> {
   return fc.oneof(
     { arbitrary: fc.constantFrom(...values).map((v) => drawn(v, 'valid', 'enum')), weight: 8 },
     {
@@ -332,8 +345,8 @@ export function enumField(values: readonly string[]): fc.Arbitrary<Drawn> {
       weight: 2,
     },
     { arbitrary: wrongType, weight: 1 },
-    { arbitrary: fc.constant(drawn(null, 'invalid', 'null')), weight: 1 },
-    { arbitrary: fc.constant(drawn(undefined, 'invalid', 'missing')), weight: 1 },
+    { arbitrary: fc.constant(drawn(null, nullable ? 'valid' : 'invalid', 'null')), weight: 1 },
+    { arbitrary: fc.constant(drawn(undefined, optional ? 'valid' : 'invalid', 'missing')), weight: optional ? 3 : 1 },
   );
 }
 
@@ -521,20 +534,42 @@ export function municipalityField(): fc.Arbitrary<Drawn> {
   );
 }
 
-export function municipalitiesField(): fc.Arbitrary<Drawn> {
+export interface MunicipalitiesSpec {
+  /** The file's own kommuner, which every valid list is drawn from. */
+  codes?: readonly string[];
+  /** 1 where the list must name a kommun, 0 where an empty list is fine. */
+  min?: 0 | 1;
+  optional?: boolean;
+  nullable?: boolean;
+}
+
+export function municipalitiesField({ codes = OWN_MUNICIPALITIES, min = 1, optional = true, nullable = false }: MunicipalitiesSpec = {}): fc.Arbitrary<Drawn> {
   return fc.oneof(
-    { arbitrary: fc.uniqueArray(fc.constantFrom(...OWN_MUNICIPALITIES), { minLength: 1 }).map((list) => drawn(list, 'valid', 'municipalities')), weight: 4 },
-    { arbitrary: fc.constant(drawn([], 'invalid', 'no-municipality')), weight: 1 },
+    { arbitrary: fc.uniqueArray(fc.constantFrom(...codes), { minLength: 1 }).map((list) => drawn(list, 'valid', 'municipalities')), weight: 4 },
+    { arbitrary: fc.constant(drawn([], min === 0 ? 'valid' : 'invalid', 'no-municipality')), weight: 1 },
     {
       arbitrary: fc
-        .tuple(fc.uniqueArray(fc.constantFrom(...OWN_MUNICIPALITIES), { maxLength: 1 }), fc.constantFrom(...BAD_MUNICIPALITIES))
+        .tuple(fc.uniqueArray(fc.constantFrom(...codes), { maxLength: 1 }), fc.constantFrom(...BAD_MUNICIPALITIES))
         .map(([list, bad]) => drawn([...list, bad], 'invalid', 'unknown-municipality')),
       weight: 2,
     },
-    { arbitrary: fc.constant(drawn(Array.from({ length: 51 }, () => '2422'), 'invalid', 'too-many-municipalities')), weight: 1 },
+    { arbitrary: fc.constant(drawn(Array.from({ length: 51 }, () => codes[0]), 'invalid', 'too-many-municipalities')), weight: 1 },
     { arbitrary: fc.oneof(fc.constant(2422), fc.boolean(), fc.constant({ code: '2422' })).map((v) => drawn(v, 'invalid', 'wrong-type')), weight: 1 },
-    { arbitrary: fc.constant(drawn(null, 'invalid', 'null')), weight: 1 },
-    { arbitrary: fc.constant(drawn(undefined, 'valid', 'missing')), weight: 6 },
+    { arbitrary: fc.constant(drawn(null, nullable ? 'valid' : 'invalid', 'null')), weight: 1 },
+    { arbitrary: fc.constant(drawn(undefined, optional ? 'valid' : 'invalid', 'missing')), weight: optional ? 6 : 1 },
+  );
+}
+
+const BAD_COUNTIES = ['99', '00', '023', '2', ' 23', 'Jämtland', '', ...CYPHER_INJECTIONS.slice(0, 2)];
+
+/** A län code, as a nullable, optional input field; `codes` are the valid ones to draw. */
+export function countyField(codes: readonly string[]): fc.Arbitrary<Drawn> {
+  return fc.oneof(
+    { arbitrary: fc.constantFrom(...codes).map((code) => drawn(code, 'valid', 'county')), weight: 4 },
+    { arbitrary: fc.constantFrom(...BAD_COUNTIES).map((code) => drawn(code, 'invalid', 'unknown-county')), weight: 2 },
+    { arbitrary: fc.oneof(fc.constant(23), fc.boolean(), fc.constant(['23'])).map((v) => drawn(v, 'invalid', 'wrong-type')), weight: 1 },
+    { arbitrary: fc.constant(drawn(null, 'valid', 'null')), weight: 1 },
+    { arbitrary: fc.constant(drawn(undefined, 'valid', 'missing')), weight: 4 },
   );
 }
 
@@ -556,6 +591,14 @@ export function organizationNumberField(): fc.Arbitrary<Drawn> {
     { arbitrary: fc.oneof(fc.constant(8020025420), fc.boolean(), fc.constant(['802002-5420'])).map((v) => drawn(v, 'invalid', 'wrong-type')), weight: 1 },
     { arbitrary: fc.constant(drawn(null, 'invalid', 'null')), weight: 1 },
   );
+}
+
+/** A number as a Ref's variant asks for it: with or without its dash, padded, or with a wrong check digit. */
+export function numberVariant(number: string, variant: string): string {
+  if (variant === 'digits') return number.replace('-', '');
+  if (variant === 'padded') return ` ${number} `;
+  if (variant === 'bad-check-digit') return number.slice(0, -1) + String((Number(number.slice(-1)) + 1) % 10);
+  return number;
 }
 
 export function emailField(options: { nullable: boolean; optional: boolean; fresh: boolean }): fc.Arbitrary<Drawn> {
@@ -591,6 +634,11 @@ export function emailField(options: { nullable: boolean; optional: boolean; fres
   ];
   if (options.fresh) options_.push({ arbitrary: fc.constantFrom('plain', 'upper').map((v) => drawn(new Ref('takenEmail', v), 'invalid', 'taken-email')), weight: 1 });
   return fc.oneof(...options_);
+}
+
+/** An e-mail as a Ref's variant asks for it: in capitals or padded, both of which name the same account. */
+export function emailVariant(email: string, variant: string): string {
+  return variant === 'upper' ? email.toUpperCase() : variant === 'padded' ? `  ${email} ` : email;
 }
 
 export function passwordField(): fc.Arbitrary<Drawn> {
@@ -631,9 +679,10 @@ export function phoneField(): fc.Arbitrary<Drawn> {
  * A SourceInput: a new source with a title and a url or a publisher, or none at all (`missing`, whose
  * verdict the caller sets: only an organisation's edit of its own profile may leave it out); or one that
  * breaks a rule (no title, a url that is not http(s), an id together with a title, a malformed id).
+ * With `existing`, also an existing source by id (`Ref('existingSource')`) and an id that names none.
  */
-export function sourceField(missing: Verdict): fc.Arbitrary<Drawn> {
-  return fc.oneof(
+export function sourceField(missing: Verdict, { existing = false } = {}): fc.Arbitrary<Drawn> {
+  const options: { arbitrary: fc.Arbitrary<Drawn>; weight: number }[] = [
     { arbitrary: fc.constant(drawn(undefined, missing, 'missing')), weight: 2 },
     {
       arbitrary: fc
@@ -655,7 +704,14 @@ export function sourceField(missing: Verdict): fc.Arbitrary<Drawn> {
         .map((source) => drawn(source, 'invalid', 'bad-source')),
       weight: 2,
     },
-  );
+  ];
+  if (existing) {
+    options.push(
+      { arbitrary: fc.constant(drawn({ id: new Ref('existingSource') }, 'valid', 'existing-source')), weight: 2 },
+      { arbitrary: fc.uuid().map((id) => drawn({ id }, 'invalid', 'unknown-source')), weight: 1 },
+    );
+  }
+  return fc.oneof(...options);
 }
 
 // Whole arguments -------------------------------------------------------------------------------------
@@ -718,3 +774,18 @@ export const wholeInput: fc.Arbitrary<Drawn | null> = fc.oneof(
     weight: 1,
   },
 );
+
+/**
+ * An end before its start makes the end invalid when both are otherwise valid, and either when one of
+ * them may go both ways; the start may then be named too. Paths are as in the verdicts (`input.end`).
+ */
+export function markEndBeforeStart(c: Case, startPath: string, endPath: string): void {
+  const at = (path: string) => path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), c.variables);
+  const [start, end] = [at(startPath), at(endPath)];
+  const first = typeof start === 'string' ? coveredDays(start) : null;
+  const last = typeof end === 'string' ? coveredDays(end) : null;
+  const [startVerdict, endVerdict] = [c.verdicts[startPath], c.verdicts[endPath]];
+  if (!first || !last || last.last >= first.first || startVerdict === 'invalid' || endVerdict === 'invalid') return;
+  c.verdicts[endPath] = startVerdict === 'valid' && endVerdict === 'valid' ? 'invalid' : 'either';
+  if (startVerdict === 'valid') c.verdicts[startPath] = 'either';
+}

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import type { Database } from '../../server/db/database.ts';
-import { preview, Ref, type Case, type Verdict } from './arbitraries.ts';
+import { mangleId, preview, Ref, type Case, type Drawn, type Verdict } from './arbitraries.ts';
 
 /**
  * The repeatable set-up of the properties: a fixed seed and few runs for CI, FC_SEED and FC_RUNS for
@@ -232,7 +232,7 @@ export function scopeOf(base: Omit<Scope, 'emails' | 'numbers'> & { emails?: str
 }
 
 /** Replaces the Refs in drawn variables with values made at run time. */
-export async function resolveRefs(value: unknown, resolve: (name: string, variant: string) => Promise<string> | string): Promise<unknown> {
+export async function resolveRefs(value: unknown, resolve: (name: string, variant: string) => Promise<unknown> | unknown): Promise<unknown> {
   if (value instanceof Ref) return resolve(value.name, value.variant);
   if (Array.isArray(value)) return Promise.all(value.map((v) => resolveRefs(v, resolve)));
   if (value && typeof value === 'object') {
@@ -245,4 +245,133 @@ export async function resolveRefs(value: unknown, resolve: (name: string, varian
 /** A partial date's text, the ISO instant of a DateTime: to compare what was sent with what came back. */
 export const sameInstant = (a: string, b: string) => Date.parse(a) === Date.parse(b);
 
+/** An organisationsnummer as the service stores it, "NNNNNN-NNNN", however it was sent. */
+export const dashedNumber = (number: string) => {
+  const digits = number.trim().replace('-', '');
+  return `${digits.slice(0, 6)}-${digits.slice(6)}`;
+};
+
 export const sortedUnique = (list: string[]) => [...new Set(list)].sort();
+
+// ---------------------------------------------------------------------------------------------------
+// Running a property's calls
+
+export type Fields = Record<string, fc.Arbitrary<Drawn>>;
+
+/** All valid (1 in 4), one field fuzzed and the rest valid (2 in 4), or every field fuzzed (1 in 4). */
+export function modes(fields: Fields): fc.Arbitrary<Record<string, Drawn>> {
+  const valid = Object.fromEntries(Object.entries(fields).map(([k, a]) => [k, a.filter((d) => d.verdict === 'valid')]));
+  const keys = Object.keys(fields);
+  return fc.oneof(
+    { arbitrary: fc.record(valid), weight: 1 },
+    { arbitrary: fc.constantFrom(...keys).chain((key) => fc.record({ ...valid, [key]: fields[key]! })), weight: 2 },
+    { arbitrary: fc.record(fields), weight: 1 },
+  );
+}
+
+/** A caller's reads that must succeed: each answers its data, or fails the test with the errors. */
+export function reader(url: () => string, headers: () => Record<string, string>) {
+  return async (query: string, variables: Record<string, unknown>): Promise<Record<string, any>> => {
+    const answer = await post(url(), query, variables, headers());
+    expect(answer.json?.errors, `read ${query.slice(0, 40)}`).toBeUndefined();
+    return answer.json!.data as Record<string, any>;
+  };
+}
+
+/** A file's fixtures by the names its Refs use (shared ones, or made fresh for one call), mangled as a Ref's variant asks. */
+export function fixtures(made: Record<string, () => Promise<string> | string>): (name: string, variant: string) => Promise<string> {
+  return async (name, variant) => {
+    const make = made[name];
+    if (!make) throw new Error(`no fixture called ${name}`);
+    return mangleId(await make(), variant);
+  };
+}
+
+/** Looks up a Ref of the same call: one fixture per name and variant, however often the call names it. */
+export type Lookup = (name: string, variant?: string) => Promise<unknown>;
+
+export interface Exercise<Role extends string, S> {
+  mutation: string;
+  query: string;
+  role: Role;
+  c: Case;
+  /** This call's own Refs; undefined for a name the file's common fixtures know. */
+  resolve?: (name: string, variant: string, lookup: Lookup) => Promise<unknown> | unknown;
+  oracle?: boolean;
+  fieldless?: string[];
+  before?: (variables: Record<string, any>) => Promise<S>;
+  verify?: (variables: Record<string, any>, data: any, state: S) => Promise<void>;
+  /** Further checks of a refusal's errors (a stale version must be CONFLICT), after the snapshot has been compared. */
+  refused?: (errors: GraphQLErrorShape[], variables: Record<string, any>) => void;
+}
+
+export interface Bench<Role extends string> {
+  db: Database;
+  url: () => string;
+  /** Each role's request headers; an empty object calls anonymously. */
+  roles: () => Record<Role, Record<string, string>>;
+  /** What the file's snapshots look at besides the strings of the call. */
+  baseScope: () => Omit<Scope, 'since'>;
+  /** The file's shared fixtures, and those made fresh for one call, by name. */
+  resolveCommon: (name: string, variant: string) => Promise<string>;
+}
+
+/**
+ * The calls of one test file's properties: `exercise` makes a call's fixtures, snapshots, calls, judges,
+ * and on an error compares snapshots or on success reads back; each mutation's outcomes are counted.
+ */
+export function exerciser<Role extends string>(bench: Bench<Role>) {
+  const stats: Record<string, { success: number; error: number; skipped: number; ms: number }> = {};
+
+  async function exercise<S>(spec: Exercise<Role, S>): Promise<'success' | 'error'> {
+    const tally = (stats[spec.mutation + (spec.oracle === false ? ` (${spec.role})` : '')] ??= { success: 0, error: 0, skipped: 0, ms: 0 });
+    const made = new Map<string, Promise<unknown>>();
+    const lookup: Lookup = (name, variant = 'as-is') => {
+      const key = `${name}/${variant}`;
+      if (!made.has(key)) made.set(key, Promise.resolve(spec.resolve?.(name, variant, lookup)).then((value) => value ?? bench.resolveCommon(name, variant)));
+      return made.get(key)!;
+    };
+    const variables = (await resolveRefs(spec.c.variables, lookup)) as Record<string, any>;
+    if (requestBytes(spec.query, variables) > 95_000) {
+      tally.skipped++;
+      fc.pre(false);
+    }
+    const state = (await spec.before?.(variables)) as S;
+    const scope = { ...scopeOf(bench.baseScope(), variables), since: new Date(Date.now() - 2_000).toISOString() };
+    const before = await snapshot(bench.db, scope);
+    const started = performance.now();
+    const answer: Answer = await post(bench.url(), spec.query, variables, bench.roles()[spec.role]);
+    tally.ms += performance.now() - started;
+    const outcome = judge(spec.mutation, spec.c, answer, { oracle: spec.oracle, fieldless: spec.fieldless });
+    tally[outcome]++;
+    if (outcome === 'error') {
+      const after = await snapshot(bench.db, scope);
+      const [had, has] = [new Set(before), new Set(after)];
+      const removed = before.filter((x) => !has.has(x)).map((x) => x.slice(0, 400));
+      const added = after.filter((x) => !had.has(x)).map((x) => x.slice(0, 400));
+      expect({ removed, added }, `the database is exactly as before the refused ${spec.mutation}`).toEqual({ removed: [], added: [] });
+      spec.refused?.(answer.json!.errors!, variables);
+    } else {
+      await spec.verify?.(variables, answer.json!.data![spec.mutation], state);
+    }
+    return outcome;
+  }
+
+  /** Both outcomes must have happened, or half of the property's assertions never ran. */
+  function expectBothOutcomes(name: string) {
+    expect(stats[name]?.success, `${name}: some calls succeeded`).toBeGreaterThan(0);
+    expect(stats[name]?.error, `${name}: some calls were refused`).toBeGreaterThan(0);
+  }
+
+  /** The seed, the runs and each mutation's outcomes, for the log. */
+  function summary(): string {
+    return (
+      `fast-check seed ${SEED}, ${RUNS} runs a property:\n` +
+      Object.entries(stats)
+        .map(([name, s]) => `  ${name}: ${s.success} succeeded, ${s.error} refused, ${s.skipped} skipped, ${Math.round(s.ms)} ms in calls`)
+        .join('\n')
+    );
+  }
+
+  return { exercise, expectBothOutcomes, summary };
+}

@@ -8,18 +8,19 @@ import { useTestService } from '../helpers/service.ts';
 import {
   booleanField,
   buildCase,
-  coveredDays,
   CYPHER_INJECTIONS,
   dateTimeField,
   drawn,
   emailField,
+  emailVariant,
   enumField,
   extraField,
   hugeText,
   idField,
-  mangleId,
+  markEndBeforeStart,
   municipalitiesField,
   municipalityField,
+  numberVariant,
   organizationNumberField,
   OWN_MUNICIPALITIES,
   PARTICIPATION_ROLES,
@@ -35,22 +36,8 @@ import {
   wholeInput,
   wrongType,
   type Case,
-  type Drawn,
 } from './arbitraries.ts';
-import {
-  judge,
-  post,
-  propertyTimeout,
-  requestBytes,
-  resolveRefs,
-  RUNS,
-  sameInstant,
-  scopeOf,
-  SEED,
-  snapshot,
-  sortedUnique,
-  type Answer,
-} from './harness.ts';
+import { dashedNumber, exerciser, fixtures, modes, post, propertyTimeout, reader, RUNS, sameInstant, scopeOf, snapshot, sortedUnique, type Answer } from './harness.ts';
 
 /**
  * Every mutation, fed valid and invalid arguments (wrong types, huge strings, control characters,
@@ -60,24 +47,6 @@ import {
  *
  * The data lives in Storuman (2421) and Sorsele (2422), which no other test file uses.
  */
-
-type Fields = Record<string, fc.Arbitrary<Drawn>>;
-
-/** All valid (1 in 4), one field fuzzed and the rest valid (2 in 4), or every field fuzzed (1 in 4). */
-function modes(fields: Fields): fc.Arbitrary<Record<string, Drawn>> {
-  const valid = Object.fromEntries(Object.entries(fields).map(([k, a]) => [k, a.filter((d) => d.verdict === 'valid')]));
-  const keys = Object.keys(fields);
-  return fc.oneof(
-    { arbitrary: fc.record(valid), weight: 1 },
-    { arbitrary: fc.constantFrom(...keys).chain((key) => fc.record({ ...valid, [key]: fields[key]! })), weight: 2 },
-    { arbitrary: fc.record(fields), weight: 1 },
-  );
-}
-
-const dashed = (number: string) => {
-  const digits = number.trim().replace('-', '');
-  return `${digits.slice(0, 6)}-${digits.slice(6)}`;
-};
 
 const organizationQuery = `query ($id: ID!) { actor(id: $id) { ... on Organization {
   name description status organizationNumber themes { key } municipalities { code } contact { email phone }
@@ -91,7 +60,6 @@ describe('every mutation answers data or a clear error, and an error changes not
   const url = () => service().url;
   const token = uniqueToken('Robust');
   const removable: string[] = [];
-  const stats: Record<string, { success: number; error: number; skipped: number; ms: number }> = {};
 
   let admin: TestAccount;
   let strategist: TestAccount;
@@ -111,11 +79,7 @@ describe('every mutation answers data or a clear error, and an error changes not
   const freshNumber = validOrganizationNumber;
   const freshEmail = () => `${token.toLowerCase()}.${++counter}@example.org`;
 
-  const asAdmin = async (query: string, variables: Record<string, unknown>) => {
-    const answer = await post(url(), query, variables, admin.headers);
-    expect(answer.json?.errors, `admin read ${query.slice(0, 40)}`).toBeUndefined();
-    return answer.json!.data as Record<string, any>;
-  };
+  const asAdmin = reader(url, () => admin.headers);
 
   async function freshPerson(): Promise<string> {
     const n = ++counter;
@@ -172,12 +136,7 @@ describe('every mutation answers data or a clear error, and an error changes not
   });
 
   afterAll(async () => {
-    console.log(
-      `fast-check seed ${SEED}, ${RUNS} runs a property:\n` +
-        Object.entries(stats)
-          .map(([name, s]) => `  ${name}: ${s.success} succeeded, ${s.error} refused, ${s.skipped} skipped, ${Math.round(s.ms)} ms in calls`)
-          .join('\n'),
-    );
+    console.log(summary());
     await db.write((tx) =>
       tx.run({
         text: `MATCH (n) WHERE (n:Actor OR n:Initiative) AND n.id IN $ids
@@ -203,73 +162,21 @@ describe('every mutation answers data or a clear error, and an error changes not
   type RoleName = keyof ReturnType<typeof roles>;
 
   /** The shared fixtures by name, and the ones made fresh for one call. */
-  async function resolveCommon(name: string, variant: string): Promise<string> {
-    const made: Record<string, () => Promise<string> | string> = {
-      target: () => targetId,
-      lead: () => leadId,
-      reviewed: () => reviewedId,
-      initiative: () => initiativeId,
-      otherInitiative: () => otherInitiativeId,
-      person: () => personId,
-      erased: () => erasedId,
-      pending: freshPendingOrganization,
-      freshInitiative,
-      freshPerson,
-      openClaimant: freshClaimant,
-    };
-    const make = made[name];
-    if (!make) throw new Error(`no fixture called ${name}`);
-    return mangleId(await make(), variant);
-  }
+  const resolveCommon = fixtures({
+    target: () => targetId,
+    lead: () => leadId,
+    reviewed: () => reviewedId,
+    initiative: () => initiativeId,
+    otherInitiative: () => otherInitiativeId,
+    person: () => personId,
+    erased: () => erasedId,
+    pending: freshPendingOrganization,
+    freshInitiative,
+    freshPerson,
+    openClaimant: freshClaimant,
+  });
 
-  interface Exercise<S> {
-    mutation: string;
-    query: string;
-    role: RoleName;
-    c: Case;
-    resolve?: (name: string, variant: string) => Promise<string | undefined> | string | undefined;
-    oracle?: boolean;
-    fieldless?: string[];
-    before?: (variables: Record<string, any>) => Promise<S>;
-    verify?: (variables: Record<string, any>, data: any, state: S) => Promise<void>;
-  }
-
-  /** One call: make its fixtures, snapshot, call, judge; on an error compare snapshots, on success read back. */
-  async function exercise<S>(spec: Exercise<S>): Promise<'success' | 'error'> {
-    const tally = (stats[spec.mutation + (spec.oracle === false ? ` (${spec.role})` : '')] ??= { success: 0, error: 0, skipped: 0, ms: 0 });
-    const variables = (await resolveRefs(spec.c.variables, async (name, variant) => (await spec.resolve?.(name, variant)) ?? resolveCommon(name, variant))) as Record<
-      string,
-      any
-    >;
-    if (requestBytes(spec.query, variables) > 95_000) {
-      tally.skipped++;
-      fc.pre(false);
-    }
-    const state = (await spec.before?.(variables)) as S;
-    const scope = { ...scopeOf(baseScope(), variables), since: new Date(Date.now() - 2_000).toISOString() };
-    const before = await snapshot(db, scope);
-    const started = performance.now();
-    const answer: Answer = await post(url(), spec.query, variables, roles()[spec.role]);
-    tally.ms += performance.now() - started;
-    const outcome = judge(spec.mutation, spec.c, answer, { oracle: spec.oracle, fieldless: spec.fieldless });
-    tally[outcome]++;
-    if (outcome === 'error') {
-      const after = await snapshot(db, scope);
-      const [had, has] = [new Set(before), new Set(after)];
-      const removed = before.filter((x) => !has.has(x)).map((x) => x.slice(0, 400));
-      const added = after.filter((x) => !had.has(x)).map((x) => x.slice(0, 400));
-      expect({ removed, added }, `the database is exactly as before the refused ${spec.mutation}`).toEqual({ removed: [], added: [] });
-    } else {
-      await spec.verify?.(variables, answer.json!.data![spec.mutation], state);
-    }
-    return outcome;
-  }
-
-  /** Both outcomes must have happened, or half of the property's assertions never ran. */
-  function expectBothOutcomes(name: string) {
-    expect(stats[name]?.success, `${name}: some calls succeeded`).toBeGreaterThan(0);
-    expect(stats[name]?.error, `${name}: some calls were refused`).toBeGreaterThan(0);
-  }
+  const { exercise, expectBothOutcomes, summary } = exerciser({ db, url, roles, baseScope, resolveCommon });
 
   // ---------------------------------------------------------------------------------------------------
 
@@ -345,17 +252,8 @@ describe('every mutation answers data or a clear error, and an error changes not
             role,
             c: buildCase({ input: { fields: input, extra, whole } }),
             resolve: (name, variant) => {
-              if (name === 'freshNumber' || name === 'takenNumber') {
-                const number = name === 'freshNumber' ? freshNumber() : targetNumber;
-                if (variant === 'digits') return number.replace('-', '');
-                if (variant === 'padded') return ` ${number} `;
-                if (variant === 'bad-check-digit') return number.slice(0, -1) + String((Number(number.slice(-1)) + 1) % 10);
-                return number;
-              }
-              if (name === 'freshEmail' || name === 'takenEmail') {
-                const email = name === 'freshEmail' ? freshEmail() : strategist.email;
-                return variant === 'upper' ? email.toUpperCase() : variant === 'padded' ? `  ${email} ` : email;
-              }
+              if (name === 'freshNumber' || name === 'takenNumber') return numberVariant(name === 'freshNumber' ? freshNumber() : targetNumber, variant);
+              if (name === 'freshEmail' || name === 'takenEmail') return emailVariant(name === 'freshEmail' ? freshEmail() : strategist.email, variant);
               return undefined;
             },
             verify: async ({ input: sent }, data) => {
@@ -365,7 +263,7 @@ describe('every mutation answers data or a clear error, and an error changes not
                 name: sent.name.trim(),
                 description: sent.description == null ? null : sent.description.trim(),
                 status: 'PENDING',
-                organizationNumber: dashed(sent.organizationNumber),
+                organizationNumber: dashedNumber(sent.organizationNumber),
               };
               expect(data).toMatchObject(expected);
               const stored = (await asAdmin(organizationQuery, { id: data.id })).actor;
@@ -502,12 +400,7 @@ describe('every mutation answers data or a clear error, and an error changes not
     .map(([input, extra, whole]) => {
       const c = buildCase({ input: { fields: input, extra, whole } });
       if (c.kinds['input.initiativeId'] === 'ref:claimedInitiative' && c.verdicts['input.role'] === 'valid') c.verdicts['input.role'] = 'either';
-      const since = typeof input.since!.value === 'string' ? coveredDays(input.since!.value) : null;
-      const until = typeof input.until!.value === 'string' ? coveredDays(input.until!.value) : null;
-      if (!whole && since && until && until.last < since.first && input.since!.verdict !== 'invalid' && input.until!.verdict !== 'invalid') {
-        c.verdicts['input.until'] = input.since!.verdict === 'valid' && input.until!.verdict === 'valid' ? 'invalid' : 'either';
-        if (c.verdicts['input.since'] === 'valid') c.verdicts['input.since'] = 'either';
-      }
+      markEndBeforeStart(c, 'input.since', 'input.until');
       return c;
     });
 

@@ -4,7 +4,7 @@ import { newId } from '../../shared/ids.ts';
 import { idInput, partialDate, printable } from '../../shared/inputs.ts';
 import { authorOf } from '../../writes/author.ts';
 import { actingOrganization } from '../../writes/acting-organization.ts';
-import { checkActor } from '../../writes/actor-facts.ts';
+import { actorToLink, requireVisible } from '../../writes/actor-facts.ts';
 import { change, diffFields } from '../../writes/changes.ts';
 import { command } from '../../writes/command.ts';
 import { initiativeToEdit } from '../../writes/initiative-facts.ts';
@@ -39,16 +39,17 @@ export const addGrant = command({
   action: 'addGrant',
   arguments: addGrantArguments,
   async facts(tx, { input }, viewer) {
-    await checkActor(tx, input.funderId, 'input.funderId');
+    const funder = await actorToLink(tx, input.funderId, 'input.funderId', viewer);
     const initiative = await initiativeToEdit(tx, input.initiativeId, 'input.initiativeId');
-    return { initiative, acting: await actingOrganization(tx, viewer) };
+    return { initiative, funder, acting: await actingOrganization(tx, viewer) };
   },
   resource: ({ initiative, acting }) => ({
     municipalities: initiative.municipalities,
     leadOrganizationIds: initiative.leadOrganizationIds,
     actingOrganizationVerified: acting?.verified ?? false,
   }),
-  async apply(tx, { input }, { initiative }, viewer) {
+  async apply(tx, { input }, { initiative, funder }, viewer) {
+    requireVisible(funder);
     const sourceId = await citedSource(tx, input.source, viewer);
     const grant: GrantShape = {
       id: newId(),

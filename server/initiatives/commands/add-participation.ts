@@ -5,7 +5,7 @@ import { newId } from '../../shared/ids.ts';
 import { idInput, partialDate } from '../../shared/inputs.ts';
 import { authorOf } from '../../writes/author.ts';
 import { actingOrganization } from '../../writes/acting-organization.ts';
-import { checkActor } from '../../writes/actor-facts.ts';
+import { actorToLink, requireVisible } from '../../writes/actor-facts.ts';
 import { command } from '../../writes/command.ts';
 import { initiativeToEdit } from '../../writes/initiative-facts.ts';
 import { endsBeforeStart, participationRole } from '../../writes/inputs.ts';
@@ -38,9 +38,9 @@ export const addParticipation = command({
   action: 'addParticipation',
   arguments: addParticipationArguments,
   async facts(tx, { input }, viewer) {
-    await checkActor(tx, input.actorId, 'input.actorId');
+    const actor = await actorToLink(tx, input.actorId, 'input.actorId', viewer);
     const initiative = await initiativeToEdit(tx, input.initiativeId, 'input.initiativeId');
-    return { initiative, acting: await actingOrganization(tx, viewer) };
+    return { initiative, actor, acting: await actingOrganization(tx, viewer) };
   },
   resource: ({ initiative, acting }, { input }) => ({
     organizationId: input.actorId,
@@ -48,7 +48,8 @@ export const addParticipation = command({
     leadOrganizationIds: initiative.leadOrganizationIds,
     actingOrganizationVerified: acting?.verified ?? false,
   }),
-  async apply(tx, { input }, { initiative }, viewer) {
+  async apply(tx, { input }, { initiative, actor }, viewer) {
+    requireVisible(actor);
     if (await roleTaken(tx, input.actorId, input.initiativeId, input.role)) {
       throw badUserInput('input.role', 'the actor already takes part in this initiative in this role');
     }

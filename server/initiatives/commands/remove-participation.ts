@@ -4,7 +4,7 @@ import { idInput } from '../../shared/inputs.ts';
 import { authorOf } from '../../writes/author.ts';
 import { command } from '../../writes/command.ts';
 import { reason } from '../../writes/inputs.ts';
-import { participationResource, participationToEdit } from '../../writes/participation-facts.ts';
+import { participationResource, participationToEdit, requireVisibleParticipation } from '../../writes/participation-facts.ts';
 import { isPublic, participationChange } from './participation-change.ts';
 
 /**
@@ -17,7 +17,9 @@ export const removeParticipation = command({
   arguments: z.object({ id: idInput, reason }),
   facts: (tx, { id }, viewer) => participationToEdit(tx, id, 'id', viewer),
   resource: participationResource,
-  async apply(tx, { id, reason: why }, { participation, initiative }, viewer) {
+  async apply(tx, { id, reason: why }, facts, viewer) {
+    requireVisibleParticipation(facts, 'id');
+    const { participation, initiative } = facts;
     await markRemoved(tx, id, why, authorOf(viewer));
     return {
       result: true,

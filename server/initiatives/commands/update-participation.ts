@@ -5,7 +5,7 @@ import { idInput, partialDate } from '../../shared/inputs.ts';
 import { authorOf } from '../../writes/author.ts';
 import { command } from '../../writes/command.ts';
 import { endsBeforeStart, participationRole } from '../../writes/inputs.ts';
-import { participationResource, participationToEdit } from '../../writes/participation-facts.ts';
+import { participationResource, participationToEdit, requireVisibleParticipation } from '../../writes/participation-facts.ts';
 import { participationRecord } from '../../writes/read-back.ts';
 import { citedSource, sourceInput } from '../../writes/source.ts';
 import { isPublic, participationChange } from './participation-change.ts';
@@ -33,7 +33,9 @@ export const updateParticipation = command({
   arguments: updateParticipationArguments,
   facts: (tx, { id }, viewer) => participationToEdit(tx, id, 'id', viewer),
   resource: participationResource,
-  async apply(tx, { id, input }, { participation, initiative }, viewer) {
+  async apply(tx, { id, input }, facts, viewer) {
+    requireVisibleParticipation(facts, 'id');
+    const { participation, initiative } = facts;
     const { source, ...fields } = input;
     const patch: ParticipationPatch = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
     const standing = standingOf(viewer, participation.actor, initiative.leadOrganizationIds);
