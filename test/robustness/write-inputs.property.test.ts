@@ -208,6 +208,9 @@ describe('every write mutation answers data or a clear error, and an error chang
         parameters: { ids: removable, accounts: [...madeAccounts, ...[admin, strategist, researcher, leadAccount].filter(Boolean).map((a) => a.id)] },
       }),
     );
+    await db.write((tx) =>
+      tx.run({ text: 'MATCH (x)-[:FOR|OF]->(i:Initiative) WHERE (x:Grant OR x:Event) AND i.id IN $ids DETACH DELETE x', parameters: { ids: removable } }),
+    );
     await removeNodes(db, removable);
     await db.write((tx) => tx.run({ text: 'MATCH (s:Source {id: $id}) DETACH DELETE s', parameters: { id: sourceId } }));
   });
@@ -427,6 +430,7 @@ describe('every write mutation answers data or a clear error, and an error chang
                 version: was.version + 1,
                 sources: expect.arrayContaining([...was.sources, citedSource(sent.source)]),
               };
+              expect(data.sources, 'the edit cites one source more').toHaveLength(was.sources.length + 1);
               await expectReadsBack(initiativeQuery, data, expected);
             },
           });
