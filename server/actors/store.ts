@@ -12,13 +12,6 @@ import { participationFromRow, participationRow, type InitiativeColumns, type Pa
 import { currentId } from './merged-ids.ts';
 import { actorProjection, type ActorRecord } from './records.ts';
 
-export interface ActorAccessFacts {
-  id: string;
-  isPerson: boolean;
-  status: string | null;
-  municipalities: string[];
-}
-
 /** The fixed relationship patterns from an actor to related organisations; nothing else is accepted. */
 const relatedPatterns = {
   parent: '(a)-[:PART_OF]->(other:Organization)',
@@ -121,17 +114,6 @@ export class ActorStore {
   async visibleOf(ids: string[]): Promise<ActorRecord[]> {
     const found = await this.byId.loadMany(ids);
     return found.filter((actor): actor is ActorRecord => actor !== null && !(actor instanceof Error));
-  }
-
-  /** What access decisions need to know of an actor, whoever may see it. Null when there is none. */
-  async accessFacts(actorId: string): Promise<ActorAccessFacts | null> {
-    const result = await this.db.query<{ facts: ActorAccessFacts }>({
-      text: `MATCH (a:Actor {id: $id})
-             RETURN { id: a.id, isPerson: a:Person, status: a.status,
-               municipalities: COLLECT { MATCH (a)-[:IN_MUNICIPALITY]->(m:Municipality) RETURN m.code } } AS facts`,
-      parameters: { id: actorId },
-    });
-    return result.records[0]?.get('facts') ?? null;
   }
 
   /** Organisations awaiting review, in these kommuner (all when null), oldest first. */
