@@ -7,10 +7,10 @@ import type { Statement } from './database.ts';
  * The write takes this node's lock last, after all of its own, and then only commits: so no two
  * writes can wait on each other through it.
  */
-export const bumpNetworkRevision: Statement = {
-  text: `MERGE (revision:Revision {name: 'network'})
-         SET revision.value = coalesce(revision.value, 0) + 1`,
-};
+export const moveNetworkRevision = `MERGE (revision:Revision {name: 'network'})
+SET revision.value = coalesce(revision.value, 0) + 1`;
+
+export const bumpNetworkRevision: Statement = { text: moveNetworkRevision };
 
 /** Binds `revision` to the current revision, 0 before the first write: for statements that read it along the way. */
 export const networkRevisionLookup = `OPTIONAL MATCH (revision:Revision {name: 'network'}) WITH coalesce(revision.value, 0) AS revision`;

@@ -1,6 +1,7 @@
 import { writeAudit } from '../audit/audit.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Transaction } from '../db/database.ts';
+import { moveNetworkRevision } from '../db/revision.ts';
 import type { ChangeDraft } from './changes.ts';
 
 /**
@@ -10,8 +11,7 @@ import type { ChangeDraft } from './changes.ts';
  * is taken last, after everything the write changed, so no two writes wait on each other through it.
  */
 const recordChanges = `
-MERGE (revision:Revision {name: 'network'})
-SET revision.value = coalesce(revision.value, 0) + 1
+${moveNetworkRevision}
 WITH revision.value AS revision
 UNWIND $changes AS change
 CREATE (:Change {
