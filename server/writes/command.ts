@@ -46,9 +46,6 @@ export interface Command<Args, Facts, Result> {
   apply(tx: Transaction, args: Args, facts: Facts, viewer: Viewer): Promise<Outcome<Result>>;
 }
 
-/** A command whose types are its own business; the executor and the resolvers deal in these. */
-export type AnyCommand<Result = unknown> = Command<any, any, Result>;
-
 /** Declares a command, checking its parts against each other. */
 export function command<Args, Facts, Result>(definition: Command<Args, Facts, Result>): Command<Args, Facts, Result> {
   return definition;
