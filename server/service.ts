@@ -13,6 +13,7 @@ import { createRateLimits } from './auth/rate-limits.ts';
 import { TokenService } from './auth/tokens.ts';
 import { buildSnapshotInWorker } from './network/network-index/build-snapshot.ts';
 import { NetworkIndex } from './network/network-index/network-index.ts';
+import { networkReader } from './network/network-index/network-reader.ts';
 
 export interface RunningService {
   url: string;
@@ -53,11 +54,17 @@ export async function startService(config: Config, logger: Logger, options: Serv
     rateLimits: createRateLimits(config.rateLimits),
     pseudonyms: new Pseudonyms(config.pseudonymSecret),
     networkIndex: new NetworkIndex(
-      () => buildSnapshotInWorker(connection, { timeoutMs: config.networkIndex.buildTimeoutMs, heapMb: config.networkIndex.buildHeapMb }),
-      (snapshot, ms) => {
-        metrics.networkIndexBuild.observe(ms / 1000);
-        metrics.networkIndexRevision.set(snapshot.revision);
-        logger.debug({ revision: snapshot.revision, actors: snapshot.actors.count, initiatives: snapshot.initiatives.count, ms: Math.round(ms) }, 'network index built');
+      networkReader(db, () => buildSnapshotInWorker(connection, { timeoutMs: config.networkIndex.buildTimeoutMs, heapMb: config.networkIndex.buildHeapMb })),
+      {
+        built(snapshot, ms) {
+          metrics.networkIndexBuild.observe(ms / 1000);
+          metrics.networkIndexRevision.set(snapshot.revision);
+          logger.debug({ revision: snapshot.revision, actors: snapshot.actors.count, initiatives: snapshot.initiatives.count, ms: Math.round(ms) }, 'network index built');
+        },
+        caughtUp(snapshot, ms) {
+          metrics.networkIndexCatchUp.observe(ms / 1000);
+          metrics.networkIndexRevision.set(snapshot.revision);
+        },
       },
     ),
   };

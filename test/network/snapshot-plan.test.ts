@@ -6,7 +6,7 @@ import { createDriver, Database } from '../../server/db/database.ts';
 import { LocalEngine } from '../../server/db/local-engine.ts';
 import { prepareDatabase } from '../../server/db/prepare.ts';
 import { createLogger } from '../../server/logger.ts';
-import { actorRowsStatement } from '../../server/network/network-index/load-snapshot.ts';
+import { actorRowsStatement } from '../../server/network/network-index/row-statements.ts';
 import { createInitiatives, createOrganizations, createParticipations } from '../helpers/fixtures.ts';
 
 type PlanNode = { operatorType: string; children?: PlanNode[] };
@@ -43,14 +43,15 @@ describe('the network index read, on participations written in one go', { timeou
   });
 
   it('expands from each actor to its participations instead of scanning an index for them', async () => {
-    const plan = (await db.query({ ...actorRowsStatement, text: `EXPLAIN ${actorRowsStatement.text}` })).summary.plan as unknown as PlanNode;
+    const statement = actorRowsStatement('node');
+    const plan = (await db.query({ ...statement, text: `EXPLAIN ${statement.text}` })).summary.plan as unknown as PlanNode;
     const used = operators(plan);
     expect(used.filter((operator) => /Index(Scan|Seek)/.test(operator))).toEqual([]);
     expect(used).toContain('Expand(All)');
   });
 
   it('keeps only the confirmed participations', async () => {
-    const rows = await db.query<{ id: string; initiatives: number[] }>(actorRowsStatement);
+    const rows = await db.query<{ id: string; initiatives: number[] }>(actorRowsStatement('node'));
     const participating = rows.records.filter((record) => record.get('initiatives').length > 0).map((record) => record.get('id'));
     expect(participating).toHaveLength(1000);
     expect(participating.every((id) => Number(id.replace('fresh-a-', '')) % 2 === 0)).toBe(true);

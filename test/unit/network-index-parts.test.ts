@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RowsBuilder, rowLength, rowOf, sharedInRows, transpose } from '../../server/network/network-index/adjacency.ts';
+import { RowsBuilder, rowLength, rowOf, sharedInRows, transpose, withRows } from '../../server/network/network-index/adjacency.ts';
 import { BestCandidates } from '../../server/network/network-index/best-candidates.ts';
-import { nameRanks } from '../../server/network/network-index/order.ts';
+import { compareNames, ranksOf, reordered, sortedItems } from '../../server/network/network-index/order.ts';
 import { FirstByName } from '../../server/network/network-index/suggest.ts';
 import { addBit, membersOf, sharedCount, wordsFor } from '../../server/network/network-index/bitset.ts';
 
@@ -89,7 +89,7 @@ describe('the best candidates', () => {
       fc.property(fc.array(candidate, { maxLength: 30 }), fc.integer({ min: 1, max: 6 }), (candidates, size) => {
         const names = candidates.map((c) => c.name);
         const ids = candidates.map((_, i) => `id-${String(i).padStart(2, '0')}`);
-        const best = new BestCandidates(size, nameRanks(names, ids));
+        const best = new BestCandidates(size, ranksOf(sortedItems(ids.length, compareNames(names, ids)), ids.length));
         candidates.forEach((c, i) => {
           if (best.wouldTake(i, c.score)) best.add(i, c.score);
         });
@@ -116,6 +116,52 @@ describe('the common partners named', () => {
         for (const actor of actors) first.offer(actor);
         expect(first.chosen).toEqual(sorted.slice(0, count));
       }),
+    );
+  });
+});
+
+describe('changing a few rows of packed lists', () => {
+  it('gives the rows a build of the changed lists would give, the others unchanged', () => {
+    fc.assert(
+      fc.property(rows, fc.dictionary(fc.integer({ min: 0, max: 15 }).map(String), fc.array(fc.integer({ min: 0, max: 19 }), { maxLength: 5 })), (before, changes) => {
+        const builder = new RowsBuilder();
+        for (const row of before) builder.push(row);
+        const packed = builder.build(20);
+        const replaced = new Map(Object.entries(changes).map(([row, values]) => [Number(row), Int32Array.from(values)]));
+        const rowCount = Math.max(before.length, ...[...replaced.keys()].map((row) => row + 1));
+        const changed = withRows(packed, replaced, rowCount);
+        for (let row = 0; row < rowCount; row++) {
+          const expected = replaced.get(row) ?? (row < before.length ? rowOf(packed, row) : new Int32Array(0));
+          expect([...rowOf(changed, row)]).toEqual([...expected]);
+        }
+      }),
+    );
+  });
+});
+
+describe('putting moved items back in order', () => {
+  it('gives the order a full sort of the changed names would give', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.option(fc.constantFrom<string>('Å', 'Ä', 'a', 'b', 'c'), { nil: null }), { minLength: 1, maxLength: 30 }),
+        fc.array(fc.tuple(fc.nat(), fc.option(fc.constantFrom('Å', 'b', 'd'), { nil: null })), { maxLength: 6 }),
+        fc.nat({ max: 4 }),
+        (names, renames, added) => {
+          const ids = names.map((_, i) => `id-${String(i).padStart(2, '0')}`);
+          const before = sortedItems(ids.length, compareNames(names, ids));
+          const moved = new Set<number>();
+          for (const [at, name] of renames) {
+            names[at % names.length] = name;
+            moved.add(at % names.length);
+          }
+          for (let n = 0; n < added; n++) {
+            moved.add(names.length);
+            ids.push(`id-new-${n}`);
+            names.push('b');
+          }
+          expect([...reordered(before, moved, compareNames(names, ids))]).toEqual([...sortedItems(ids.length, compareNames(names, ids))]);
+        },
+      ),
     );
   });
 });

@@ -81,3 +81,32 @@ export function sharedInRows({ offsets, targets }: Adjacency, a: number, b: numb
 }
 
 export const rowLength = ({ offsets }: Adjacency, row: number) => offsets[row + 1]! - offsets[row]!;
+
+/**
+ * The same rows with some replaced, and empty rows added up to `rowCount`: made in one pass, the rows
+ * between replaced ones copied a run at a time. What a catch-up uses to change a few rows of a packed
+ * list; it allocates that one list again, never the whole index.
+ */
+export function withRows(adjacency: Adjacency, replaced: Map<number, ArrayLike<number>>, rowCount: number): Adjacency {
+  const old = adjacency.offsets;
+  const oldRows = old.length - 1;
+  const offsets = new Int32Array(rowCount + 1);
+  for (let row = 0; row < rowCount; row++) {
+    const length = replaced.get(row)?.length ?? (row < oldRows ? old[row + 1]! - old[row]! : 0);
+    offsets[row + 1] = offsets[row]! + length;
+  }
+  const targets = new Int32Array(offsets[rowCount]!);
+  let runStart = 0;
+  const copyRun = (end: number) => {
+    const from = Math.min(runStart, oldRows);
+    const to = Math.min(end, oldRows);
+    if (to > from) targets.set(adjacency.targets.subarray(old[from]!, old[to]!), offsets[from]!);
+  };
+  for (const row of [...replaced.keys()].sort((a, b) => a - b)) {
+    copyRun(row);
+    targets.set(replaced.get(row)!, offsets[row]!);
+    runStart = row + 1;
+  }
+  copyRun(rowCount);
+  return { offsets, targets };
+}

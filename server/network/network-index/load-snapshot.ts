@@ -1,10 +1,10 @@
-import type { Statement, Transaction } from '../../db/database.ts';
+import type { Transaction } from '../../db/database.ts';
 import { readNetworkRevision } from '../../db/revision.ts';
 import { RowsBuilder, rowOf, transpose, type Adjacency } from './adjacency.ts';
-import { compareText, nameRanks, ranksInOrder } from './order.ts';
+import { compareIds, compareNames, ranksOf, sortedItems } from './order.ts';
 import { readColumns, type Columns } from './read-columns.ts';
 import { addBit, memberCount, membersOf, orRow, wordsFor } from './bitset.ts';
-import { participationPublic, statusParameter } from '../../auth/visibility.ts';
+import { actorRowsStatement, initiativeRowsStatement } from './row-statements.ts';
 import { ActorFlag, type ActorTable, type InitiativeTable, type NetworkSnapshot } from './snapshot.ts';
 
 /**
@@ -86,23 +86,10 @@ type InitiativeRows = Columns<
 >;
 
 function readInitiatives(tx: Transaction): Promise<InitiativeRows> {
-  return readColumns(
-    tx,
-    {
-      text: `MATCH (i:Initiative) WHERE i.status IN $status.initiative.everyone
-             RETURN id(i) AS node, i.id AS id, i.name AS name,
-               duration.inDays(date('1970-01-01'), i.startFirst).days AS firstDay,
-               duration.inDays(date('1970-01-01'), i.endLast).days AS lastDay,
-               [(i)-[:HAS_THEME]->(t:Theme) | id(t)] AS themes,
-               [(i)-[:IN_MUNICIPALITY]->(m:Municipality) | id(m)] AS places,
-               COLLECT { MATCH family = (i)-[:PART_OF*0..]->(root:Initiative)
-                         WHERE all(n IN nodes(family) WHERE n.status IN $status.initiative.everyone)
-                           AND NOT EXISTS { MATCH (root)-[:PART_OF]->(whole:Initiative) WHERE whole.status IN $status.initiative.everyone }
-                         RETURN DISTINCT id(root) } AS roots`,
-      parameters: { status: statusParameter },
-    },
-    { values: ['node', 'id', 'name', 'firstDay', 'lastDay'], lists: ['themes', 'places', 'roots'] },
-  );
+  return readColumns(tx, initiativeRowsStatement('node'), {
+    values: ['node', 'id', 'name', 'firstDay', 'lastDay'],
+    lists: ['themes', 'places', 'roots'],
+  });
 }
 
 type InitiativesWithNodes = InitiativeTable & { nodes: Numbering };
@@ -110,6 +97,7 @@ type InitiativesWithNodes = InitiativeTable & { nodes: Numbering };
 function buildInitiatives(rows: InitiativeRows, vocabulary: Vocabulary): InitiativesWithNodes {
   const count = rows.id.length;
   const nodes = numbering(rows.node);
+  const byId = sortedItems(count, compareIds(rows.id));
   const themeRows = rows.themes.build(vocabulary.themeWords * 32, through(vocabulary.themes));
   const themes = new Uint32Array(count * vocabulary.themeWords);
   for (let i = 0; i < count; i++) for (const theme of rowOf(themeRows, i)) addBit(themes, i, vocabulary.themeWords, theme);
@@ -118,7 +106,8 @@ function buildInitiatives(rows: InitiativeRows, vocabulary: Vocabulary): Initiat
   return {
     count,
     ids: rows.id,
-    idRanks: ranksInOrder(count, (x, y) => compareText(rows.id[x]!, rows.id[y]!)),
+    idRanks: ranksOf(byId, count),
+    byId,
     names: rows.name,
     index: new Map(rows.id.map((id, i) => [id, i])),
     firstDays: days(rows.firstDay),
@@ -140,43 +129,22 @@ type ActorRows = Columns<
   'themes' | 'places' | 'initiatives' | 'related' | 'affiliated'
 >;
 
-/**
- * Every actor with its links, each list read by expanding from the actor. (While an index on the
- * participations' status existed, a planner misled by its stale statistics after a bulk load scanned that
- * index once per actor here: 10 s instead of 0.2 s for 5 000 actors; migration 0006 drops it.)
- */
-export const actorRowsStatement: Statement = {
-  text: `MATCH (a:Actor)
-         RETURN id(a) AS node, a.id AS id, a.name AS name,
-           CASE WHEN a:Organization THEN $flag.ORGANIZATION ELSE 0 END
-             + CASE WHEN a:Person THEN $flag.PERSON ELSE 0 END
-             + CASE WHEN a:RoleModel THEN $flag.ROLE_MODEL ELSE 0 END
-             + CASE WHEN a.status IN $status.organization.everyone THEN $flag.PUBLIC ELSE 0 END
-             + CASE WHEN a.consentGiven = true THEN $flag.CONSENTED ELSE 0 END AS flags,
-           [(a)-[:HAS_THEME]->(t:Theme) | id(t)] AS themes,
-           [(a)-[:IN_MUNICIPALITY]->(m:Municipality) | id(m)] AS places,
-           [(a)-[r:PARTICIPATES_IN]->(i:Initiative) WHERE ${participationPublic('r', 'i', '$status')} | id(i)] AS initiatives,
-           [(a)-[:PART_OF]-(b:Actor) | id(b)] AS related,
-           [(a)-[:AFFILIATED_WITH]-(b:Actor) | id(b)] AS affiliated`,
-  parameters: { flag: ActorFlag, status: statusParameter },
-};
-
 function readActors(tx: Transaction): Promise<ActorRows> {
-  return readColumns(tx, actorRowsStatement, {
+  return readColumns(tx, actorRowsStatement('node'), {
     values: ['node', 'id', 'name', 'flags'],
     lists: ['themes', 'places', 'initiatives', 'related', 'affiliated'],
   });
 }
 
 /** For each theme, the actors whose profile holds it, in order. */
-function actorsByTheme(profileThemes: Uint32Array, count: number, themeWords: number): Adjacency {
+export function actorsByTheme(profileThemes: Uint32Array, count: number, themeWords: number): Adjacency {
   const themesOf = new RowsBuilder();
   for (let a = 0; a < count; a++) themesOf.push(membersOf(profileThemes, a, themeWords));
   return transpose(themesOf.build(themeWords * 32), themeWords * 32);
 }
 
 /** The organisations and role models, those with the most profile themes first. */
-function candidatesByThemeCount(flags: Uint8Array, themeCounts: Uint16Array): Int32Array {
+export function candidatesByThemeCount(flags: Uint8Array, themeCounts: Uint16Array): Int32Array {
   const candidates: number[] = [];
   for (let a = 0; a < flags.length; a++) if (flags[a]! & (ActorFlag.ORGANIZATION | ActorFlag.ROLE_MODEL)) candidates.push(a);
   return Int32Array.from(candidates.sort((x, y) => themeCounts[y]! - themeCounts[x]! || x - y));
@@ -192,12 +160,13 @@ function buildActors(rows: ActorRows, initiatives: InitiativesWithNodes, vocabul
   const ownMunicipalities = rows.places.build(municipalityCount, through(vocabulary.municipalities));
   const participations = rows.initiatives.build(initiatives.count, through(initiatives.nodes));
 
-  const profileThemes = new Uint32Array(count * themeWords);
+  const ownThemeBits = new Uint32Array(count * themeWords);
+  for (let a = 0; a < count; a++) for (const theme of rowOf(ownThemes, a)) addBit(ownThemeBits, a, themeWords, theme);
+  const profileThemes = ownThemeBits.slice();
   const profileCounties = new Uint32Array(count * countyWords);
   const profileMunicipalities = new RowsBuilder();
   const families = new RowsBuilder();
   for (let a = 0; a < count; a++) {
-    for (const theme of rowOf(ownThemes, a)) addBit(profileThemes, a, themeWords, theme);
     const places: number[] = [...rowOf(ownMunicipalities, a)];
     const roots: number[] = [];
     for (const i of rowOf(participations, a)) {
@@ -211,14 +180,17 @@ function buildActors(rows: ActorRows, initiatives: InitiativesWithNodes, vocabul
   }
   const flags = Uint8Array.from(rows.flags);
   const themeCounts = Uint16Array.from({ length: count }, (_, a) => memberCount(profileThemes, a, themeWords));
+  const byName = sortedItems(count, compareNames(rows.name, rows.id));
   return {
     count,
     ids: rows.id,
     names: rows.name,
-    nameRanks: nameRanks(rows.name, rows.id),
+    nameRanks: ranksOf(byName, count),
+    byName,
     index: new Map(rows.id.map((id, i) => [id, i])),
     nodes,
     flags,
+    ownThemes: ownThemeBits,
     ownMunicipalities,
     initiatives: participations,
     related: rows.related.build(count, through(nodes)),

@@ -1,8 +1,21 @@
 import type { ViewerParameter } from '../../auth/visibility.ts';
 import type { OverlapFilter } from '../overlap-query.ts';
+import { applyChangedRows } from './catch-up/apply-changed-rows.ts';
+import type { ChangedRows } from './catch-up/read-changed-rows.ts';
 import { findOverlaps, type OverlapKeys } from './find-overlaps.ts';
 import type { NetworkSnapshot } from './snapshot.ts';
 import { suggestPartners, type ChosenPartner } from './suggest.ts';
+
+/** Where the index reads the network: whole, or what changed since a revision (null when the changes cannot say). */
+export interface NetworkReader {
+  readAll(): Promise<NetworkSnapshot>;
+  readChanges(since: number, inIndex: (initiativeId: string) => boolean): Promise<ChangedRows | null>;
+}
+
+export interface NetworkIndexEvents {
+  built?(snapshot: NetworkSnapshot, ms: number): void;
+  caughtUp?(snapshot: NetworkSnapshot, ms: number): void;
+}
 
 /**
  * Partner suggestions weigh a subject against every actor in the country, and overlaps weigh every two
@@ -12,16 +25,18 @@ import { suggestPartners, type ChosenPartner } from './suggest.ts';
  *
  * Freshness is the caller's to check, in the statement it sends anyway: it reads the network revision
  * (server/db/revision.ts) and, if a write has moved it past the snapshot's, asks again for a snapshot at
- * least that new and waits for it. Requests that arrive during a rebuild wait for the same one.
+ * least that new. The snapshot then catches up: it reads only what the writes since its revision
+ * changed (their change records say which) and applies that in place. The whole network is read only at
+ * the start and when the change records cannot bridge the gap; meanwhile the old snapshot answers those
+ * that need no newer one, and the rest wait. One update runs at a time, and everyone behind waits for it.
  */
 export class NetworkIndex {
   private snapshot: NetworkSnapshot | null = null;
-  private building: Promise<NetworkSnapshot> | null = null;
+  private updating: Promise<void> | null = null;
 
-  /** @param buildSnapshot reads the network (in the service, buildSnapshotInWorker) */
   constructor(
-    private readonly buildSnapshot: () => Promise<NetworkSnapshot>,
-    private readonly onBuilt: (snapshot: NetworkSnapshot, ms: number) => void = () => {},
+    private readonly reader: NetworkReader,
+    private readonly events: NetworkIndexEvents = {},
   ) {}
 
   /** The best partners from a snapshot at `revision` or newer (0: whatever snapshot there is, the first one built if need be). */
@@ -36,24 +51,32 @@ export class NetworkIndex {
     return { revision: snapshot.revision, overlaps: findOverlaps(snapshot, filter, first, today) };
   }
 
+  /** The revision the index holds now, 0 before the first read. */
+  get revision(): number {
+    return this.snapshot?.revision ?? 0;
+  }
+
   private async atLeast(revision: number): Promise<NetworkSnapshot> {
     for (;;) {
       if (this.snapshot && this.snapshot.revision >= revision) return this.snapshot;
-      // A build already under way may have read its revision before ours: then build again after it.
-      const built = await (this.building ??= this.build());
-      if (built.revision >= revision) return built;
+      // An update already under way may have read its revision before ours: then update again after it.
+      await (this.updating ??= this.update().finally(() => (this.updating = null)));
     }
   }
 
-  private async build(): Promise<NetworkSnapshot> {
+  private async update(): Promise<void> {
     const started = performance.now();
-    try {
-      const snapshot = await this.buildSnapshot();
-      if (!this.snapshot || snapshot.revision > this.snapshot.revision) this.snapshot = snapshot;
-      this.onBuilt(snapshot, performance.now() - started);
-      return snapshot;
-    } finally {
-      this.building = null;
+    const snapshot = this.snapshot;
+    if (snapshot) {
+      const changed = await this.reader.readChanges(snapshot.revision, (id) => snapshot.initiatives.index.has(id));
+      if (changed) {
+        applyChangedRows(snapshot, changed);
+        this.events.caughtUp?.(snapshot, performance.now() - started);
+        return;
+      }
     }
+    const built = await this.reader.readAll();
+    if (!this.snapshot || built.revision > this.snapshot.revision) this.snapshot = built;
+    this.events.built?.(built, performance.now() - started);
   }
 }

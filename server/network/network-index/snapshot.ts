@@ -14,6 +14,9 @@ export const ActorFlag = {
  * The network as partner suggestions and overlaps read it, held in typed arrays and numbered from 0: every actor,
  * initiative, theme, kommun and län. Built in one read transaction at one revision of the network.
  *
+ * Catching up with writes (catch-up/) changes it in place, synchronously, so a request never sees half
+ * of a change; numbers are never reused while the snapshot lives.
+ *
  * An actor's profile is what it works on and where: its own themes and kommuner plus those of the
  * initiatives it takes part in (confirmed only), the län of those kommuner, and the families (root
  * initiatives) of its initiatives.
@@ -35,8 +38,13 @@ export interface ActorTable {
   names: (string | null)[];
   /** For ordering equal scores the way Cypher's ORDER BY name, id does (best-candidates.ts). */
   nameRanks: Int32Array;
+  /** The actors in that order: where a catch-up puts a new or renamed actor (order.ts's reordered). */
+  byName: Int32Array;
+  /** Only the actors that are in the network: one merged away keeps its number, with no links, until the next full read. */
   index: Map<string, number>;
   flags: Uint8Array;
+  /** Its own themes, without those of its initiatives: what a catch-up builds its profile again from. */
+  ownThemes: Uint32Array;
   ownMunicipalities: Adjacency;
   /** Confirmed participations. */
   initiatives: Adjacency;
@@ -61,7 +69,10 @@ export interface InitiativeTable {
   ids: string[];
   /** Each one's place among the ids in order, so that a pair is formed once, as Cypher's a.id < b.id forms it. */
   idRanks: Int32Array;
+  /** The initiatives in that order. */
+  byId: Int32Array;
   names: string[];
+  /** Only the initiatives everyone sees: one hidden since the full read keeps its number, with no links. */
   index: Map<string, number>;
   /** Epoch days of the first day of its start and the last day of its end (startFirst, endLast); NaN when unknown. */
   firstDays: Float64Array;

@@ -83,7 +83,10 @@ class Scratch {
   readonly lifted: Int32Array;
   liftedCount = 0;
 
-  constructor(actorCount: number, initiativeCount: number) {
+  constructor(
+    readonly actorCount: number,
+    readonly initiativeCount: number,
+  ) {
     this.isPartner = new Uint8Array(actorCount);
     this.excluded = new Uint8Array(actorCount);
     this.namedPartner = new Uint8Array(actorCount);
@@ -112,9 +115,14 @@ class Scratch {
 
 const scratches = new WeakMap<NetworkSnapshot, Scratch>();
 
+/** Room for this many more actors and initiatives than the snapshot holds, so that not every one a catch-up adds makes the marks again. */
+const scratchRoom = 1024;
+
 function scratchOf(snapshot: NetworkSnapshot): Scratch {
   let scratch = scratches.get(snapshot);
-  if (!scratch) scratches.set(snapshot, (scratch = new Scratch(snapshot.actors.count, snapshot.initiatives.count)));
+  if (!scratch || scratch.actorCount < snapshot.actors.count || scratch.initiativeCount < snapshot.initiatives.count) {
+    scratches.set(snapshot, (scratch = new Scratch(snapshot.actors.count + scratchRoom, snapshot.initiatives.count + scratchRoom)));
+  }
   return scratch;
 }
 

@@ -1,0 +1,100 @@
+import type { Transaction } from '../../../db/database.ts';
+import { readNetworkRevision } from '../../../db/revision.ts';
+import { actorRowsStatement, initiativeRowsStatement } from '../row-statements.ts';
+
+export interface ActorRow {
+  id: string;
+  name: string | null;
+  flags: number;
+  themes: string[];
+  places: string[];
+  initiatives: string[];
+  related: string[];
+  affiliated: string[];
+}
+
+export interface InitiativeRow {
+  id: string;
+  name: string;
+  firstDay: number | null;
+  lastDay: number | null;
+  themes: string[];
+  places: string[];
+  roots: string[];
+}
+
+/** The rows the writes since a revision changed, as they are now; null for one no longer in the network. */
+export interface ChangedRows {
+  revision: number;
+  initiatives: Map<string, InitiativeRow | null>;
+  actors: Map<string, ActorRow | null>;
+}
+
+/**
+ * Past this many writes behind, reading the network whole costs less than reading what they changed
+ * (and a process that slept through a bulk load must read it whole anyway).
+ */
+export const catchUpLimit = 2_000;
+
+/**
+ * What the writes after `since` changed, read in one transaction: each write's change records name the
+ * actors and initiatives it touched (targetId, subjectIds), and their rows are read again whole, so
+ * applying them gives what a full read would. The revision is read first, as the full read reads it:
+ * the rows then hold at least what it holds.
+ *
+ * Null when the change records cannot bridge the gap: a write that moved the revision without change
+ * records (the seed loader, a bulk load, a restore), or too many writes. The caller then reads it all.
+ *
+ * `inIndex` says whether an initiative is in the snapshot now: one that appears or disappears takes its
+ * participants' rows with it, so those are read too.
+ */
+export async function readChangedRows(tx: Transaction, since: number, inIndex: (initiativeId: string) => boolean): Promise<ChangedRows | null> {
+  const revision = Number((await tx.run<{ revision: number }>(readNetworkRevision)).records[0]!.get('revision'));
+  if (revision - since > catchUpLimit) return null;
+  const changes = (
+    await tx.run<{ revision: number; ids: string[] }>({
+      text: `MATCH (c:Change) WHERE c.revision > $since RETURN c.revision AS revision, [c.targetId] + c.subjectIds AS ids`,
+      parameters: { since },
+    })
+  ).records.map((record) => record.toObject());
+  const recorded = new Set(changes.map((change) => Number(change.revision)));
+  for (let r = since + 1; r <= revision; r++) if (!recorded.has(r)) return null;
+
+  const touched = [...new Set(changes.flatMap((change) => change.ids))];
+  const initiatives = await readInitiatives(tx, touched);
+  const flipped = [...initiatives].filter(([id, row]) => (row !== null) !== inIndex(id)).map(([id]) => id);
+  const actors = await readActors(tx, [...new Set([...touched, ...(await participantsOf(tx, flipped))])]);
+  return { revision, initiatives, actors };
+}
+
+/** The touched initiatives and every part of them (a part's family follows its whole's status), as rows. */
+async function readInitiatives(tx: Transaction, touched: string[]): Promise<Map<string, InitiativeRow | null>> {
+  const ids = (
+    await tx.run<{ id: string }>({
+      text: `MATCH (i:Initiative) WHERE i.id IN $touched
+             OPTIONAL MATCH (part:Initiative)-[:PART_OF*1..]->(i)
+             WITH collect(i.id) + collect(part.id) AS ids
+             UNWIND ids AS id RETURN DISTINCT id`,
+      parameters: { touched },
+    })
+  ).records.map((record) => record.get('id'));
+  const rows = new Map<string, InitiativeRow | null>(ids.map((id) => [id, null]));
+  for (const record of (await tx.run<InitiativeRow>(initiativeRowsStatement('key', ids))).records) rows.set(record.get('id'), record.toObject());
+  return rows;
+}
+
+async function participantsOf(tx: Transaction, initiativeIds: string[]): Promise<string[]> {
+  if (initiativeIds.length === 0) return [];
+  const result = await tx.run<{ id: string }>({
+    text: `MATCH (a:Actor)-[:PARTICIPATES_IN]->(i:Initiative) WHERE i.id IN $initiativeIds RETURN DISTINCT a.id AS id`,
+    parameters: { initiativeIds },
+  });
+  return result.records.map((record) => record.get('id'));
+}
+
+/** The rows of those of `ids` that are actors; an id that is no actor (any more) reads as null. */
+async function readActors(tx: Transaction, ids: string[]): Promise<Map<string, ActorRow | null>> {
+  const rows = new Map<string, ActorRow | null>(ids.map((id) => [id, null]));
+  for (const record of (await tx.run<ActorRow>(actorRowsStatement('key', ids))).records) rows.set(record.get('id'), record.toObject());
+  return rows;
+}
