@@ -54,7 +54,11 @@ export async function startService(config: Config, logger: Logger, options: Serv
     rateLimits: createRateLimits(config.rateLimits),
     pseudonyms: new Pseudonyms(config.pseudonymSecret),
     networkIndex: new NetworkIndex(
-      networkReader(db, () => buildSnapshotInWorker(connection, { timeoutMs: config.networkIndex.buildTimeoutMs, heapMb: config.networkIndex.buildHeapMb })),
+      networkReader(
+        db,
+        async () => buildSnapshotInWorker(connection, { timeoutMs: config.networkIndex.buildTimeoutMs, heapMb: config.networkIndex.buildHeapMb }, await db.processBookmarks()),
+        config.requestWaitMs,
+      ),
       {
         built(snapshot, ms) {
           metrics.networkIndexBuild.observe(ms / 1000);

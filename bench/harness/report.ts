@@ -73,9 +73,7 @@ function scalingTable(results: ScalingResult[]): string {
 
 /** The section a run writes, kept between runs of the other kind. */
 export function writeResultsSection(section: 'comparison' | 'scaling', command: string, options: BenchOptions): void {
-  const existing = existsSync(markdownPath) ? readFileSync(markdownPath, 'utf8') : '';
-  const sections = new Map<string, string>();
-  for (const match of existing.matchAll(/<!-- (comparison|scaling) -->\n([\s\S]*?)<!-- end -->/g)) sections.set(match[1]!, match[2]!);
+  const sections = existingSections();
 
   const counted = options.counted.length ? options.counted.join(' and ') : null;
   const warmUp = `${options.warmup} s${counted ? ` (${counted}: one request per connection first, and again before each round)` : ''}`;
@@ -95,11 +93,25 @@ export function writeResultsSection(section: 'comparison' | 'scaling', command: 
   writeFileSync(markdownPath, renderMarkdown(sections));
 }
 
+/** The section `npm run bench:writes` writes (bench/writes.ts), the others kept. */
+export function writeWritesSection(markdown: string): void {
+  const sections = existingSections();
+  sections.set('writes', markdown);
+  writeFileSync(markdownPath, renderMarkdown(sections));
+}
+
+function existingSections(): Map<string, string> {
+  const existing = existsSync(markdownPath) ? readFileSync(markdownPath, 'utf8') : '';
+  const sections = new Map<string, string>();
+  for (const match of existing.matchAll(/<!-- (comparison|scaling|writes) -->\n([\s\S]*?)<!-- end -->/g)) sections.set(match[1]!, match[2]!);
+  return sections;
+}
+
 function renderMarkdown(sections: Map<string, string>): string {
   const body = (name: string) => `<!-- ${name} -->\n${sections.get(name) ?? 'Not measured yet.\n'}<!-- end -->`;
   return `# Benchmark results
 
-Written by \`npm run bench\` and \`npm run bench:scaling\`; how they work is in [README.md](README.md).
+Written by \`npm run bench\`, \`npm run bench:scaling\` and \`npm run bench:writes\`; how they work is in [README.md](README.md).
 Latencies are autocannon's, from the client; RSS is the server process's peak resident memory from its
 warm-up to the end of its last measured round (Neo4j's JVM, shared by all three, is not counted). The ratios are ours/peer requests per
 second (above 1: ahead of the peer) and ours/floor p50 (1.5 or less: within the goal).
@@ -111,5 +123,9 @@ ${body('comparison')}
 ## How cost grows with the data
 
 ${body('scaling')}
+
+## Partner suggestions and overlaps while the network is written
+
+${body('writes')}
 `;
 }

@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type Record as Neo4jRecord, type RecordShape } from 'neo4j-driver';
+import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction, type QueryResult, type Record as Neo4jRecord, type RecordShape } from 'neo4j-driver';
 import { databaseUnavailable, DatabaseUnavailableError } from './errors.ts';
 import { RequestDeadline, type DatabaseCall } from './request-deadline.ts';
 import { bumpNetworkRevision } from './revision.ts';
@@ -52,27 +52,68 @@ export function createDriver(connection: Neo4jConnection, { losslessIntegers = f
   });
 }
 
+/** The bookmarks one request brought and those its writes leave (see Database). */
+export class RequestBookmarks {
+  /** Where the request's last write left the database, for the client to send with its next request. */
+  written: string[] = [];
+
+  /** @param received what the client sent: the request's statements wait until the database holds those writes */
+  constructor(readonly received: string[] = []) {}
+}
+
+/** What a Database is for one request: its listeners, its deadline, its bookmarks. */
+interface Scope {
+  listeners: StatementListener[];
+  deadline: RequestDeadline | null;
+  /** Shared by every Database made from one root: the process's own causal chain. */
+  bookmarks: BookmarkManager;
+  request: RequestBookmarks | null;
+}
+
 /**
  * The one door to Neo4j. Reads run in read sessions so a cluster can route them to followers; every
  * write is one executeWrite transaction, so it happens fully or not at all.
+ *
+ * Causal consistency: on a cluster a follower may lag behind the leader, so a read routed there could
+ * miss a write already acknowledged. Every session of the process shares one bookmark manager, so each
+ * statement waits until its member holds every transaction the process has seen commit or read before
+ * (the network index's catch-up included). Across processes the client carries the chain: a request
+ * brings the bookmarks of its previous answer (RequestBookmarks.received), and its writes leave new ones
+ * to send back. On a single instance every bookmark is already held, and nothing waits.
  */
 export class Database {
+  private readonly scope: Scope;
+
   constructor(
     readonly driver: Driver,
     readonly name: string,
     private readonly queryTimeoutMs: number,
-    private readonly listeners: StatementListener[] = [],
-    private readonly deadline: RequestDeadline | null = null,
-  ) {}
+    scope: Partial<Scope> = {},
+  ) {
+    this.scope = { listeners: [], deadline: null, bookmarks: neo4j.bookmarkManager(), request: null, ...scope };
+  }
 
   /** The same database, with one more listener: used to count one request's round trips. */
   withListener(listener: StatementListener): Database {
-    return new Database(this.driver, this.name, this.queryTimeoutMs, [...this.listeners, listener], this.deadline);
+    return new Database(this.driver, this.name, this.queryTimeoutMs, { ...this.scope, listeners: [...this.scope.listeners, listener] });
   }
 
-  /** The same database for one request, which waits for it at most `waitMs` in all (see RequestDeadline). */
-  forRequest(waitMs: number): Database {
-    return new Database(this.driver, this.name, this.queryTimeoutMs, this.listeners, new RequestDeadline(Date.now() + waitMs));
+  /**
+   * The same database for one request, which waits for it at most `waitMs` in all (see RequestDeadline)
+   * and sees at least the writes the client's bookmarks name.
+   */
+  forRequest(waitMs: number, bookmarks = new RequestBookmarks()): Database {
+    return new Database(this.driver, this.name, this.queryTimeoutMs, { ...this.scope, deadline: new RequestDeadline(Date.now() + waitMs), request: bookmarks });
+  }
+
+  /** The bookmarks of this request, null outside one. */
+  get requestBookmarks(): RequestBookmarks | null {
+    return this.scope.request;
+  }
+
+  /** Every bookmark the process holds: for a read on another connection (the network index's full read) that must see as much. */
+  async processBookmarks(): Promise<string[]> {
+    return [...(await this.scope.bookmarks.getBookmarks())];
   }
 
   /**
@@ -86,7 +127,7 @@ export class Database {
       for (let delayMs = 200; ; delayMs *= 2) {
         try {
           refuseIfAbandoned(call);
-          for (const listener of this.listeners) listener(statement);
+          for (const listener of this.scope.listeners) listener(statement);
           return await this.runOnce<T>(statement);
         } catch (error) {
           if (!neo4j.isRetryableError(error) || Date.now() + delayMs > giveUpAt) throw error;
@@ -151,20 +192,25 @@ export class Database {
 
   /** See RequestDeadline.notCounting. */
   notCounting<T>(promise: Promise<T>): Promise<T> {
-    return this.deadline ? this.deadline.notCounting(promise) : promise;
+    return this.scope.deadline ? this.scope.deadline.notCounting(promise) : promise;
   }
 
   private call<T>(work: (call: DatabaseCall) => Promise<T>): Promise<T> {
-    return this.deadline ? this.deadline.run(work) : work({ abandoned: false, commitSent: false });
+    return this.scope.deadline ? this.scope.deadline.run(work) : work({ abandoned: false, commitSent: false });
   }
 
   private async session<T>(mode: 'READ' | 'WRITE', work: (session: neo4j.Session) => Promise<T>): Promise<T> {
+    const { bookmarks, request } = this.scope;
     const session = this.driver.session({
       database: this.name,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarkManager: bookmarks,
+      bookmarks: request?.received,
     });
     try {
-      return await work(session);
+      const result = await work(session);
+      if (mode === 'WRITE' && request) request.written = session.lastBookmarks();
+      return result;
     } finally {
       await session.close();
     }
@@ -173,7 +219,7 @@ export class Database {
   private wrap(tx: ManagedTransaction, call: DatabaseCall): Transaction {
     const send = <T extends RecordShape>(statement: Statement) => {
       refuseIfAbandoned(call);
-      for (const listener of this.listeners) listener(statement);
+      for (const listener of this.scope.listeners) listener(statement);
       return tx.run<T>(statement.text, statement.parameters ?? {});
     };
     return { run: send, stream: send };

@@ -22,6 +22,11 @@ export function constraintViolation(error: unknown): { property: string | null }
   return { property: /property `(\w+)`/.exec(error.message)?.[1] ?? null };
 }
 
+/** True when Neo4j refused a bookmark it never gave (a client sent a made-up or another database's one). */
+export function unknownBookmark(error: unknown): boolean {
+  return causeChain(error).some((link) => link instanceof Neo4jError && link.code.startsWith('Neo.ClientError.Transaction.InvalidBookmark'));
+}
+
 /** Neo4jError codes that say the database is away, stopping or not answering, and are not transient. */
 const unavailableCodes = new Set([
   // The driver's own codes for a connection it could not open or lost: refused, reset, closed by the

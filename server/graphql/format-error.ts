@@ -1,6 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
-import { databaseUnavailable, writeMayHaveCommitted } from '../db/errors.ts';
+import { databaseUnavailable, unknownBookmark, writeMayHaveCommitted } from '../db/errors.ts';
+import { bookmarkHeader } from '../http/bookmarks.ts';
 import type { Logger } from '../logger.ts';
 
 /** Codes whose messages are written for the client; anything else is an internal fault. */
@@ -39,6 +40,9 @@ export function formatError(logger: Logger, production: boolean) {
         path: formatted.path,
         extensions: { code: 'SERVICE_UNAVAILABLE', mayHaveCommitted: true },
       };
+    }
+    if (unknownBookmark(error)) {
+      return { message: `${bookmarkHeader}: is not a bookmark this service gave`, path: formatted.path, extensions: { code: 'BAD_USER_INPUT', field: bookmarkHeader } };
     }
     if (databaseUnavailable(error)) {
       return { message: 'The database is unavailable; nothing was written; try again shortly', path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };

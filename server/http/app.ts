@@ -22,6 +22,7 @@ import type { Readiness } from './readiness.ts';
 import { requestErrorHandler } from './request-errors.ts';
 import { requestLog } from './request-log.ts';
 import { viewerOf } from './viewer.ts';
+import { bookmarkPlugin, bookmarksOf } from './bookmarks.ts';
 
 export interface AppDependencies {
   config: Config;
@@ -68,6 +69,7 @@ export async function createHttpService(deps: AppDependencies): Promise<HttpServ
       ...(limits.plugins as unknown as ApolloServerPlugin<Context>[]),
       queryBudgetPlugin(queryBudget),
       requestErrorStatusPlugin,
+      bookmarkPlugin,
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       // The schema has no cache hints, so every answer is uncacheable (set below); the default plugin
       // would work that out again for every field of every response, thousands for a busy profile.
@@ -128,10 +130,10 @@ export async function createHttpService(deps: AppDependencies): Promise<HttpServ
         const clientAddress = req.ip ?? 'unknown';
         try {
           await queryBudget.refuseIfSpent(viewer, clientAddress);
+          return createContext(countedDb.forRequest(deps.config.requestWaitMs, bookmarksOf(req)), deps.services, viewer, clientAddress);
         } catch (error) {
           throw asGraphQLError(error);
         }
-        return createContext(countedDb.forRequest(deps.config.requestWaitMs), deps.services, viewer, clientAddress);
       },
     }),
   );

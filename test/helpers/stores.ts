@@ -7,5 +7,5 @@ import { networkReader } from '../../server/network/network-index/network-reader
 
 /** The stores of one anonymous request, their network index read straight from this database. */
 export function anonymousStores(db: Database) {
-  return createStores(db, anonymousViewer, { networkIndex: new NetworkIndex(networkReader(db, () => db.read(loadSnapshot))) });
+  return createStores(db, anonymousViewer, { networkIndex: new NetworkIndex(networkReader(db, () => db.read(loadSnapshot), 60_000)) });
 }

@@ -13,8 +13,8 @@ export interface BuildLimits {
  * objects, which a heap of bounded size collects as it goes and gives back when the thread ends, and
  * the service's own thread stays free to answer other requests meanwhile.
  */
-export function buildSnapshotInWorker(connection: Neo4jConnection, limits: BuildLimits): Promise<NetworkSnapshot> {
-  const request: BuildRequest = { connection, timeoutMs: limits.timeoutMs };
+export function buildSnapshotInWorker(connection: Neo4jConnection, limits: BuildLimits, bookmarks: string[]): Promise<NetworkSnapshot> {
+  const request: BuildRequest = { connection, timeoutMs: limits.timeoutMs, bookmarks };
   const worker = new Worker(new URL('./build-worker.mjs', import.meta.url), {
     workerData: request,
     resourceLimits: { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: 16 },

@@ -1,3 +1,4 @@
+import neo4j from 'neo4j-driver';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createDriver, Database, type Neo4jConnection } from '../../db/database.ts';
 import { loadSnapshot } from './load-snapshot.ts';
@@ -7,12 +8,15 @@ import type { NetworkSnapshot } from './snapshot.ts';
 export interface BuildRequest {
   connection: Neo4jConnection;
   timeoutMs: number;
+  /** The service's bookmarks: the read waits until its cluster member holds every write the service has seen. */
+  bookmarks: string[];
 }
 
-const { connection, timeoutMs } = workerData as BuildRequest;
+const { connection, timeoutMs, bookmarks } = workerData as BuildRequest;
 const driver = createDriver(connection);
 try {
-  const snapshot = await new Database(driver, connection.database, timeoutMs).read(loadSnapshot);
+  const db = new Database(driver, connection.database, timeoutMs, { bookmarks: neo4j.bookmarkManager({ initialBookmarks: bookmarks }) });
+  const snapshot = await db.read(loadSnapshot);
   parentPort!.postMessage(snapshot, buffersOf(snapshot));
 } finally {
   await driver.close();
