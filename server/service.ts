@@ -69,6 +69,9 @@ export async function startService(config: Config, logger: Logger, options: Serv
           metrics.networkIndexCatchUp.observe(ms / 1000);
           metrics.networkIndexRevision.set(snapshot.revision);
         },
+        catchUpFailed(error) {
+          logger.error({ err: error }, 'the network index could not apply the changes it read; reading the network whole');
+        },
       },
     ),
   };

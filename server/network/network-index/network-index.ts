@@ -15,6 +15,8 @@ export interface NetworkReader {
 export interface NetworkIndexEvents {
   built?(snapshot: NetworkSnapshot, ms: number): void;
   caughtUp?(snapshot: NetworkSnapshot, ms: number): void;
+  /** A catch-up that failed while applying; the snapshot was dropped and the network read whole instead. */
+  catchUpFailed?(error: unknown): void;
 }
 
 /**
@@ -70,9 +72,15 @@ export class NetworkIndex {
     if (snapshot) {
       const changed = await this.reader.readChanges(snapshot.revision, (id) => snapshot.initiatives.index.has(id));
       if (changed) {
-        applyChangedRows(snapshot, changed);
-        this.events.caughtUp?.(snapshot, performance.now() - started);
-        return;
+        try {
+          applyChangedRows(snapshot, changed);
+          this.events.caughtUp?.(snapshot, performance.now() - started);
+          return;
+        } catch (error) {
+          // Half applied, the snapshot can answer nothing right: no one may use it again.
+          this.snapshot = null;
+          this.events.catchUpFailed?.(error);
+        }
       }
     }
     const built = await this.reader.readAll();
