@@ -31,10 +31,10 @@ export interface ChangedRows {
 }
 
 /**
- * Past this many writes behind, reading the network whole costs less than reading what they changed
- * (and a process that slept through a bulk load must read it whole anyway).
+ * Past this many writes behind, or this many actors and initiatives touched (an import of a whole file
+ * is one write), reading the network whole costs less than reading what they changed.
  */
-export const catchUpLimit = 2_000;
+export const catchUpLimit = { writes: 2_000, touched: 5_000 };
 
 /**
  * What the writes after `since` changed, read in one transaction: each write's change records name the
@@ -43,14 +43,14 @@ export const catchUpLimit = 2_000;
  * the rows then hold at least what it holds.
  *
  * Null when the change records cannot bridge the gap: a write that moved the revision without change
- * records (the seed loader, a bulk load, a restore), or too many writes. The caller then reads it all.
+ * records (the seed loader, a bulk load, a restore), or too many changes. The caller then reads it all.
  *
  * `inIndex` says whether an initiative is in the snapshot now: one that appears or disappears takes its
  * participants' rows with it, so those are read too.
  */
 export async function readChangedRows(tx: Transaction, since: number, inIndex: (initiativeId: string) => boolean): Promise<ChangedRows | null> {
   const revision = Number((await tx.run<{ revision: number }>(readNetworkRevision)).records[0]!.get('revision'));
-  if (revision - since > catchUpLimit) return null;
+  if (revision - since > catchUpLimit.writes) return null;
   const changes = (
     await tx.run<{ revision: number; ids: string[] }>({
       text: `MATCH (c:Change) WHERE c.revision > $since RETURN c.revision AS revision, [c.targetId] + c.subjectIds AS ids`,
@@ -61,6 +61,7 @@ export async function readChangedRows(tx: Transaction, since: number, inIndex: (
   for (let r = since + 1; r <= revision; r++) if (!recorded.has(r)) return null;
 
   const touched = [...new Set(changes.flatMap((change) => change.ids))];
+  if (touched.length > catchUpLimit.touched) return null;
   const initiatives = await readInitiatives(tx, touched);
   const flipped = [...initiatives].filter(([id, row]) => (row !== null) !== inIndex(id)).map(([id]) => id);
   const actors = await readActors(tx, [...new Set([...touched, ...(await participantsOf(tx, flipped))])]);
