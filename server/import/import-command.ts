@@ -40,7 +40,7 @@ export const importRegistry = command({
   resource: (_resolution, { plan }) => ({ municipalities: plan.municipalities, alsoMunicipalities: plan.municipalities }),
   async apply(tx, { plan, file }, resolution, viewer) {
     if (resolution.rowsWithErrors > 0) throw new ImportRejected(resolution.rows);
-    const sourceId = await citedSource(tx, { title: file.name, publisher: file.suppliedBy, published: new Date().toISOString().slice(0, 10) }, viewer, 'file');
+    const sourceId = await citedSource(tx, { title: file.name, document: file.name, publisher: file.suppliedBy, published: new Date().toISOString().slice(0, 10) }, viewer, 'file');
     const author = authorOf(viewer);
     const trusted = writesTrusted(viewer);
     const changes: ChangeDraft[] = [];
