@@ -70,6 +70,11 @@ export class Database {
     return new Database(this.driver, this.name, this.queryTimeoutMs, [...this.listeners, listener], this.deadline);
   }
 
+  /** The same database with another bound on each transaction: a file's import writes thousands of rows in one. */
+  withQueryTimeout(queryTimeoutMs: number): Database {
+    return new Database(this.driver, this.name, queryTimeoutMs, this.listeners, this.deadline);
+  }
+
   /** The same database for one request, which waits for it at most `waitMs` in all (see RequestDeadline). */
   forRequest(waitMs: number): Database {
     return new Database(this.driver, this.name, this.queryTimeoutMs, this.listeners, new RequestDeadline(Date.now() + waitMs));

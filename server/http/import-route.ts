@@ -13,6 +13,12 @@ import { viewerOf } from './viewer.ts';
 /** A file larger than this is refused while it arrives; 10 000 rows of a CSV take a few megabytes. */
 export const maxImportBytes = 32 * 1024 * 1024;
 
+/**
+ * How long an import may wait for Neo4j in all, its one transaction included: a file of 10 000 rows is one
+ * transaction of tens of thousands of nodes and relationships, well beyond what a request's bound allows.
+ */
+export const importWaitMs = 120_000;
+
 const statusOf: Record<ErrorCode, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, TOO_MANY_REQUESTS: 429 };
 
 const importQuery = z.object({
@@ -50,7 +56,8 @@ export function importRoute(db: Database, tokens: TokenService, logger: Logger):
       const viewer = viewerOf(req, tokens);
       const query = parseArgument(importQuery, req.query, 'query');
       const upload: Upload = { body: limited(req), contentType: req.headers['content-type'] ?? '', fileName: query.fileName, suppliedBy: query.suppliedBy };
-      const report = query.dryRun === 'true' ? await dryRunImport(db, viewer, upload) : await runImport(db, viewer, upload);
+      const bounded = db.withQueryTimeout(importWaitMs).forRequest(importWaitMs);
+      const report = query.dryRun === 'true' ? await dryRunImport(bounded, viewer, upload) : await runImport(bounded, viewer, upload);
       res.status(query.dryRun === 'true' ? 200 : 201).json(report);
     } catch (error) {
       answerError(res, error, logger);
