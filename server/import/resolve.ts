@@ -1,4 +1,4 @@
-import { namesAlike } from '../actors/similar-names.ts';
+import { normalizedName, normalizedNamesAlike } from '../actors/similar-names.ts';
 import { newId } from '../shared/ids.ts';
 import { participantNumber, type ExistingOrganizations } from './existing.ts';
 import type { ImportPlan, PlannedInitiative, PlannedOrganization, PlannedParticipation, RowPlace } from './plan.ts';
@@ -30,6 +30,9 @@ export function resolveImport(plan: ImportPlan, existing: ExistingOrganizations)
   for (const error of plan.errors) fail(error, { column: error.column, message: error.message });
 
   const resolution: Resolution = { organizations: [], initiatives: [], participations: [], rows, rowsWithErrors: 0, matched: 0 };
+  const registeredNormalized = new Map(
+    [...existing.byKommun].map(([code, organizations]) => [code, organizations.map((organization) => ({ ...organization, normalized: normalizedName(organization.name) }))]),
+  );
   const fileByNumber = new Map<string, { id: string; place: RowPlace }>();
   const fileByName = new Map<string, { id: string; place: RowPlace; municipalities: string[] }[]>();
 
@@ -53,7 +56,7 @@ export function resolveImport(plan: ImportPlan, existing: ExistingOrganizations)
       resolution.matched += 1;
     } else {
       id = newId();
-      report.likelyDuplicates = likelyDuplicates(organization, existing, fileByName);
+      report.likelyDuplicates = likelyDuplicates(organization, registeredNormalized, fileByName);
       resolution.organizations.push({ ...organization, id });
     }
     if (number) fileByNumber.set(number, { id, place: organization });
@@ -102,14 +105,15 @@ export function resolveImport(plan: ImportPlan, existing: ExistingOrganizations)
 /** Registered organisations of the row's kommuner, and earlier rows of a shared kommun, with a name alike. */
 function likelyDuplicates(
   organization: PlannedOrganization,
-  existing: ExistingOrganizations,
+  registeredNormalized: Map<string, { id: string; name: string; normalized: string }[]>,
   fileByName: Map<string, { id: string; place: RowPlace; municipalities: string[] }[]>,
 ): NonNullable<ReportRow['organization']>['likelyDuplicates'] {
   const { name, municipality } = organization.input;
+  const normalized = normalizedName(name);
   const found = new Map<string, { id: string | null; row: number | null; name: string }>();
   for (const code of municipality) {
-    for (const other of existing.byKommun.get(code) ?? []) {
-      if (!found.has(other.id) && namesAlike(name, other.name)) found.set(other.id, { id: other.id, row: null, name: other.name });
+    for (const other of registeredNormalized.get(code) ?? []) {
+      if (!found.has(other.id) && normalizedNamesAlike(normalized, other.normalized)) found.set(other.id, { id: other.id, row: null, name: other.name });
     }
   }
   for (const earlier of fileByName.get(lowered(name)) ?? []) {
