@@ -4,7 +4,8 @@ import { distance } from 'fastest-levenshtein';
 // JavaScript's \b knows no å, ä or ö, so word edges are spelled out as "no letter on either side".
 const commonWords = /(?<!\p{L})(förening(en)?|föreningar|ideell|ideella|riksförbund(et)?|förbund(et)?|klubb(en)?|sällskap(et)?|i|och|av|för)(?!\p{L})/gu;
 
-function normalize(name: string): string {
+/** A name as likely duplicates are compared: lower case, without punctuation or words that say only what kind of organisation it is. */
+export function normalizedName(name: string): string {
   return name
     .toLowerCase()
     .normalize('NFC')
@@ -16,9 +17,14 @@ function normalize(name: string): string {
 
 /** Two names that a reviewer should look at together. */
 export function namesAlike(a: string, b: string): boolean {
-  const x = normalize(a);
-  const y = normalize(b);
+  return normalizedNamesAlike(normalizedName(a), normalizedName(b));
+}
+
+/** The same for names normalised already, so that a long list is normalised once rather than for every pair. */
+export function normalizedNamesAlike(x: string, y: string): boolean {
   if (!x || !y) return false;
   if (x === y) return true;
-  return distance(x, y) <= Math.floor(Math.max(x.length, y.length) / 5);
+  const bound = Math.floor(Math.max(x.length, y.length) / 5);
+  // Two names differ in at least as many edits as in length: most pairs are told apart without the distance.
+  return Math.abs(x.length - y.length) <= bound && distance(x, y) <= bound;
 }

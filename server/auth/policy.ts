@@ -28,6 +28,7 @@ export const actions = [
   'mergeOrganizations',
   'createAccount',
   'changePassword',
+  'importRegistry',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -99,6 +100,7 @@ const rules: Record<NonNullable<Viewer['role']>, Partial<Record<Action, Rule>>> 
     addGrant: inScope,
     addEvent: inScope,
     mergeOrganizations: inScope,
+    importRegistry: inScope,
     changePassword: always,
   },
   ASSOCIATION: {

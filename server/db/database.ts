@@ -116,6 +116,11 @@ export class Database {
     return [...(await this.scope.bookmarks.getBookmarks())];
   }
 
+  /** The same database with another bound on each transaction: a file's import writes thousands of rows in one. */
+  withQueryTimeout(queryTimeoutMs: number): Database {
+    return new Database(this.driver, this.name, queryTimeoutMs, this.scope);
+  }
+
   /**
    * One statement as a transaction of its own (auto-commit): one round trip to Neo4j where a managed
    * transaction needs two (BEGIN and RUN, then COMMIT), which is most of a small read's cost. Transient

@@ -20,6 +20,7 @@ import { apolloLogger } from '../logging/apollo-logger.ts';
 import type { Metrics } from './metrics.ts';
 import type { Readiness } from './readiness.ts';
 import { requestErrorHandler } from './request-errors.ts';
+import { importRoute } from './import-route.ts';
 import { requestLog } from './request-log.ts';
 import { viewerOf } from './viewer.ts';
 import { bookmarkPlugin, bookmarksOf } from './bookmarks.ts';
@@ -137,6 +138,8 @@ export async function createHttpService(deps: AppDependencies): Promise<HttpServ
       },
     }),
   );
+
+  app.use('/import', importRoute(countedDb, deps.services.tokens, logger));
 
   app.use(requestErrorHandler(logger));
 

@@ -48,6 +48,7 @@ const table: Record<Action, [Decision[], Decision[]]> = {
   mergeOrganizations: [[U, A, A, F, F], [U, A, F, F, F]],
   createAccount: [[U, A, F, F, F], [U, A, F, F, F]],
   changePassword: [[U, A, A, A, A], [U, A, A, A, A]],
+  importRegistry: [[U, A, A, F, F], [U, A, F, F, F]],
 };
 
 describe('the access policy', () => {

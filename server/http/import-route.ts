@@ -1,0 +1,85 @@
+import express, { type Request, type Response } from 'express';
+import { z } from 'zod';
+import type { TokenService } from '../auth/tokens.ts';
+import type { Database } from '../db/database.ts';
+import { databaseUnavailable, DatabaseUnavailableError } from '../db/errors.ts';
+import { ImportRejected } from '../import/rejected.ts';
+import { dryRunImport, runImport, type Upload } from '../import/run-import.ts';
+import type { Logger } from '../logger.ts';
+import { parseArgument, ServiceError, type ErrorCode } from '../shared/errors.ts';
+import { printable } from '../shared/inputs.ts';
+import { viewerOf } from './viewer.ts';
+
+/** A file larger than this is refused while it arrives; 10 000 rows of a CSV take a few megabytes. */
+export const maxImportBytes = 32 * 1024 * 1024;
+
+/**
+ * How long an import may wait for Neo4j in all, its one transaction included: a file of 10 000 rows is one
+ * transaction of tens of thousands of nodes and relationships, well beyond what a request's bound allows.
+ */
+export const importWaitMs = 120_000;
+
+const statusOf: Record<ErrorCode, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, TOO_MANY_REQUESTS: 429 };
+
+const importQuery = z.object({
+  dryRun: z.enum(['true', 'false']).optional(),
+  fileName: printable(300).pipe(z.string().min(2, 'must name the file (at least 2 characters)')),
+  suppliedBy: printable(200).pipe(z.string().min(2, 'must say who supplied the file (at least 2 characters)')),
+});
+
+class FileTooLarge extends ServiceError {
+  constructor() {
+    super(`file: is larger than ${maxImportBytes / 1024 / 1024} MB`, { code: 'BAD_USER_INPUT', field: 'file', http: { status: 413 } });
+  }
+}
+
+/** The request body as it arrives, refused once it passes the limit: it is never buffered whole. */
+async function* limited(body: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  let bytes = 0;
+  for await (const chunk of body) {
+    bytes += chunk.length;
+    if (bytes > maxImportBytes) throw new FileTooLarge();
+    yield chunk;
+  }
+}
+
+/**
+ * `POST /import?dryRun=true&fileName=…&suppliedBy=…` with a CSV or XLSX file as the raw body: the
+ * report of what each row would do; without dryRun, the import itself. The caller's bearer token as
+ * for the API.
+ */
+export function importRoute(db: Database, tokens: TokenService, logger: Logger): express.Router {
+  const router = express.Router();
+  router.post('/', async (req: Request, res: Response) => {
+    res.set('cache-control', 'no-store');
+    try {
+      const viewer = viewerOf(req, tokens);
+      const query = parseArgument(importQuery, req.query, 'query');
+      const upload: Upload = { body: limited(req), contentType: req.headers['content-type'] ?? '', fileName: query.fileName, suppliedBy: query.suppliedBy };
+      const bounded = db.withQueryTimeout(importWaitMs).forRequest(importWaitMs);
+      const report = query.dryRun === 'true' ? await dryRunImport(bounded, viewer, upload) : await runImport(bounded, viewer, upload);
+      res.status(query.dryRun === 'true' ? 200 : 201).json(report);
+    } catch (error) {
+      answerError(res, error, logger);
+    } finally {
+      // A refused upload may leave part of its body unread: drain it so that the connection can answer.
+      req.resume();
+    }
+  });
+  return router;
+}
+
+function answerError(res: Response, error: unknown, logger: Logger): void {
+  if (error instanceof ServiceError) {
+    const body = { errors: [{ message: error.message, extensions: { code: error.code, field: error.extensions.field } }] };
+    res.status(error.extensions.http?.status ?? statusOf[error.code]).json(error instanceof ImportRejected ? { ...body, rows: error.rows } : body);
+    return;
+  }
+  if (error instanceof DatabaseUnavailableError || databaseUnavailable(error)) {
+    const mayHaveCommitted = error instanceof DatabaseUnavailableError && error.mayHaveCommitted;
+    res.status(503).json({ errors: [{ message: 'The database is not available', extensions: { code: 'SERVICE_UNAVAILABLE', mayHaveCommitted } }] });
+    return;
+  }
+  logger.error({ err: error }, 'import failed');
+  res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+}

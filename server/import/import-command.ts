@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { organizationFields } from '../actors/commands/organization-fields.ts';
+import { writesTrusted } from '../auth/policy.ts';
+import { initiativeFields } from '../initiatives/commands/create-initiative.ts';
+import { isPublic, participationChange } from '../initiatives/commands/participation-change.ts';
+import { writeInitiatives, type InitiativeShape } from '../repositories/initiatives.ts';
+import { writeOrganizations, type OrganizationShape } from '../repositories/organizations.ts';
+import { writeParticipations, type ParticipationShape } from '../repositories/participations.ts';
+import { authorOf } from '../writes/author.ts';
+import { change, diffFields, type ChangeDraft } from '../writes/changes.ts';
+import { command } from '../writes/command.ts';
+import { citedSource } from '../writes/source.ts';
+import { readExisting } from './existing.ts';
+import type { ImportPlan } from './plan.ts';
+import { ImportRejected } from './rejected.ts';
+import { resolveImport, type Resolution } from './resolve.ts';
+
+/** Rows per statement: large enough to keep round trips few, small enough to keep each statement's parameters small. */
+const batchSize = 1000;
+
+const importArguments = z.object({
+  plan: z.custom<ImportPlan>((value) => typeof value === 'object' && value !== null, 'must be a checked import file'),
+  file: z.object({ name: z.string(), suppliedBy: z.string() }),
+});
+
+/**
+ * A whole file as one change set: every organisation, initiative and participation it creates, in one
+ * transaction, each citing the file (its name, who supplied it, the day) and each with its change. The
+ * rows are matched against the registry inside the transaction, so what the dry run said is checked
+ * again against what is there now; any row in error refuses the whole file.
+ */
+export const importRegistry = command({
+  name: 'import',
+  action: 'importRegistry',
+  arguments: importArguments,
+  uniqueFields: { organizationNumber: 'organizationNumber' },
+  async facts(tx, { plan }, viewer) {
+    return resolveImport(plan, await readExisting(tx, plan, viewer));
+  },
+  resource: (_resolution, { plan }) => ({ municipalities: plan.municipalities, alsoMunicipalities: plan.municipalities }),
+  async apply(tx, { plan, file }, resolution, viewer) {
+    if (resolution.rowsWithErrors > 0) throw new ImportRejected(resolution.rows);
+    const sourceId = await citedSource(tx, { title: file.name, document: file.name, publisher: file.suppliedBy, published: new Date().toISOString().slice(0, 10) }, viewer, 'file');
+    const author = authorOf(viewer);
+    const trusted = writesTrusted(viewer);
+    const changes: ChangeDraft[] = [];
+
+    const organizations: OrganizationShape[] = resolution.organizations.map(({ id, input }) => ({
+      id,
+      kind: input.kind as OrganizationShape['kind'],
+      name: input.name,
+      description: input.description ?? null,
+      organizationNumber: input.organizationNumber ?? null,
+      email: input.email ?? null,
+      phone: input.phone ?? null,
+      address: null,
+      status: trusted ? 'VERIFIED' : 'PENDING',
+      themes: input.themes,
+      municipalities: input.municipality,
+      sources: [sourceId],
+      parent: null,
+    }));
+    for (const batch of batches(organizations)) await writeOrganizations(tx, batch, { mode: 'create', author });
+    for (const organization of organizations) {
+      const fields = diffFields('Organization', organizationFields, null, organization);
+      changes.push(change({ targetId: organization.id, targetKind: 'Organization', public: organization.status === 'VERIFIED', fields, sourceId }));
+    }
+
+    const initiatives: InitiativeShape[] = resolution.initiatives.map(({ id, input }) => ({
+      id,
+      kind: input.kind ?? 'PROJECT',
+      name: input.initiative,
+      description: input.description ?? null,
+      start: input.start ?? null,
+      end: input.end ?? null,
+      status: trusted ? 'VERIFIED' : 'PENDING',
+      themes: input.themes ?? [],
+      municipalities: input.municipality ?? [],
+      sources: [sourceId],
+      partOf: null,
+    }));
+    for (const batch of batches(initiatives)) await writeInitiatives(tx, batch, { mode: 'create', author });
+    const initiativeStatus = new Map(initiatives.map((initiative) => [initiative.id, initiative.status]));
+    for (const initiative of initiatives) {
+      const fields = diffFields('Initiative', initiativeFields, null, initiative);
+      changes.push(change({ targetId: initiative.id, targetKind: 'Initiative', public: initiative.status === 'VERIFIED', fields, sourceId }));
+    }
+
+    const participations: ParticipationShape[] = resolution.participations.map((participation) => ({
+      id: participation.id,
+      actor: participation.actorId,
+      initiative: participation.initiativeId,
+      role: participation.role,
+      since: participation.since,
+      until: participation.until,
+      status: trusted ? 'CONFIRMED' : 'CLAIMED',
+      sources: [sourceId],
+    }));
+    for (const batch of batches(participations)) await writeParticipations(tx, batch, { mode: 'create', author });
+    for (const participation of participations) {
+      changes.push(participationChange(null, participation, { public: isPublic(participation.status, initiativeStatus.get(participation.initiative)!), sourceId }));
+    }
+
+    return { result: { sourceId, resolution: withIds(resolution) }, changes };
+  },
+});
+
+function* batches<T>(items: T[]): Generator<T[]> {
+  for (let start = 0; start < items.length; start += batchSize) yield items.slice(start, start + batchSize);
+}
+
+/** The report's rows with the ids of what was created. */
+function withIds(resolution: Resolution): Resolution {
+  for (const organization of resolution.organizations) resolution.rows[organization.order - 1]!.organization!.id = organization.id;
+  for (const initiative of resolution.initiatives) resolution.rows[initiative.order - 1]!.initiative!.id = initiative.id;
+  for (const participation of resolution.participations) {
+    const row = resolution.rows[participation.order - 1]!;
+    row.participation!.id = participation.id;
+    row.participation!.organizationId = participation.actorId;
+  }
+  return resolution;
+}
