@@ -57,6 +57,30 @@ const startingPoints: Record<PatternFilter, (asOf: boolean) => string> = {
 }`,
 };
 
+const placeAndThemeFilters = (filter: ActorFilter) => (['municipalities', 'counties', 'themes'] as const).filter((name) => filter[name]?.length);
+
+/**
+ * The conditions an actor filter (but its full text) puts on the actor `a`, and their parameters: what
+ * a page and an export of the network share. `startsFrom` is a filter the statement already walked in
+ * from, which needs no test.
+ */
+export function actorConditions(actor: 'a', filter: ActorFilter, parameters: Record<string, unknown>, startsFrom: PatternFilter | null = null): string[] {
+  const conditions: string[] = [];
+  if (filter.kinds?.length) {
+    conditions.push(`${actor}.kind IN $kinds`);
+    parameters.kinds = filter.kinds;
+  }
+  if (filter.asOf) {
+    conditions.push(`EXISTS { MATCH (${actor})-[r:PARTICIPATES_IN]->(i:Initiative) WHERE ${counting(true)} }`);
+    parameters.asOf = filter.asOf;
+  }
+  for (const name of placeAndThemeFilters(filter)) {
+    parameters[name] = filter[name];
+    if (name !== startsFrom) conditions.push(worksThrough(filterPatterns[name].pattern, filterPatterns[name].condition, Boolean(filter.asOf)));
+  }
+  return conditions;
+}
+
 /**
  * Builds the statements for one page of actors and their total. Every clause is fixed text chosen by
  * which filters are present; every value is a parameter. An actor "works on" a theme or in a place
@@ -72,30 +96,14 @@ export function buildActorPage(
   /** More columns for the page's actors `a`, as fixed text from the store. */
   extraColumns = '',
 ): { page: Statement; count: Statement } {
-  const conditions = [actorVisible('a')];
   const parameters: Record<string, unknown> = { viewer };
-
-  if (filter.kinds?.length) {
-    conditions.push('a.kind IN $kinds');
-    parameters.kinds = filter.kinds;
-  }
-  let source = 'MATCH (a:Actor)';
+  const start = filter.text ? null : (placeAndThemeFilters(filter)[0] ?? null);
+  const conditions = [actorVisible('a'), ...actorConditions('a', filter, parameters, start)];
+  let source = start ? startingPoints[start](Boolean(filter.asOf)) : 'MATCH (a:Actor)';
   if (filter.text) {
     source = "CALL db.index.fulltext.queryNodes('actor_text', $text) YIELD node AS a";
     conditions.push(findableByText('a'));
     parameters.text = allWordsQuery(filter.text);
-  }
-  const asOf = Boolean(filter.asOf);
-  if (filter.asOf) {
-    conditions.push(`EXISTS { MATCH (a)-[r:PARTICIPATES_IN]->(i:Initiative) WHERE ${counting(true)} }`);
-    parameters.asOf = filter.asOf;
-  }
-  const given = (['municipalities', 'counties', 'themes'] as const).filter((name) => filter[name]?.length);
-  const start = filter.text ? null : given[0];
-  if (start) source = startingPoints[start](asOf);
-  for (const name of given) {
-    parameters[name] = filter[name];
-    if (name !== start) conditions.push(worksThrough(filterPatterns[name].pattern, filterPatterns[name].condition, asOf));
   }
 
   const where = `WHERE ${conditions.join('\n  AND ')}`;

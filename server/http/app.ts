@@ -22,6 +22,7 @@ import type { Readiness } from './readiness.ts';
 import { requestErrorHandler } from './request-errors.ts';
 import { requestLog } from './request-log.ts';
 import { viewerOf } from './viewer.ts';
+import { exportRoute } from './export-route.ts';
 
 export interface AppDependencies {
   config: Config;
@@ -135,6 +136,8 @@ export async function createHttpService(deps: AppDependencies): Promise<HttpServ
       },
     }),
   );
+
+  app.get('/export', exportRoute({ db: countedDb, services: deps.services, logger }));
 
   app.use(requestErrorHandler(logger));
 
