@@ -13,7 +13,8 @@ import { useTestService } from '../helpers/service.ts';
 const kommun = '0461';
 
 type Row = Record<string, string>;
-const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['node', 'edge', 'data', 'attvalue', 'key'].includes(name) });
+// Values stay text: a kommun code such as 0461 is not a number.
+const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', parseTagValue: false, parseAttributeValue: false, isArray: (name) => ['node', 'edge', 'data', 'attvalue', 'key'].includes(name) });
 
 describe('GET /export', () => {
   const db = useTestDatabase();
