@@ -130,6 +130,11 @@ function tokenProblems(env: Record<string, string | undefined>): string[] {
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET && !asymmetric) {
     problems.push('JWT_SECRET: is required in production (or JWT_ALGORITHM with a key pair)');
   }
+  // With a key pair there is no signing secret to key pseudonyms with: a random key would give researchers
+  // other pseudonyms after every restart and on every instance.
+  if (env.NODE_ENV === 'production' && asymmetric && !env.PSEUDONYM_SECRET) {
+    problems.push(`PSEUDONYM_SECRET: is required in production with JWT_ALGORITHM=${env.JWT_ALGORITHM}`);
+  }
   if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) problems.push('ADMIN_PASSWORD: ADMIN_EMAIL and ADMIN_PASSWORD go together');
   return problems;
 }

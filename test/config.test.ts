@@ -30,6 +30,23 @@ describe('configuration', () => {
     }
   });
 
+  it('requires PSEUDONYM_SECRET in production when tokens are signed with a key pair', () => {
+    const keyPair = { NODE_ENV: 'production', JWT_ALGORITHM: 'RS256', JWT_PUBLIC_KEY: '-----BEGIN PUBLIC KEY-----\nx\n-----END PUBLIC KEY-----' };
+    for (const algorithm of ['RS256', 'ES256']) {
+      try {
+        parseConfig({ ...keyPair, JWT_ALGORITHM: algorithm });
+        expect.unreachable();
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        expect((error as ConfigError).problems).toEqual([`PSEUDONYM_SECRET: is required in production with JWT_ALGORITHM=${algorithm}`]);
+      }
+    }
+    const secret = 'p'.repeat(32);
+    expect(parseConfig({ ...keyPair, PSEUDONYM_SECRET: secret }).pseudonymSecret).toBe(secret);
+    // Outside production a random key still does, for a local run.
+    expect(parseConfig({ ...keyPair, NODE_ENV: 'development' }).pseudonymSecret).toHaveLength(64);
+  });
+
   it('makes the service exit non-zero before it starts anything', () => {
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
       env: { PATH: process.env.PATH, PORT: '-1', NEO4J_URI: 'nonsense' },

@@ -24,6 +24,7 @@ import { importRoute } from './import-route.ts';
 import { requestLog } from './request-log.ts';
 import { viewerOf } from './viewer.ts';
 import { bookmarkPlugin, bookmarksOf } from './bookmarks.ts';
+import { exportRoute } from './export-route.ts';
 
 export interface AppDependencies {
   config: Config;
@@ -140,6 +141,7 @@ export async function createHttpService(deps: AppDependencies): Promise<HttpServ
   );
 
   app.use('/import', importRoute(countedDb, deps.services.tokens, logger));
+  app.get('/export', exportRoute({ db: countedDb, services: deps.services, logger }));
 
   app.use(requestErrorHandler(logger));
 

@@ -4,6 +4,7 @@ import type { Statement } from '../db/database.ts';
 import { afterCursorClauses, type Cursor } from '../shared/cursor.ts';
 import { allWordsQuery } from '../shared/fulltext.ts';
 import type { PartialDate } from '../shared/partial-date.ts';
+import { initiativeOn } from '../research/as-of.ts';
 import { initiativeProjection } from './records.ts';
 
 export interface InitiativeFilter {
@@ -13,6 +14,8 @@ export interface InitiativeFilter {
   counties?: string[] | null;
   activeOn?: PartialDate | null;
   text?: string | null;
+  /** A day ("YYYY-MM-DD"): the initiatives that existed then. */
+  asOf?: string | null;
 }
 
 /**
@@ -45,6 +48,10 @@ export function initiativeConditions(variable: string, filter: InitiativeFilter,
       AND (${i}.endLast IS NULL OR ${i}.endLast >= date($activeFirst))`);
     parameters.activeFirst = filter.activeOn.first;
     parameters.activeLast = filter.activeOn.last;
+  }
+  if (filter.asOf) {
+    conditions.push(initiativeOn(i));
+    parameters.asOf = filter.asOf;
   }
   return conditions;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { filterInput, partialDate, searchText, whereFilterFields } from '../shared/inputs.ts';
 import { parsePartialDate } from '../shared/partial-date.ts';
+import { asOfInput } from '../research/as-of.ts';
 
 export const activeOnInput = partialDate.transform((text) => parsePartialDate(text)!);
 
@@ -9,4 +10,5 @@ export const initiativeFilterInput = filterInput({
   ...whereFilterFields,
   activeOn: activeOnInput.nullish(),
   text: searchText.nullish(),
+  asOf: asOfInput,
 });

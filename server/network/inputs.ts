@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { activeOnInput } from '../initiatives/inputs.ts';
+import { asOfInput } from '../research/as-of.ts';
 import { filterInput, whereFilterFields } from '../shared/inputs.ts';
 import { MAX_PATH_HOPS } from './path-query.ts';
 
-export const overlapFilterInput = filterInput({ ...whereFilterFields, activeOn: activeOnInput.nullish() });
+export const overlapFilterInput = filterInput({ ...whereFilterFields, activeOn: activeOnInput.nullish(), asOf: asOfInput });
 
 export const maxHopsInput = z
   .number()

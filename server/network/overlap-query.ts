@@ -10,6 +10,8 @@ export interface OverlapFilter {
   municipalities?: string[] | null;
   counties?: string[] | null;
   activeOn?: PartialDate | null;
+  /** A day ("YYYY-MM-DD"): only initiatives that existed then, and that day stands for today. */
+  asOf?: string | null;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { parseArgument } from '../shared/errors.ts';
 import type { Resolvers, SearchHitResolvers } from '../graphql/generated/resolvers-types.ts';
 import { idInput, pageSize, searchText } from '../shared/inputs.ts';
+import { asOfInput } from '../research/as-of.ts';
 import { maxHopsInput, overlapFilterInput } from './inputs.ts';
 import type { SearchHitRecord } from './store.ts';
 
@@ -25,6 +26,7 @@ export const networkResolvers: Resolvers = {
         parseArgument(idInput, args.fromId, 'fromId'),
         parseArgument(idInput, args.toId, 'toId'),
         parseArgument(maxHopsInput, args.maxHops, 'maxHops'),
+        parseArgument(asOfInput, args.asOf, 'asOf'),
       ),
   },
   SearchHit: {

@@ -85,9 +85,11 @@ export class NetworkStore {
     return { revision: Number(record.get('revision')), actors: record.get('actors') };
   }
 
+  /** As of a day, that day is the one open periods run to, instead of today. */
   async overlaps(filter: OverlapFilter, first: number, today: string): Promise<OverlapRecord[]> {
+    const judgedOn = filter.asOf ?? today;
     const { chosen, named } = await fresh(
-      (revision) => this.db.notCounting(this.networkIndex.overlaps(filter, first, today, revision)),
+      (revision) => this.db.notCounting(this.networkIndex.overlaps(filter, first, judgedOn, revision)),
       (choice) => this.nameOverlaps(choice.overlaps),
     );
     const byPair = new Map(named.overlaps.map((overlap) => [`${overlap.a.id} ${overlap.b.id}`, overlap]));
@@ -103,9 +105,9 @@ export class NetworkStore {
     return { revision: Number(record.get('revision')), overlaps: record.get('named') };
   }
 
-  async path(fromId: string, toId: string, maxHops: number): Promise<PathRecord | null> {
+  async path(fromId: string, toId: string, maxHops: number, asOf: string | null = null): Promise<PathRecord | null> {
     const result = await this.db.query<{ steps: { actor?: ActorRecord; initiative?: InitiativeRecord }[]; roles: string[] }>(
-      buildPath(fromId, toId, maxHops, this.viewer),
+      buildPath(fromId, toId, maxHops, this.viewer, asOf),
     );
     const record = result.records[0];
     if (!record) return null;

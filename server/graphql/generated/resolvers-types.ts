@@ -67,6 +67,11 @@ export type ActorEdge = {
 };
 
 export type ActorFilter = {
+  /**
+   * The network as it was on this day (a full date): actors with a confirmed participation that ran on it,
+   * and themes and kommuner through those participations only.
+   */
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   /** Län codes; an actor matches when it acts in a kommun of any of them. */
   counties?: InputMaybe<Array<Scalars['String']['input']>>;
   kinds?: InputMaybe<Array<ActorKind>>;
@@ -364,6 +369,8 @@ export type InitiativeEdge = {
 export type InitiativeFilter = {
   /** Initiatives whose period includes this date (a partial date covers its whole year or month). */
   activeOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The network as it was on this day (a full date): initiatives whose period covers it. */
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   counties?: InputMaybe<Array<Scalars['String']['input']>>;
   kinds?: InputMaybe<Array<InitiativeKind>>;
   municipalities?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -607,6 +614,11 @@ export type Overlap = {
 
 export type OverlapFilter = {
   activeOn?: InputMaybe<Scalars['Date']['input']>;
+  /**
+   * The network as it was on this day (a full date): both initiatives' periods cover it, and it stands for
+   * today where a period has no end.
+   */
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   counties?: InputMaybe<Array<Scalars['String']['input']>>;
   municipalities?: InputMaybe<Array<Scalars['String']['input']>>;
   themes?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -745,7 +757,10 @@ export type Query = {
   overlaps: Array<Overlap>;
   /** For an actor or an initiative: the actors not yet working with it that it should talk to, best first. */
   partnerSuggestions: Array<PartnerSuggestion>;
-  /** The shortest way two actors are connected through initiatives; null when they are not within maxHops (default 4, at most 6). */
+  /**
+   * The shortest way two actors are connected through initiatives; null when they are not within maxHops
+   * (default 4, at most 6). With asOf (a full date), only through participations that ran on that day.
+   */
   path: Maybe<Path>;
   /** Organisations awaiting review: a strategist's kommuner, or all for an admin. */
   pendingRegistrations: Array<Organization>;
@@ -825,6 +840,7 @@ export type QueryPartnerSuggestionsArgs = {
 
 
 export type QueryPathArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   fromId: Scalars['ID']['input'];
   maxHops?: InputMaybe<Scalars['Int']['input']>;
   toId: Scalars['ID']['input'];

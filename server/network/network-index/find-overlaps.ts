@@ -1,4 +1,5 @@
 import type { OverlapFilter } from '../overlap-query.ts';
+import { parsePartialDate, type PartialDate } from '../../shared/partial-date.ts';
 import { rowLength, rowOf, sharedInRows } from './adjacency.ts';
 import { popcount } from './bitset.ts';
 import type { NetworkSnapshot } from './snapshot.ts';
@@ -31,7 +32,9 @@ export function findOverlaps(snapshot: NetworkSnapshot, filter: OverlapFilter, f
   const words = snapshot.themes.words;
   const themeMask = themeMaskOf(snapshot, filter.themes);
   const placeAllowed = placesAllowed(snapshot, filter);
-  const active = activeOn(snapshot, filter);
+  const activeInRange = activeOn(snapshot, filter.activeOn);
+  const existedOnDay = activeOn(snapshot, filter.asOf ? parsePartialDate(filter.asOf) : null);
+  const active = (i: number) => activeInRange(i) && existedOnDay(i);
   const todayDay = epochDay(today);
   const pairedWith = new Int32Array(initiatives.count).fill(-1);
   const started = new Uint8Array(initiatives.count);
@@ -79,12 +82,12 @@ function placesAllowed(snapshot: NetworkSnapshot, filter: OverlapFilter): Uint8A
   );
 }
 
-/** initiativeConditions' activeOn: a dated initiative whose period meets the given date's days. */
-function activeOn(snapshot: NetworkSnapshot, filter: OverlapFilter): (i: number) => boolean {
-  if (!filter.activeOn) return () => true;
+/** initiativeConditions' activeOn (and asOf, a date of one day): a dated initiative whose period meets the given date's days. */
+function activeOn(snapshot: NetworkSnapshot, date: PartialDate | null | undefined): (i: number) => boolean {
+  if (!date) return () => true;
   const { firstDays, lastDays } = snapshot.initiatives;
-  const activeFirst = epochDay(filter.activeOn.first);
-  const activeLast = epochDay(filter.activeOn.last);
+  const activeFirst = epochDay(date.first);
+  const activeLast = epochDay(date.last);
   return (i) => {
     const start = firstDayOf(firstDays, lastDays, i);
     return !Number.isNaN(start) && start <= activeLast && (Number.isNaN(lastDays[i]!) || lastDays[i]! >= activeFirst);

@@ -1,0 +1,56 @@
+import type { Request, Response } from 'express';
+import type { Database } from '../db/database.ts';
+import { databaseUnavailable } from '../db/errors.ts';
+import type { Services } from '../graphql/context.ts';
+import type { Logger } from '../logger.ts';
+import { parseExportScope } from '../research/export/export-scope.ts';
+import { formatWriters } from '../research/export/formats.ts';
+import { NetworkReader } from '../research/export/network-reader.ts';
+import { ExportAbandoned, streamSink } from '../research/export/sink.ts';
+import { ServiceError } from '../shared/errors.ts';
+import { viewerOf } from './viewer.ts';
+
+const statusOf: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403 };
+
+function answerError(res: Response, status: number, message: string, extensions: Record<string, unknown>) {
+  res.status(status).json({ errors: [{ message, extensions }] });
+}
+
+/**
+ * GET /export?format=…: the network, or the part the filters name, as this caller may see it, written as
+ * it is read. The caller signs in as for the API (a bearer token); anonymous callers get the public's
+ * export. Before the first byte an error answers as the API would; after it, the connection is cut, so
+ * that a client never takes a truncated file for a whole one.
+ */
+export function exportRoute(deps: { db: Database; services: Services; logger: Logger }) {
+  return async (req: Request, res: Response) => {
+    let reader: NetworkReader;
+    let writer;
+    let day: string;
+    try {
+      const viewer = viewerOf(req, deps.services.tokens);
+      const scope = parseExportScope(req.query as Record<string, unknown>);
+      writer = formatWriters[scope.format];
+      day = scope.actors.asOf ?? new Date().toISOString().slice(0, 10);
+      reader = new NetworkReader(deps.db, viewer, deps.services.pseudonyms, scope);
+      // Asked now, so that a database that is away answers 503 rather than a cut connection.
+      await deps.db.ping();
+      res.set({
+        'content-type': writer.contentType,
+        'content-disposition': `attachment; filename="samverkan-${day}.${scope.format}"`,
+        'cache-control': 'no-store',
+      });
+    } catch (error) {
+      if (error instanceof ServiceError) return answerError(res, statusOf[error.code] ?? 400, error.message, { ...error.extensions, http: undefined });
+      if (databaseUnavailable(error)) return answerError(res, 503, 'The database is unavailable; try again shortly', { code: 'SERVICE_UNAVAILABLE' });
+      throw error;
+    }
+    try {
+      await writer.write(reader, streamSink(res), day);
+      res.end();
+    } catch (error) {
+      if (!(error instanceof ExportAbandoned)) deps.logger.error({ err: error }, 'an export failed while it was written');
+      res.destroy();
+    }
+  };
+}

@@ -1,0 +1,177 @@
+import { parse as parseCsv } from 'csv-parse/sync';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeParticipations } from '../../server/repositories/participations.ts';
+import { writeSources } from '../../server/repositories/sources.ts';
+import { newId } from '../../server/shared/ids.ts';
+import { createTestAccount, type TestAccount } from '../helpers/accounts.ts';
+import { useTestDatabase } from '../helpers/database.ts';
+import { createInitiatives, createOrganizations, createPeople, removeNodes, uniqueToken } from '../helpers/fixtures.ts';
+import { useTestService } from '../helpers/service.ts';
+
+// Gnesta (0461) is used by no other test file, so an export of it holds this file's network only.
+const kommun = '0461';
+
+type Row = Record<string, string>;
+// Values stay text: a kommun code such as 0461 is not a number.
+const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', parseTagValue: false, parseAttributeValue: false, isArray: (name) => ['node', 'edge', 'data', 'attvalue', 'key'].includes(name) });
+
+describe('GET /export', () => {
+  const db = useTestDatabase();
+  const { client } = useTestService();
+  const token = uniqueToken('Export');
+  const ids: Record<string, string> = {};
+  const sources = { org: newId(), initiative: newId(), participation: newId() };
+  let researcher: TestAccount;
+  let strategist: TestAccount;
+
+  beforeAll(async () => {
+    const [verified, pending] = await createOrganizations(db, [
+      { name: `${token} förening`, municipalities: [kommun], email: 'forening@example.org', themes: ['andt'] },
+      { name: `${token} väntande`, municipalities: [kommun], status: 'PENDING' },
+    ]);
+    const [person] = await createPeople(db, [
+      { name: `${token} Förebild`, roleModel: true, consentGivenBy: 'självt', email: 'forebild@example.org', organization: verified!, municipalities: [kommun] },
+    ]);
+    const [current, earlier] = await createInitiatives(db, [
+      { name: `${token} pågående`, start: '2019', themes: ['andt'], municipalities: [kommun] },
+      { name: `${token} tidigare`, start: '2015', end: '2016', themes: ['bostad'], municipalities: [kommun] },
+    ]);
+    Object.assign(ids, { verified, pending, person, current, earlier });
+    await db.write(async (tx) => {
+      await writeSources(
+        tx,
+        [
+          { id: sources.org, title: `${token} föreningsregistret`, publisher: 'Gnesta kommun', published: null, url: 'https://example.org/register', document: null },
+          { id: sources.initiative, title: `${token} projektplan`, publisher: null, published: null, url: null, document: 'plan.pdf' },
+          { id: sources.participation, title: `${token} avtal & <bilaga>`, publisher: null, published: null, url: 'https://example.org/avtal?a=1&b=2', document: null },
+        ],
+        { author: 'test' },
+      );
+      await tx.run({
+        text: `UNWIND $links AS link MATCH (n {id: link.node}), (s:Source {id: link.source}) CREATE (n)-[:CITES]->(s)`,
+        parameters: { links: [{ node: verified, source: sources.org }, { node: person, source: sources.org }, { node: current, source: sources.initiative }, { node: earlier, source: sources.initiative }] },
+      });
+      const participation = (actor: string, initiative: string, role: 'LEAD' | 'MEMBER' | 'PARTNER') => ({
+        id: newId(), actor, initiative, role, since: null, until: null, status: 'CONFIRMED' as const, sources: [sources.participation],
+      });
+      await writeParticipations(tx, [participation(verified!, current!, 'LEAD'), participation(person!, current!, 'MEMBER'), participation(verified!, earlier!, 'PARTNER')], {
+        mode: 'create',
+        author: 'test',
+      });
+    });
+    researcher = await createTestAccount(db, 'RESEARCHER');
+    strategist = await createTestAccount(db, 'STRATEGIST', { municipalities: [kommun] });
+  });
+  afterAll(() => removeNodes(db, Object.values(ids)));
+
+  const download = async (query: string, account?: TestAccount) => {
+    const response = await fetch(`${client().url}/export?${query}`, { headers: account?.headers ?? {} });
+    return { status: response.status, type: response.headers.get('content-type'), disposition: response.headers.get('content-disposition'), text: await response.text() };
+  };
+  const csv = async (query: string, account?: TestAccount) => {
+    const answer = await download(query, account);
+    expect(answer.status).toBe(200);
+    return parseCsv(answer.text, { columns: true }) as Row[];
+  };
+
+  it('writes GraphML that parses, with the public network of the kommun and its sources, and no personal data', async () => {
+    const answer = await download(`format=graphml&municipality=${kommun}`);
+    expect(answer.status).toBe(200);
+    expect(answer.type).toMatch(/^application\/graphml\+xml/);
+    expect(answer.disposition).toMatch(/attachment; filename="samverkan-\d{4}-\d{2}-\d{2}\.graphml"/);
+    expect(XMLValidator.validate(answer.text)).toBe(true);
+    const graph = xml.parse(answer.text).graphml.graph;
+    const keyName = new Map<string, string>(xml.parse(answer.text).graphml.key.map((k: Row) => [k.id, k['attr.name']]));
+    const nodes = new Map<string, Row>(
+      graph.node.map((n: { id: string; data: { key: string; '#text': string }[] }) => [n.id, Object.fromEntries(n.data.map((d) => [keyName.get(d.key), String(d['#text'])]))]),
+    );
+    expect([...nodes.keys()].sort()).toEqual([ids.verified, ids.current, ids.earlier].sort());
+    expect(nodes.get(ids.verified!)).toMatchObject({ type: 'actor', kind: 'ASSOCIATION', name: `${token} förening`, municipalities: kommun, themes: 'andt' });
+    expect(JSON.parse(nodes.get(ids.verified!)!.sources!).map((s: Row) => s.title)).toEqual([`${token} föreningsregistret`]);
+    expect(JSON.parse(nodes.get(ids.current!)!.sources!).map((s: Row) => s.document)).toEqual(['plan.pdf']);
+    const edges = graph.edge.map((e: { source: string; target: string; data: { key: string; '#text': string }[] }) => ({
+      source: e.source,
+      target: e.target,
+      ...Object.fromEntries(e.data.map((d) => [keyName.get(d.key), String(d['#text'])])),
+    }));
+    expect(edges.map((e: Row) => `${e.source} ${e.target} ${e.role}`).sort()).toEqual([`${ids.verified} ${ids.current} LEAD`, `${ids.verified} ${ids.earlier} PARTNER`].sort());
+    // Escaped on the way out, read back whole.
+    expect(JSON.parse(edges[0].sources).map((s: Row) => [s.title, s.url])).toEqual([[`${token} avtal & <bilaga>`, 'https://example.org/avtal?a=1&b=2']]);
+    expect(answer.text).not.toContain('@example.org');
+    expect(answer.text).not.toContain('Förebild');
+  });
+
+  it('writes GEXF with people under the pseudonyms the API gives a researcher, and no contact', async () => {
+    const answer = await download(`format=gexf&municipality=${kommun}`, researcher);
+    expect(answer.status).toBe(200);
+    expect(XMLValidator.validate(answer.text)).toBe(true);
+    const graph = xml.parse(answer.text).gexf.graph;
+    const labels = new Map<string, string>(graph.nodes.node.map((n: Row) => [n.id, n.label]));
+    const { actor } = await client().data<{ actor: { name: string } }>(`query { actor(id: "${ids.person}") { name } }`, {}, researcher.headers);
+    expect(actor.name).toMatch(/^Person [0-9a-f]{10}$/);
+    expect(labels.get(ids.person!)).toBe(actor.name);
+    expect(labels.has(ids.pending!)).toBe(false);
+    expect(graph.edges.edge).toHaveLength(3);
+    expect(answer.text).not.toContain('@example.org');
+    expect(answer.text).not.toContain('Förebild');
+  });
+
+  it('writes CSV nodes and edges for a strategist of the kommun, with what the API shows them', async () => {
+    const nodes = await csv(`format=nodes.csv&municipality=${kommun}`, strategist);
+    const byId = new Map(nodes.map((row) => [row.id, row]));
+    expect(byId.get(ids.pending!)).toMatchObject({ status: 'PENDING' });
+    expect(byId.get(ids.verified!)).toMatchObject({ email: 'forening@example.org' });
+    expect(byId.get(ids.person!)).toMatchObject({ name: `${token} Förebild`, kind: 'ROLE_MODEL', email: 'forebild@example.org' });
+    expect(byId.get(ids.earlier!)).toMatchObject({ type: 'initiative', kind: 'PROJECT', start: '2015', end: '2016', email: '' });
+    const edges = await csv(`format=edges.csv&municipality=${kommun}`, strategist);
+    expect(edges).toHaveLength(3);
+    for (const edge of edges) expect(JSON.parse(edge.sources!)[0].id).toBe(sources.participation);
+  });
+
+  it('exports the network as of a day, and narrows by theme and kind', async () => {
+    const pairs = (rows: Row[]) => rows.map((row) => `${row.source} ${row.target}`).sort();
+    expect(pairs(await csv(`format=edges.csv&municipality=${kommun}&asOf=2016-06-01`, strategist))).toEqual([`${ids.verified} ${ids.earlier}`]);
+    expect(pairs(await csv(`format=edges.csv&municipality=${kommun}&asOf=2020-01-01`, strategist))).toEqual([`${ids.verified} ${ids.current}`, `${ids.person} ${ids.current}`].sort());
+    const asOf = await csv(`format=nodes.csv&municipality=${kommun}&asOf=2016-06-01`, strategist);
+    expect(asOf.map((row) => row.id).sort()).toEqual([ids.verified, ids.earlier].sort());
+    const themed = await csv(`format=nodes.csv&municipality=${kommun}&theme=bostad`, strategist);
+    expect(themed.map((row) => row.id).sort()).toEqual([ids.verified, ids.earlier].sort());
+    const kinds = await csv(`format=nodes.csv&municipality=${kommun}&kind=ROLE_MODEL,PROJECT`, strategist);
+    expect(kinds.map((row) => row.id).sort()).toEqual([ids.person, ids.current, ids.earlier].sort());
+  });
+
+  it('writes Popolo JSON: persons, organisations with initiatives among them, and memberships, each with sources', async () => {
+    const answer = await download(`format=popolo.json&municipality=${kommun}`, researcher);
+    expect(answer.status).toBe(200);
+    const popolo = JSON.parse(answer.text);
+    const { actor } = await client().data<{ actor: { name: string } }>(`query { actor(id: "${ids.person}") { name } }`, {}, researcher.headers);
+    expect(popolo.persons).toEqual([expect.objectContaining({ id: ids.person, name: actor.name, contact_details: [] })]);
+    expect(popolo.persons[0].sources[0].url).toBe('https://example.org/register');
+    const organizations = new Map(popolo.organizations.map((o: { id: string }) => [o.id, o]));
+    expect(organizations.get(ids.verified)).toMatchObject({ classification: 'ASSOCIATION', contact_details: [] });
+    expect(organizations.get(ids.earlier)).toMatchObject({ classification: 'initiative', founding_date: '2015', dissolution_date: '2016' });
+    expect(popolo.memberships).toHaveLength(3);
+    const personal = popolo.memberships.find((m: { person_id?: string }) => m.person_id === ids.person);
+    expect(personal).toMatchObject({ organization_id: ids.current, role: 'MEMBER' });
+    const organisational = popolo.memberships.filter((m: { member?: { id: string } }) => m.member?.id === ids.verified);
+    expect(organisational).toHaveLength(2);
+    for (const membership of popolo.memberships) expect(membership.sources[0].note).toBe(`${token} avtal & <bilaga>`);
+    expect(answer.text).not.toContain('@example.org');
+  });
+
+  it('refuses a bad parameter naming it, and a bad token', async () => {
+    for (const [query, field] of [
+      ['format=xlsx', 'format'],
+      [`format=gexf&municipality=9999`, 'municipality[0]'],
+      ['format=gexf&kind=CLUB', 'kind[0]'],
+      ['format=gexf&asOf=2020', 'asOf'],
+    ] as const) {
+      const answer = await download(query);
+      expect(answer.status).toBe(400);
+      expect(JSON.parse(answer.text).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
+    const response = await fetch(`${client().url}/export?format=gexf`, { headers: { authorization: 'Bearer not-a-token' } });
+    expect(response.status).toBe(401);
+  });
+});
