@@ -28,6 +28,8 @@ export const actions = [
   'mergeOrganizations',
   'createAccount',
   'changePassword',
+  'computeMeasures',
+  'readMeasures',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -100,6 +102,8 @@ const rules: Record<NonNullable<Viewer['role']>, Partial<Record<Action, Rule>>> 
     addEvent: inScope,
     mergeOrganizations: inScope,
     changePassword: always,
+    computeMeasures: always,
+    readMeasures: always,
   },
   ASSOCIATION: {
     updateOrganization: ownOrganization,
@@ -117,7 +121,7 @@ const rules: Record<NonNullable<Viewer['role']>, Partial<Record<Action, Rule>>> 
     addEvent: both(verified, leadsInitiative),
     changePassword: always,
   },
-  RESEARCHER: { changePassword: always },
+  RESEARCHER: { changePassword: always, computeMeasures: always, readMeasures: always },
 };
 
 /** The one place where access is decided. */

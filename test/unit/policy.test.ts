@@ -48,6 +48,9 @@ const table: Record<Action, [Decision[], Decision[]]> = {
   mergeOrganizations: [[U, A, A, F, F], [U, A, F, F, F]],
   createAccount: [[U, A, F, F, F], [U, A, F, F, F]],
   changePassword: [[U, A, A, A, A], [U, A, A, A, A]],
+  // The measures are of the public network: researchers, strategists and admins, wherever it lies.
+  computeMeasures: [[U, A, A, F, A], [U, A, A, F, A]],
+  readMeasures: [[U, A, A, F, A], [U, A, A, F, A]],
 };
 
 describe('the access policy', () => {
