@@ -14,6 +14,8 @@ import { TokenService } from './auth/tokens.ts';
 import { buildSnapshotInWorker } from './network/network-index/build-snapshot.ts';
 import { NetworkIndex } from './network/network-index/network-index.ts';
 import { networkReader } from './network/network-index/network-reader.ts';
+import { GdsAvailability, gdsProcedures } from './research/measures/gds-availability.ts';
+import { MeasuresJobs } from './research/measures/jobs.ts';
 
 export interface RunningService {
   url: string;
@@ -25,7 +27,18 @@ export interface RunningService {
 export interface ServiceOptions {
   /** What fills an empty database when SEED_ON_START asks for it: the seed loader, from the entry point. */
   seedNetwork?: NetworkSeeder;
+  /**
+   * The GDS procedures the measures need (gds-availability.ts): a test names one that no Neo4j has, to
+   * see the service as it is on a Neo4j without GDS.
+   */
+  gdsProcedures?: string[];
 }
+
+/**
+ * How long one statement of a measures run may take: a national network's Leiden or betweenness runs
+ * for minutes on a small machine, far beyond a request's NEO4J_QUERY_TIMEOUT_MS.
+ */
+const measuresStatementTimeoutMs = 30 * 60_000;
 
 /**
  * Starts the service. It listens even while Neo4j is unreachable (then /readyz says 503) and keeps
@@ -49,6 +62,7 @@ export async function startService(config: Config, logger: Logger, options: Serv
   const db = new Database(driver, connection.database, config.queryTimeoutMs);
   const readiness = new Readiness(db);
   const metrics = createMetrics();
+  const measuresDb = new Database(driver, connection.database, measuresStatementTimeoutMs);
   const services = {
     tokens: new TokenService(config.tokens),
     rateLimits: createRateLimits(config.rateLimits),
@@ -74,6 +88,7 @@ export async function startService(config: Config, logger: Logger, options: Serv
         },
       },
     ),
+    measures: new MeasuresJobs(measuresDb, logger, new GdsAvailability(db, options.gdsProcedures ?? gdsProcedures)),
   };
   if (config.tokens.ephemeral) logger.warn('JWT_SECRET is not set: tokens are signed with a random key and end with this process');
   const http = await createHttpService({ config, db, services, readiness, logger, metrics });
@@ -105,6 +120,7 @@ export async function startService(config: Config, logger: Logger, options: Serv
       stopping = true;
       await http.close();
       await preparing;
+      await services.measures.stop();
       await driver.close();
       await engine?.stop();
       logger.info('stopped');

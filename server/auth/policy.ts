@@ -29,6 +29,8 @@ export const actions = [
   'createAccount',
   'changePassword',
   'importRegistry',
+  'computeMeasures',
+  'readMeasures',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -102,6 +104,8 @@ const rules: Record<NonNullable<Viewer['role']>, Partial<Record<Action, Rule>>> 
     mergeOrganizations: inScope,
     importRegistry: inScope,
     changePassword: always,
+    computeMeasures: always,
+    readMeasures: always,
   },
   ASSOCIATION: {
     updateOrganization: ownOrganization,
@@ -119,7 +123,7 @@ const rules: Record<NonNullable<Viewer['role']>, Partial<Record<Action, Rule>>> 
     addEvent: both(verified, leadsInitiative),
     changePassword: always,
   },
-  RESEARCHER: { changePassword: always },
+  RESEARCHER: { changePassword: always, computeMeasures: always, readMeasures: always },
 };
 
 /** The one place where access is decided. */

@@ -12,6 +12,8 @@ import type { NetworkIndex } from '../network/network-index/network-index.ts';
 import { NetworkStore } from '../network/store.ts';
 import { PeopleStore } from '../people/store.ts';
 import { ReferenceStore } from '../reference/store.ts';
+import type { MeasuresJobs } from '../research/measures/jobs.ts';
+import { MeasuresStore } from '../research/measures/store.ts';
 import { ReviewStore } from '../review/store.ts';
 import { LinkStore } from '../shared/links-store.ts';
 
@@ -21,6 +23,7 @@ export interface Services {
   rateLimits: RateLimits;
   pseudonyms: Pseudonyms;
   networkIndex: NetworkIndex;
+  measures: MeasuresJobs;
 }
 
 /** Everything one GraphQL operation works with. Stores are made per request so their batches are too. */
@@ -45,6 +48,7 @@ export function createStores(db: Database, viewer: Viewer, services: Pick<Servic
     people: new PeopleStore(db),
     history: new HistoryStore(db, viewer),
     review: new ReviewStore(db),
+    measures: new MeasuresStore(db),
   };
 }
 

@@ -14,6 +14,7 @@ import { peopleResolvers } from '../people/resolvers.ts';
 import { initiativeResolvers } from '../initiatives/resolvers.ts';
 import { networkResolvers } from '../network/resolvers.ts';
 import { referenceResolvers } from '../reference/resolvers.ts';
+import { measuresResolvers } from '../research/measures/resolvers.ts';
 import { reviewResolvers } from '../review/resolvers.ts';
 import { serviceVersion } from '../shared/version.ts';
 import { DateScalar, DateTimeScalar } from './scalars.ts';
@@ -51,6 +52,7 @@ export function buildSchema(): GraphQLSchema {
       auditResolvers,
       historyResolvers,
       reviewResolvers,
+      measuresResolvers,
     ]),
   });
 }

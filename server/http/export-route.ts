@@ -8,9 +8,9 @@ import { formatWriters } from '../research/export/formats.ts';
 import { NetworkReader } from '../research/export/network-reader.ts';
 import { ExportAbandoned, streamSink } from '../research/export/sink.ts';
 import { ServiceError } from '../shared/errors.ts';
+import { httpStatusOf } from './error-status.ts';
 import { viewerOf } from './viewer.ts';
 
-const statusOf: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403 };
 
 function answerError(res: Response, status: number, message: string, extensions: Record<string, unknown>) {
   res.status(status).json({ errors: [{ message, extensions }] });
@@ -41,7 +41,7 @@ export function exportRoute(deps: { db: Database; services: Services; logger: Lo
         'cache-control': 'no-store',
       });
     } catch (error) {
-      if (error instanceof ServiceError) return answerError(res, statusOf[error.code] ?? 400, error.message, { ...error.extensions, http: undefined });
+      if (error instanceof ServiceError) return answerError(res, httpStatusOf[error.code], error.message, { ...error.extensions, http: undefined });
       if (databaseUnavailable(error)) return answerError(res, 503, 'The database is unavailable; try again shortly', { code: 'SERVICE_UNAVAILABLE' });
       throw error;
     }

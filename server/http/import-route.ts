@@ -6,8 +6,9 @@ import { databaseUnavailable, DatabaseUnavailableError } from '../db/errors.ts';
 import { ImportRejected } from '../import/rejected.ts';
 import { dryRunImport, runImport, type Upload } from '../import/run-import.ts';
 import type { Logger } from '../logger.ts';
-import { parseArgument, ServiceError, type ErrorCode } from '../shared/errors.ts';
+import { parseArgument, ServiceError } from '../shared/errors.ts';
 import { printable } from '../shared/inputs.ts';
+import { httpStatusOf } from './error-status.ts';
 import { viewerOf } from './viewer.ts';
 
 /** A file larger than this is refused while it arrives; 10 000 rows of a CSV take a few megabytes. */
@@ -19,7 +20,6 @@ export const maxImportBytes = 32 * 1024 * 1024;
  */
 export const importWaitMs = 120_000;
 
-const statusOf: Record<ErrorCode, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, TOO_MANY_REQUESTS: 429 };
 
 const importQuery = z.object({
   dryRun: z.enum(['true', 'false']).optional(),
@@ -72,7 +72,7 @@ export function importRoute(db: Database, tokens: TokenService, logger: Logger):
 function answerError(res: Response, error: unknown, logger: Logger): void {
   if (error instanceof ServiceError) {
     const body = { errors: [{ message: error.message, extensions: { code: error.code, field: error.extensions.field } }] };
-    res.status(error.extensions.http?.status ?? statusOf[error.code]).json(error instanceof ImportRejected ? { ...body, rows: error.rows } : body);
+    res.status(error.extensions.http?.status ?? httpStatusOf[error.code]).json(error instanceof ImportRejected ? { ...body, rows: error.rows } : body);
     return;
   }
   if (error instanceof DatabaseUnavailableError || databaseUnavailable(error)) {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 
 /** What went wrong, as a client reads it in `extensions.code`. */
-export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'CONFLICT' | 'NOT_FOUND' | 'TOO_MANY_REQUESTS';
+export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'CONFLICT' | 'NOT_FOUND' | 'TOO_MANY_REQUESTS' | 'GDS_UNAVAILABLE';
 
 export interface ErrorExtensions {
   code: ErrorCode;
@@ -81,4 +81,16 @@ export function tooManyRequests(retryAfterSeconds: number): ServiceError {
     retryAfterSeconds,
     http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
   });
+}
+
+/**
+ * The network's measures need Neo4j Graph Data Science, which this Neo4j does not have (Aura Free, a
+ * plain Docker image): everything else works without it.
+ */
+export function gdsUnavailable(missing: string[]): ServiceError {
+  return new ServiceError(
+    `The network's measures need Neo4j Graph Data Science (GDS) 2.x in the database, and it lacks ${missing.join(', ')}. ` +
+      'Use the local engine (leave NEO4J_URI unset) or install the GDS plugin in your Neo4j.',
+    { code: 'GDS_UNAVAILABLE' },
+  );
 }

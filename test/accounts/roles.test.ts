@@ -53,6 +53,8 @@ const table: Record<string, Record<ViewerName, Expected>> = {
   'addEvent(in an initiative Y leads)': row(U, 'allowed', 'allowed', F, F, 'allowed', F),
   'mergeOrganizations(a duplicate into its original)': row(U, 'allowed', 'allowed', F, F, F, F),
   'changePassword(its own)': row(U, 'allowed', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed'),
+  // Measures of the network, of any län: researchers, strategists (outsiders too) and admins.
+  'computeMeasures(of a län)': row(U, 'allowed', 'allowed', 'allowed', F, F, 'allowed'),
   // Protected reads
   'pendingRegistrations lists P': row(U, 'visible', 'visible', 'hidden', F, F, F),
   auditLog: row(U, 'allowed', F, F, F, F, F),
@@ -538,6 +540,16 @@ describe('roles: who may do and see what', () => {
       if (response.errors) return codeOf(response);
       expect(response.data!.changePassword).toBe(true);
       expect((await change('ett nytt losenord 43', 'correct horse battery 42')).data?.changePassword).toBe(true);
+      return 'allowed';
+    },
+
+    'computeMeasures(of a län)': async (viewer) => {
+      const response = await ask(viewer, 'mutation ($input: MeasuresInput) { computeMeasures(input: $input) { id state } }', { input: { county: '25' } });
+      const written = async (id: string) =>
+        (await db.query({ text: 'MATCH (run:MeasuresRun {id: $id}) RETURN run.id', parameters: { id } })).records.length;
+      if (response.errors) return codeOf(response);
+      expect(response.data!.computeMeasures.state).toBe('QUEUED');
+      expect(await written(response.data!.computeMeasures.id)).toBe(1);
       return 'allowed';
     },
 

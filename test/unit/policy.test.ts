@@ -49,6 +49,9 @@ const table: Record<Action, [Decision[], Decision[]]> = {
   createAccount: [[U, A, F, F, F], [U, A, F, F, F]],
   changePassword: [[U, A, A, A, A], [U, A, A, A, A]],
   importRegistry: [[U, A, A, F, F], [U, A, F, F, F]],
+  // The measures are of the public network: researchers, strategists and admins, wherever it lies.
+  computeMeasures: [[U, A, A, F, A], [U, A, A, F, A]],
+  readMeasures: [[U, A, A, F, A], [U, A, A, F, A]],
 };
 
 describe('the access policy', () => {

@@ -11,6 +11,7 @@ import type { AuditRecord } from '../../audit/audit.ts';
 import type { ConsentRecord, PersonDataRecord } from '../../people/store.ts';
 import type { ChangeRecord } from '../../history/records.ts';
 import type { ReviewItemRecord } from '../../review/records.ts';
+import type { MeasuresRunRecord, ActorMeasuresWithActor, CommunityRecord } from '../../research/measures/store.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -91,6 +92,24 @@ export type ActorKind =
   | 'MUNICIPAL_UNIT'
   | 'PERSON'
   | 'ROLE_MODEL';
+
+/** One actor's measures in a run's network of actors and initiatives. */
+export type ActorMeasures = {
+  __typename?: 'ActorMeasures';
+  actor: Actor;
+  /** How many shortest paths between others run through it (estimated from a sample of sources in a large network). */
+  betweenness: Scalars['Float']['output'];
+  /** The sectors and communities it links beyond its own: sectorsLinked - 1 + communitiesLinked - 1. */
+  bridging: Scalars['Float']['output'];
+  /** How many communities its initiatives belong to. */
+  communitiesLinked: Scalars['Int']['output'];
+  /** Its community (Leiden), a number that means something within its run only. */
+  community: Scalars['Int']['output'];
+  /** The initiatives it takes part in, in the measured network. */
+  degree: Scalars['Int']['output'];
+  /** The actor kinds among itself and the actors it shares an initiative with. */
+  sectors: Array<ActorKind>;
+};
 
 export type AddEventInput = {
   date?: InputMaybe<Scalars['Date']['input']>;
@@ -197,6 +216,13 @@ export type ClaimStatus =
   | 'CLAIMED'
   | 'CONFIRMED'
   | 'REJECTED';
+
+/** A theme of a community, with how many of its actors and initiatives in the kommun work on it. */
+export type CommunityTheme = {
+  __typename?: 'CommunityTheme';
+  count: Scalars['Int']['output'];
+  theme: Theme;
+};
 
 /** A recorded consent to show a role model publicly. */
 export type Consent = {
@@ -386,6 +412,79 @@ export type InitiativeKind =
   | 'PROGRAMME'
   | 'PROJECT';
 
+export type MeasureKind =
+  | 'BETWEENNESS'
+  | 'BRIDGING'
+  | 'DEGREE';
+
+/** A community of a run, as it shows in one kommun. */
+export type MeasuredCommunity = {
+  __typename?: 'MeasuredCommunity';
+  /** Its actors in the kommun. */
+  actorCount: Scalars['Int']['output'];
+  community: Scalars['Int']['output'];
+  /** Its initiatives in the kommun. */
+  initiativeCount: Scalars['Int']['output'];
+  /** The themes most of its actors and initiatives in the kommun work on, most shared first. */
+  themes: Array<CommunityTheme>;
+};
+
+
+/** A community of a run, as it shows in one kommun. */
+export type MeasuredCommunityThemesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** What to measure: the confirmed, verified network of one län (all of Sweden without one), as it was on a day. */
+export type MeasuresInput = {
+  /** The network of initiatives and participations whose periods cover this day; today's network without it. */
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  /** A länskod such as "19". */
+  county?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type MeasuresRun = {
+  __typename?: 'MeasuresRun';
+  asOf: Maybe<Scalars['Date']['output']>;
+  /** How many network revisions (writes) the network has moved since the run read it; null until it has. */
+  behindBy: Maybe<Scalars['Int']['output']>;
+  /** The communities with actors or initiatives in a kommun, largest first; empty until DONE. */
+  communities: Array<MeasuredCommunity>;
+  county: Maybe<Scalars['String']['output']>;
+  /** Why a FAILED run failed. */
+  error: Maybe<Scalars['String']['output']>;
+  finishedAt: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  /** The network revision now: results are as old as the writes between the two. */
+  networkRevision: Scalars['Int']['output'];
+  /** 0..1 */
+  progress: Scalars['Float']['output'];
+  /** The network revision the run measured (null until it has read the network). */
+  revision: Maybe<Scalars['Int']['output']>;
+  startedAt: Scalars['DateTime']['output'];
+  state: MeasuresState;
+  /** The best actors by a measure, best first (at most 100); empty until DONE. `linking`: only actors whose sectors include all of these kinds. */
+  top: Array<ActorMeasures>;
+};
+
+
+export type MeasuresRunCommunitiesArgs = {
+  municipality: Scalars['String']['input'];
+};
+
+
+export type MeasuresRunTopArgs = {
+  by: MeasureKind;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  linking?: InputMaybe<Array<ActorKind>>;
+};
+
+export type MeasuresState =
+  | 'DONE'
+  | 'FAILED'
+  | 'QUEUED'
+  | 'RUNNING';
+
 /** A kommun, by its SCB code. */
 export type Municipality = {
   __typename?: 'Municipality';
@@ -404,6 +503,8 @@ export type Mutation = {
   changePassword: Scalars['Boolean']['output'];
   /** An ASSOCIATION says its organisation works in an initiative; the claim stays CLAIMED until reviewed. */
   claimParticipation: Participation;
+  /** Starts measuring the network; returns at once with the QUEUED run, whose progress the caller follows with measuresRun. RESEARCHER, STRATEGIST, ADMIN. */
+  computeMeasures: MeasuresRun;
   /** ADMIN. */
   createAccount: Account;
   /** A strategist in its kommuner or an admin (VERIFIED at once); a verified association, which leads it (PENDING until reviewed). */
@@ -463,6 +564,11 @@ export type MutationChangePasswordArgs = {
 
 export type MutationClaimParticipationArgs = {
   input: ClaimParticipationInput;
+};
+
+
+export type MutationComputeMeasuresArgs = {
+  input?: InputMaybe<MeasuresInput>;
 };
 
 
@@ -749,8 +855,12 @@ export type Query = {
   initiative: Maybe<Initiative>;
   /** Initiatives ordered by name. `first` is at most 100 (default 20); `after` is an endCursor. */
   initiatives: InitiativeConnection;
+  /** The newest DONE run for that scope (the whole network without a län, today's network); RESEARCHER, STRATEGIST, ADMIN. */
+  latestMeasures: Maybe<MeasuresRun>;
   /** The signed-in account; null when anonymous. */
   me: Maybe<Account>;
+  /** A measures run by id; RESEARCHER, STRATEGIST, ADMIN. */
+  measuresRun: Maybe<MeasuresRun>;
   /** All 290 kommuner, or those of one län (by its code), ordered by code. */
   municipalities: Array<Municipality>;
   /** Pairs of initiatives from different families that share themes and kommuner at the same time, best first. */
@@ -819,6 +929,16 @@ export type QueryInitiativesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<InitiativeFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryLatestMeasuresArgs = {
+  county?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryMeasuresRunArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1059,6 +1179,7 @@ export type ResolversTypes = {
   ActorEdge: ResolverTypeWrapper<Omit<ActorEdge, 'node'> & { node: ResolversTypes['Actor'] }>;
   ActorFilter: ActorFilter;
   ActorKind: ActorKind;
+  ActorMeasures: ResolverTypeWrapper<ActorMeasuresWithActor>;
   AddEventInput: AddEventInput;
   AddGrantInput: AddGrantInput;
   AddParticipationInput: AddParticipationInput;
@@ -1072,6 +1193,7 @@ export type ResolversTypes = {
   ChangeEdge: ResolverTypeWrapper<Omit<ChangeEdge, 'node'> & { node: ResolversTypes['Change'] }>;
   ClaimParticipationInput: ClaimParticipationInput;
   ClaimStatus: ClaimStatus;
+  CommunityTheme: ResolverTypeWrapper<CommunityTheme>;
   Consent: ResolverTypeWrapper<ConsentRecord>;
   ConsentInput: ConsentInput;
   Contact: ResolverTypeWrapper<Contact>;
@@ -1093,6 +1215,11 @@ export type ResolversTypes = {
   InitiativeFilter: InitiativeFilter;
   InitiativeKind: InitiativeKind;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  MeasureKind: MeasureKind;
+  MeasuredCommunity: ResolverTypeWrapper<CommunityRecord>;
+  MeasuresInput: MeasuresInput;
+  MeasuresRun: ResolverTypeWrapper<MeasuresRunRecord>;
+  MeasuresState: MeasuresState;
   Municipality: ResolverTypeWrapper<MunicipalityRecord>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Organization: ResolverTypeWrapper<ActorRecord>;
@@ -1132,6 +1259,7 @@ export type ResolversParentTypes = {
   ActorConnection: ActorConnectionRecord;
   ActorEdge: Omit<ActorEdge, 'node'> & { node: ResolversParentTypes['Actor'] };
   ActorFilter: ActorFilter;
+  ActorMeasures: ActorMeasuresWithActor;
   AddEventInput: AddEventInput;
   AddGrantInput: AddGrantInput;
   AddParticipationInput: AddParticipationInput;
@@ -1144,6 +1272,7 @@ export type ResolversParentTypes = {
   ChangeConnection: Omit<ChangeConnection, 'edges'> & { edges: Array<ResolversParentTypes['ChangeEdge']> };
   ChangeEdge: Omit<ChangeEdge, 'node'> & { node: ResolversParentTypes['Change'] };
   ClaimParticipationInput: ClaimParticipationInput;
+  CommunityTheme: CommunityTheme;
   Consent: ConsentRecord;
   ConsentInput: ConsentInput;
   Contact: Contact;
@@ -1164,6 +1293,9 @@ export type ResolversParentTypes = {
   InitiativeEdge: Omit<InitiativeEdge, 'node'> & { node: ResolversParentTypes['Initiative'] };
   InitiativeFilter: InitiativeFilter;
   Int: Scalars['Int']['output'];
+  MeasuredCommunity: CommunityRecord;
+  MeasuresInput: MeasuresInput;
+  MeasuresRun: MeasuresRunRecord;
   Municipality: MunicipalityRecord;
   Mutation: Record<PropertyKey, never>;
   Organization: ActorRecord;
@@ -1216,6 +1348,16 @@ export type ActorEdgeResolvers<ContextType = Context, ParentType extends Resolve
   node?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
 };
 
+export type ActorMeasuresResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActorMeasures'] = ResolversParentTypes['ActorMeasures']> = {
+  actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  betweenness?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  bridging?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  communitiesLinked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  community?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sectors?: Resolver<Array<ResolversTypes['ActorKind']>, ParentType, ContextType>;
+};
+
 export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
   accountId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1262,6 +1404,11 @@ export type ChangeConnectionResolvers<ContextType = Context, ParentType extends 
 export type ChangeEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChangeEdge'] = ResolversParentTypes['ChangeEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
+};
+
+export type CommunityThemeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommunityTheme'] = ResolversParentTypes['CommunityTheme']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  theme?: Resolver<ResolversTypes['Theme'], ParentType, ContextType>;
 };
 
 export type ConsentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Consent'] = ResolversParentTypes['Consent']> = {
@@ -1348,6 +1495,29 @@ export type InitiativeEdgeResolvers<ContextType = Context, ParentType extends Re
   node?: Resolver<ResolversTypes['Initiative'], ParentType, ContextType>;
 };
 
+export type MeasuredCommunityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MeasuredCommunity'] = ResolversParentTypes['MeasuredCommunity']> = {
+  actorCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  community?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  initiativeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  themes?: Resolver<Array<ResolversTypes['CommunityTheme']>, ParentType, ContextType, Partial<MeasuredCommunityThemesArgs>>;
+};
+
+export type MeasuresRunResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MeasuresRun'] = ResolversParentTypes['MeasuresRun']> = {
+  asOf?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  behindBy?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  communities?: Resolver<Array<ResolversTypes['MeasuredCommunity']>, ParentType, ContextType, RequireFields<MeasuresRunCommunitiesArgs, 'municipality'>>;
+  county?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  networkRevision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  progress?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  revision?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['MeasuresState'], ParentType, ContextType>;
+  top?: Resolver<Array<ResolversTypes['ActorMeasures']>, ParentType, ContextType, RequireFields<MeasuresRunTopArgs, 'by'>>;
+};
+
 export type MunicipalityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Municipality'] = ResolversParentTypes['Municipality']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   county?: Resolver<ResolversTypes['County'], ParentType, ContextType>;
@@ -1360,6 +1530,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   addParticipation?: Resolver<ResolversTypes['Participation'], ParentType, ContextType, RequireFields<MutationAddParticipationArgs, 'input'>>;
   changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'current' | 'new'>>;
   claimParticipation?: Resolver<ResolversTypes['Participation'], ParentType, ContextType, RequireFields<MutationClaimParticipationArgs, 'input'>>;
+  computeMeasures?: Resolver<ResolversTypes['MeasuresRun'], ParentType, ContextType, Partial<MutationComputeMeasuresArgs>>;
   createAccount?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationCreateAccountArgs, 'input'>>;
   createInitiative?: Resolver<ResolversTypes['Initiative'], ParentType, ContextType, RequireFields<MutationCreateInitiativeArgs, 'input'>>;
   createOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationCreateOrganizationArgs, 'input'>>;
@@ -1498,7 +1669,9 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   history?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, RequireFields<QueryHistoryArgs, 'id'>>;
   initiative?: Resolver<Maybe<ResolversTypes['Initiative']>, ParentType, ContextType, RequireFields<QueryInitiativeArgs, 'id'>>;
   initiatives?: Resolver<ResolversTypes['InitiativeConnection'], ParentType, ContextType, Partial<QueryInitiativesArgs>>;
+  latestMeasures?: Resolver<Maybe<ResolversTypes['MeasuresRun']>, ParentType, ContextType, Partial<QueryLatestMeasuresArgs>>;
   me?: Resolver<Maybe<ResolversTypes['Account']>, ParentType, ContextType>;
+  measuresRun?: Resolver<Maybe<ResolversTypes['MeasuresRun']>, ParentType, ContextType, RequireFields<QueryMeasuresRunArgs, 'id'>>;
   municipalities?: Resolver<Array<ResolversTypes['Municipality']>, ParentType, ContextType, Partial<QueryMunicipalitiesArgs>>;
   overlaps?: Resolver<Array<ResolversTypes['Overlap']>, ParentType, ContextType, Partial<QueryOverlapsArgs>>;
   partnerSuggestions?: Resolver<Array<ResolversTypes['PartnerSuggestion']>, ParentType, ContextType, RequireFields<QueryPartnerSuggestionsArgs, 'forId'>>;
@@ -1550,6 +1723,7 @@ export type Resolvers<ContextType = Context> = {
   Actor?: ActorResolvers<ContextType>;
   ActorConnection?: ActorConnectionResolvers<ContextType>;
   ActorEdge?: ActorEdgeResolvers<ContextType>;
+  ActorMeasures?: ActorMeasuresResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
   AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
@@ -1557,6 +1731,7 @@ export type Resolvers<ContextType = Context> = {
   Change?: ChangeResolvers<ContextType>;
   ChangeConnection?: ChangeConnectionResolvers<ContextType>;
   ChangeEdge?: ChangeEdgeResolvers<ContextType>;
+  CommunityTheme?: CommunityThemeResolvers<ContextType>;
   Consent?: ConsentResolvers<ContextType>;
   Contact?: ContactResolvers<ContextType>;
   County?: CountyResolvers<ContextType>;
@@ -1568,6 +1743,8 @@ export type Resolvers<ContextType = Context> = {
   Initiative?: InitiativeResolvers<ContextType>;
   InitiativeConnection?: InitiativeConnectionResolvers<ContextType>;
   InitiativeEdge?: InitiativeEdgeResolvers<ContextType>;
+  MeasuredCommunity?: MeasuredCommunityResolvers<ContextType>;
+  MeasuresRun?: MeasuresRunResolvers<ContextType>;
   Municipality?: MunicipalityResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;

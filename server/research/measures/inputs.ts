@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { activeOnInput } from '../../initiatives/inputs.ts';
+import { countyCodes, municipalityCodes } from '../../shared/inputs.ts';
+
+export const countyInput = countyCodes.element;
+export const municipalityInput = municipalityCodes.element;
+
+/** computeMeasures' arguments: which network to measure. */
+export const computeMeasuresArguments = z.object({
+  input: z
+    .object({ county: countyInput.nullish(), asOf: activeOnInput.nullish() })
+    .nullish()
+    .transform((input) => ({ county: input?.county ?? null, asOf: input?.asOf ?? null })),
+});
+
+export const measureKinds = ['DEGREE', 'BETWEENNESS', 'BRIDGING'] as const;
+export type MeasureKind = (typeof measureKinds)[number];
+
+export const actorKindsInput = z.array(z.enum(['ASSOCIATION', 'AUTHORITY', 'MUNICIPAL_UNIT', 'ROLE_MODEL', 'BUSINESS', 'PERSON'])).max(6, 'must name at most 6 kinds');
+
+/** A scope as one key, so that the newest run of a scope is one index lookup. */
+export function scopeKey(county: string | null, asOf: string | null): string {
+  return `${county ?? '*'}|${asOf ?? '*'}`;
+}

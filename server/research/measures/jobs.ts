@@ -1,0 +1,82 @@
+import type { Database } from '../../db/database.ts';
+import type { Logger } from '../../logger.ts';
+import { ServiceError } from '../../shared/errors.ts';
+import { GdsAvailability } from './gds-availability.ts';
+import { measureNetwork } from './measure-network.ts';
+import type { MeasuresScope } from './network-scope.ts';
+import { markFailed } from './run-writes.ts';
+
+interface QueuedRun {
+  id: string;
+  scope: MeasuresScope;
+}
+
+/**
+ * Runs the measures jobs of this service, one at a time, in the order they were asked for: each is
+ * minutes of the database's work at national scale, and two at once would only share its cores.
+ * The runs and their progress are in Neo4j, so any instance answers measuresRun; the work is done by
+ * the instance that was asked.
+ */
+export class MeasuresJobs {
+  private readonly queue: QueuedRun[] = [];
+  private current: { run: QueuedRun; done: Promise<void> } | null = null;
+  private stopped = false;
+
+  /**
+   * @param db a door to Neo4j whose statements may run as long as a step of a run takes (the
+   *   projection, Leiden or betweenness), far beyond a request's timeout
+   */
+  constructor(
+    private readonly db: Database,
+    private readonly logger: Logger,
+    readonly gds: GdsAvailability,
+  ) {}
+
+  /** Queues a run that the caller has recorded as QUEUED; returns at once. */
+  enqueue(run: QueuedRun): void {
+    if (this.stopped) return;
+    this.queue.push(run);
+    if (!this.current) this.next();
+  }
+
+  /** Waits for the queue to empty: for tests and for a caller that stops the service only once it has finished. */
+  async idle(): Promise<void> {
+    while (this.current) await this.current.done;
+  }
+
+  /** The runs not finished are marked FAILED, so that nobody waits for them; the one under way is abandoned. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    const unfinished = [...(this.current ? [this.current.run.id] : []), ...this.queue.map((run) => run.id)];
+    this.queue.length = 0;
+    if (unfinished.length === 0) return;
+    try {
+      await markFailed(this.db, unfinished, 'the service stopped before the run finished; start it again');
+    } catch (error) {
+      this.logger.warn({ err: error, runs: unfinished }, 'could not mark the unfinished measures runs as failed');
+    }
+  }
+
+  private next(): void {
+    const run = this.queue.shift();
+    if (!run) {
+      this.current = null;
+      return;
+    }
+    const done = this.execute(run).finally(() => this.next());
+    this.current = { run, done };
+  }
+
+  private async execute(run: QueuedRun): Promise<void> {
+    try {
+      await this.gds.require();
+      await measureNetwork(this.db, run.id, run.scope);
+      this.logger.info({ runId: run.id }, 'measures run done');
+    } catch (error) {
+      if (this.stopped) return;
+      const reason = error instanceof ServiceError ? error.message : 'the computation failed; see the service log';
+      this.logger.error({ err: error, runId: run.id }, 'measures run failed');
+      await markFailed(this.db, [run.id], reason).catch((markError: unknown) => this.logger.error({ err: markError, runId: run.id }, 'could not mark the measures run as failed'));
+    }
+  }
+}
