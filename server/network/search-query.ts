@@ -32,62 +32,51 @@ const PLACE_CANDIDATES_READ = 2000;
 const visibleHit = (node: string) => `CASE WHEN ${node}:Initiative THEN ${initiativeVisible(node)} ELSE ${actorVisible(node)} AND ${findableByText(node)} END`;
 
 /**
- * One statement gathers candidates from every branch the text calls for, each filtered by the viewer's
- * visibility: names (standard-folding: case, diacritics, prefix, one typo), Swedish full text of names
- * and descriptions (inflections), organisationsnummer, and what works in a named kommun or län. The
- * ranking (search/ranking.ts) then orders them; buildSearchHits reads the page it chose.
+ * One statement gathers candidates from every branch: names (standard-folding: case, diacritics, prefix,
+ * one typo), Swedish full text of names and descriptions (inflections), organisationsnummer, and what
+ * works in a named kommun or län. A branch the text does not call for gets an empty list and reads
+ * nothing, so that the statement's text never changes and Neo4j plans it once. The viewer's visibility
+ * predicate is applied to the candidates of every branch together, after the union, so that no branch
+ * can pass it by. The ranking (search/ranking.ts) then orders them; buildSearchHits reads the page it chose.
  */
 export function buildSearchCandidates(plan: SearchPlan, first: number, viewer: Record<string, unknown>): Statement | null {
-  const branches: string[] = [];
-  if (plan.words.length > 0) {
-    branches.push(`
-  CALL db.index.fulltext.queryNodes('search_name', $nameQuery, {limit: $candidates}) YIELD node, score
-  WHERE ${visibleHit('node')}
-  RETURN node, score AS nameScore, 0.0 AS textScore, false AS numbered`);
-    branches.push(`
-  CALL db.index.fulltext.queryNodes('actor_text', $textQuery, {limit: $candidates}) YIELD node, score
-  WHERE ${actorVisible('node')} AND ${findableByText('node')}
-  RETURN node, 0.0 AS nameScore, score AS textScore, false AS numbered`);
-    branches.push(`
-  CALL db.index.fulltext.queryNodes('initiative_text', $textQuery, {limit: $candidates}) YIELD node, score
-  WHERE ${initiativeVisible('node')}
-  RETURN node, 0.0 AS nameScore, score AS textScore, false AS numbered`);
-  }
-  if (plan.numbers.length > 0) {
-    branches.push(`
+  if (plan.words.length === 0 && plan.numbers.length === 0) return null;
+  const words = plan.words.length > 0;
+  return {
+    text: `
+CALL () {
+  UNWIND $nameQueries AS nameQuery
+  CALL db.index.fulltext.queryNodes('search_name', nameQuery, {limit: $candidates}) YIELD node, score
+  RETURN node, score AS nameScore, 0.0 AS textScore, false AS numbered
+  UNION ALL
+  UNWIND $textQueries AS textQuery
+  CALL db.index.fulltext.queryNodes('actor_text', textQuery, {limit: $candidates}) YIELD node, score
+  RETURN node, 0.0 AS nameScore, score AS textScore, false AS numbered
+  UNION ALL
+  UNWIND $textQueries AS textQuery
+  CALL db.index.fulltext.queryNodes('initiative_text', textQuery, {limit: $candidates}) YIELD node, score
+  RETURN node, 0.0 AS nameScore, score AS textScore, false AS numbered
+  UNION ALL
   UNWIND $numbers AS number
   MATCH (node:Organization {organizationNumber: number})
-  WHERE ${actorVisible('node')}
-  RETURN node, 0.0 AS nameScore, 0.0 AS textScore, true AS numbered`);
-  }
-  if (plan.municipalities.length > 0) {
-    branches.push(`
+  RETURN node, 0.0 AS nameScore, 0.0 AS textScore, true AS numbered
+  UNION ALL
   MATCH (place:Municipality)<-[:IN_MUNICIPALITY]-(node)
   WHERE place.code IN $municipalities AND (node:Organization OR node:Person OR node:Initiative)
   WITH DISTINCT node LIMIT ${PLACE_CANDIDATES_READ}
-  WITH node, COUNT { (node)-[:IN_MUNICIPALITY]->() } AS spread ORDER BY spread
-  WHERE ${visibleHit('node')}
-  WITH node LIMIT $candidates
-  RETURN node, 0.0 AS nameScore, 0.0 AS textScore, false AS numbered`);
-  }
-  if (branches.length === 0) return null;
-  const placeFacts =
-    plan.municipalities.length > 0
-      ? `EXISTS { (node)-[:IN_MUNICIPALITY]->(m:Municipality) WHERE m.code IN $municipalities } AS inPlace,
-  COUNT { (node)-[:IN_MUNICIPALITY]->() } AS spread,
-  node:MunicipalUnit AND NOT EXISTS { (node)-[:PART_OF]->() }
-    AND EXISTS { (node)-[:IN_MUNICIPALITY]->(m:Municipality) WHERE m.code IN $municipalities } AS placeHome`
-      : 'false AS inPlace, 0 AS spread, false AS placeHome';
-  return {
-    text: `
-CALL () {${branches.join('\n  UNION ALL')}
+  WITH node, COUNT { (node)-[:IN_MUNICIPALITY]->() } AS spread ORDER BY spread LIMIT $candidates
+  RETURN node, 0.0 AS nameScore, 0.0 AS textScore, false AS numbered
 }
 WITH node, max(nameScore) AS nameScore, max(textScore) AS textScore, any(n IN collect(numbered) WHERE n) AS numbered
+WHERE ${visibleHit('node')}
+WITH node, nameScore, textScore, numbered,
+  [(node)-[:IN_MUNICIPALITY]->(m:Municipality) | m.code] AS places
 RETURN node.id AS id, node.name AS name, node.title AS title, nameScore, textScore, numbered,
-  ${placeFacts}`,
+  any(code IN places WHERE code IN $municipalities) AS inPlace, size(places) AS spread,
+  node:MunicipalUnit AND NOT EXISTS { (node)-[:PART_OF]->() } AND any(code IN places WHERE code IN $municipalities) AS placeHome`,
     parameters: {
-      nameQuery: nameQuery(plan.words),
-      textQuery: anyWordQuery(plan.text),
+      nameQueries: words ? [nameQuery(plan.words)] : [],
+      textQueries: words ? [anyWordQuery(plan.text)] : [],
       numbers: plan.numbers,
       municipalities: plan.municipalities,
       candidates: int(candidatesPerBranch(first)),
