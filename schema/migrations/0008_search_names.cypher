@@ -5,3 +5,5 @@
 // inflections and descriptions.
 CREATE FULLTEXT INDEX search_name IF NOT EXISTS FOR (n:Organization|Person|Initiative) ON EACH [n.name, n.title]
   OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding' } };
+// Searches read the index from the first request on, so the migration ends when it holds every name.
+CALL db.awaitIndex('search_name', 600);

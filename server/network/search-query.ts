@@ -3,10 +3,9 @@ import { actorVisible, findableByText, initiativeVisible } from '../auth/visibil
 import type { Statement } from '../db/database.ts';
 import { actorProjection } from '../actors/records.ts';
 import { initiativeProjection } from '../initiatives/records.ts';
-import { anyWordQuery } from '../shared/fulltext.ts';
 import { organizationNumbersIn } from './search/organization-numbers.ts';
 import { municipalitiesNamed } from './search/places.ts';
-import { foldedWords, nameQuery } from './search/words.ts';
+import { foldedWords, nameQuery, swedishTextQuery } from './search/words.ts';
 
 /** What a search text asks for: its words, the organisationsnummer and the places it names. */
 export interface SearchPlan {
@@ -46,37 +45,37 @@ export function buildSearchCandidates(plan: SearchPlan, first: number, viewer: R
     text: `
 CALL () {
   UNWIND $nameQueries AS nameQuery
-  CALL db.index.fulltext.queryNodes('search_name', nameQuery, {limit: $candidates}) YIELD node, score
-  RETURN node, score AS nameScore, 0.0 AS textScore, false AS numbered
+  CALL db.index.fulltext.queryNodes('search_name', nameQuery, {limit: $candidates}) YIELD node
+  RETURN node, 0.0 AS textScore, false AS numbered
   UNION ALL
   UNWIND $textQueries AS textQuery
   CALL db.index.fulltext.queryNodes('actor_text', textQuery, {limit: $candidates}) YIELD node, score
-  RETURN node, 0.0 AS nameScore, score AS textScore, false AS numbered
+  RETURN node, score AS textScore, false AS numbered
   UNION ALL
   UNWIND $textQueries AS textQuery
   CALL db.index.fulltext.queryNodes('initiative_text', textQuery, {limit: $candidates}) YIELD node, score
-  RETURN node, 0.0 AS nameScore, score AS textScore, false AS numbered
+  RETURN node, score AS textScore, false AS numbered
   UNION ALL
   UNWIND $numbers AS number
   MATCH (node:Organization {organizationNumber: number})
-  RETURN node, 0.0 AS nameScore, 0.0 AS textScore, true AS numbered
+  RETURN node, 0.0 AS textScore, true AS numbered
   UNION ALL
   MATCH (place:Municipality)<-[:IN_MUNICIPALITY]-(node)
   WHERE place.code IN $municipalities AND (node:Organization OR node:Person OR node:Initiative)
   WITH DISTINCT node LIMIT ${PLACE_CANDIDATES_READ}
   WITH node, COUNT { (node)-[:IN_MUNICIPALITY]->() } AS spread ORDER BY spread LIMIT $candidates
-  RETURN node, 0.0 AS nameScore, 0.0 AS textScore, false AS numbered
+  RETURN node, 0.0 AS textScore, false AS numbered
 }
-WITH node, max(nameScore) AS nameScore, max(textScore) AS textScore, any(n IN collect(numbered) WHERE n) AS numbered
+WITH node, max(textScore) AS textScore, any(n IN collect(numbered) WHERE n) AS numbered
 WHERE ${visibleHit('node')}
-WITH node, nameScore, textScore, numbered,
+WITH node, textScore, numbered,
   [(node)-[:IN_MUNICIPALITY]->(m:Municipality) | m.code] AS places
-RETURN node.id AS id, node.name AS name, node.title AS title, nameScore, textScore, numbered,
+RETURN node.id AS id, node.name AS name, node.title AS title, textScore, numbered,
   any(code IN places WHERE code IN $municipalities) AS inPlace, size(places) AS spread,
   node:MunicipalUnit AND NOT EXISTS { (node)-[:PART_OF]->() } AND any(code IN places WHERE code IN $municipalities) AS placeHome`,
     parameters: {
       nameQueries: words ? [nameQuery(plan.words)] : [],
-      textQueries: words ? [anyWordQuery(plan.text)] : [],
+      textQueries: words ? [swedishTextQuery(plan.text)] : [],
       numbers: plan.numbers,
       municipalities: plan.municipalities,
       candidates: int(candidatesPerBranch(first)),

@@ -1,13 +1,13 @@
 import { distance } from 'fastest-levenshtein';
 import { foldedWords, MIN_FUZZY_LENGTH, MIN_PREFIX_LENGTH } from './words.ts';
 
-/** What the candidate statement found about one node; the scores are Lucene's, 0 where a branch missed it. */
+/** What the candidate statement found about one node. */
 export interface SearchCandidate {
   id: string;
   name: string;
   /** A person's title, searched with the name. */
   title: string | null;
-  nameScore: number;
+  /** Lucene's score in the Swedish indexes, 0 where they missed it. */
   textScore: number;
   /** Its organisationsnummer is one the text names. */
   numbered: boolean;
@@ -23,10 +23,10 @@ export const rankingWeights = {
   exactName: 8,
   organizationNumber: 8,
   nameWords: 4,
-  placeHome: 2,
+  placeHome: 1,
   place: 1,
   text: 1,
-  nameRelevance: 0.25,
+  nameCloseness: 2,
 } as const;
 
 /**
@@ -38,6 +38,14 @@ function wordMatch(typed: string, isLast: boolean, nameWords: string[]): number 
   if (isLast && typed.length >= MIN_PREFIX_LENGTH && nameWords.some((word) => word.startsWith(typed))) return 1;
   if (typed.length >= MIN_FUZZY_LENGTH && nameWords.some((word) => distance(typed, word) <= 1)) return 0.5;
   return 0;
+}
+
+/** The share of the name's words that some typed word matches: of two names holding the text, the one with less else. */
+export function nameCloseness(words: string[], name: string): number {
+  const nameWords = foldedWords(name);
+  if (nameWords.length === 0) return 0;
+  const matched = nameWords.filter((nameWord) => words.some((typed, index) => wordMatch(typed, index === words.length - 1, [nameWord]) > 0));
+  return matched.length / nameWords.length;
 }
 
 /** The share of the typed words the name (with a person's title) holds, each as wordMatch counts it. */
@@ -57,12 +65,11 @@ export function isExactName(words: string[], name: string): boolean {
  * Orders candidates best first. Each part is a share from 0 to 1 times its weight: an exact name, an
  * organisationsnummer, the share of typed words the name holds (typos count half), a kommun's own
  * organisation when its place is named, working in a named place (more for working there alone),
- * Swedish full-text relevance of name and description, and the name index's relevance as a tiebreak.
- * Lucene's scores are relative to the best of the same search, so that no branch drowns the others.
+ * Swedish full-text relevance of name and description (relative to the best of the same search), and
+ * the share of the name's words that were typed.
  */
 export function rankCandidates(words: string[], candidates: SearchCandidate[]): SearchCandidate[] {
   const bestText = Math.max(0, ...candidates.map((candidate) => candidate.textScore));
-  const bestName = Math.max(0, ...candidates.map((candidate) => candidate.nameScore));
   const w = rankingWeights;
   const scored = candidates.map((candidate) => ({
     candidate,
@@ -73,7 +80,7 @@ export function rankCandidates(words: string[], candidates: SearchCandidate[]): 
       (candidate.placeHome ? w.placeHome : 0) +
       (candidate.inPlace ? w.place * (0.5 + 0.5 / Math.max(1, candidate.spread)) : 0) +
       (bestText > 0 ? (w.text * candidate.textScore) / bestText : 0) +
-      (bestName > 0 ? (w.nameRelevance * candidate.nameScore) / bestName : 0),
+      w.nameCloseness * nameCloseness(words, candidate.name),
   }));
   scored.sort((a, b) => b.score - a.score || a.candidate.name.localeCompare(b.candidate.name, 'sv') || a.candidate.id.localeCompare(b.candidate.id));
   return scored.map((entry) => entry.candidate);

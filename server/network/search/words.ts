@@ -1,3 +1,5 @@
+import { anyWordQuery } from '../../shared/fulltext.ts';
+
 /**
  * The words of a search text as the name index (`standard-folding`) sees them: lower case, without
  * diacritics, split at anything that is not a letter or a digit. Query syntax is punctuation, so it
@@ -32,4 +34,14 @@ export function nameQuery(words: string[]): string {
       return `(${forms.join(' ')})`;
     })
     .join(' ');
+}
+
+/**
+ * The Lucene query over the Swedish indexes: any word (escaped, as filters escape it), and the last
+ * word also as a prefix when it is plain letters and digits, so that descriptions are found while typing too.
+ */
+export function swedishTextQuery(text: string): string {
+  const query = anyWordQuery(text);
+  const last = text.trim().split(/\s+/).at(-1) ?? '';
+  return /^[\p{L}\p{N}]+$/u.test(last) && last.length >= MIN_PREFIX_LENGTH ? `${query} ${last.toLowerCase()}*` : query;
 }
