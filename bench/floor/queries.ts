@@ -144,6 +144,9 @@ CALL () {
 WITH node, score ORDER BY score DESC, node.name LIMIT $first
 RETURN node { .id, .name, type: CASE WHEN node:Initiative THEN 'Initiative' ELSE 'Actor' END } AS hit`;
 
+/** The least a prefix search asks of the same statement: its last word as a Lucene prefix. */
+export const lastWordAsPrefix = (query: string) => `${query}*`;
+
 /**
  * $o (the organisation), $account, $municipality, $themes: a pending association and its account,
  * written in one statement.

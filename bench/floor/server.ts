@@ -3,7 +3,7 @@
  * node:http endpoint with no framework, no GraphQL and no checks beyond what the Cypher needs.
  *
  *   GET /profile?id=…  GET /list?county=…&theme=…  GET /suggestions?id=…  GET /overlaps?county=…
- *   GET /search?text=…  POST /register {name, organizationNumber, municipality, themes, description, email, password, phone}
+ *   GET /search?text=…[&prefix=true]  POST /register {name, organizationNumber, municipality, themes, description, email, password, phone}
  *   POST /update-organization {id, description}: the profile edit as one statement with its audit entry, no history
  */
 import { randomUUID } from 'node:crypto';
@@ -11,7 +11,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import neo4j, { int, type Driver } from 'neo4j-driver';
 import { hashPassword } from '../../server/auth/passwords.ts';
 import { anyWordQuery } from '../../server/shared/fulltext.ts';
-import { listCypher, overlapsCypher, partnerSuggestionsCypher, profileCypher, registerCypher, searchCypher, updateOrganizationCypher } from './queries.ts';
+import { lastWordAsPrefix, listCypher, overlapsCypher, partnerSuggestionsCypher, profileCypher, registerCypher, searchCypher, updateOrganizationCypher } from './queries.ts';
 
 type Handler = (url: URL, body: unknown) => Promise<unknown>;
 
@@ -33,7 +33,10 @@ function routes(driver: Driver): Record<string, Handler> {
     'GET /list': (url) => read(driver, listCypher, { county: param(url, 'county'), theme: param(url, 'theme'), first: int(50) }),
     'GET /suggestions': (url) => read(driver, partnerSuggestionsCypher, { id: param(url, 'id'), first: int(10) }),
     'GET /overlaps': (url) => read(driver, overlapsCypher, { county: param(url, 'county'), today: today(), first: int(20) }),
-    'GET /search': (url) => read(driver, searchCypher, { query: anyWordQuery(param(url, 'text')), first: int(20) }),
+    'GET /search': (url) => {
+      const query = anyWordQuery(param(url, 'text'));
+      return read(driver, searchCypher, { query: param(url, 'prefix') === 'true' ? lastWordAsPrefix(query) : query, first: int(20) });
+    },
     'POST /update-organization': async (_url, body) => {
       const { id, description } = body as { id: string; description: string };
       const session = driver.session({ defaultAccessMode: neo4j.session.WRITE });

@@ -39,6 +39,7 @@ export async function prepareBenchData(boltUri: string, scale: number, seed: num
         listFilters: subjects.countyThemes,
         counties: subjects.counties,
         searchTexts: subjects.searchWords,
+        prefixTexts: subjects.searchWords.map(typedSoFar),
         municipalities: subjects.municipalities,
         themes: subjects.countyThemes.map((pair) => pair.theme),
         registrationNumber: (n) => associationNumber(firstFree + n, seed),
@@ -68,4 +69,9 @@ export async function removeBenchRegistrations(boltUri: string): Promise<number>
   } finally {
     await driver.close();
   }
+}
+
+/** A word as far as it is typed when a search box first shows hits: a little over half of it, at least three letters. */
+export function typedSoFar(word: string): string {
+  return word.slice(0, Math.max(3, Math.ceil(word.length * 0.6)));
 }

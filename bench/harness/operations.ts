@@ -12,6 +12,8 @@ export interface Samples {
   counties: string[];
   /** Words to search for. */
   searchTexts: string[];
+  /** The same words cut short, as typed into a search box before the word is finished. */
+  prefixTexts: string[];
   /** Kommun codes and theme keys a registration may name. */
   municipalities: string[];
   themes: string[];
@@ -19,7 +21,7 @@ export interface Samples {
   registrationNumber: (n: number) => string;
 }
 
-export const operationNames = ['profile', 'list', 'suggestions', 'overlaps', 'search', 'register'] as const;
+export const operationNames = ['profile', 'list', 'suggestions', 'overlaps', 'search', 'prefix', 'register'] as const;
 export type OperationName = (typeof operationNames)[number];
 
 export interface RegistrationInput {
@@ -74,6 +76,8 @@ export const oursRequests = {
          __typename ... on Organization { id name } ... on Person { id name } ... on Initiative { id name } } }`,
       { text },
     ),
+  /** The service takes the last word as a prefix itself. */
+  prefix: (text: string) => oursRequests.search(text),
   register: (input: RegistrationInput) =>
     graphqlRequest(`mutation Register($input: RegisterAssociationInput!) { registerAssociation(input: $input) { id name status } }`, { input }),
 };
@@ -85,6 +89,7 @@ export const floorRequests = {
   suggestions: (id: string): BenchRequest => ({ method: 'GET', path: `/suggestions?${new URLSearchParams({ id })}` }),
   overlaps: (county: string): BenchRequest => ({ method: 'GET', path: `/overlaps?${new URLSearchParams({ county })}` }),
   search: (text: string): BenchRequest => ({ method: 'GET', path: `/search?${new URLSearchParams({ text })}` }),
+  prefix: (text: string): BenchRequest => ({ method: 'GET', path: `/search?${new URLSearchParams({ text, prefix: 'true' })}` }),
   register: (input: RegistrationInput): BenchRequest => ({ method: 'POST', path: '/register', body: JSON.stringify(input) }),
 };
 
@@ -124,6 +129,8 @@ export function nthRequest(requests: RequestSet, operation: OperationName, sampl
       return requests.overlaps(pick(samples.counties));
     case 'search':
       return requests.search(pick(samples.searchTexts));
+    case 'prefix':
+      return requests.prefix(pick(samples.prefixTexts));
     case 'register':
       return requests.register(nthRegistration(samples, n));
   }

@@ -12,6 +12,7 @@
  */
 
 import { anyWordQuery } from '../../server/shared/fulltext.ts';
+import { lastWordAsPrefix } from '../floor/queries.ts';
 import { graphqlRequest, type BenchRequest, type OperationName, type RegistrationInput } from '../harness/operations.ts';
 
 /** The date a running period is taken to end on, as the service and the floor use it. */
@@ -118,5 +119,6 @@ export const peerRequests = {
   suggestions: (id: string) => graphqlRequest(suggestionsQuery, { id }),
   overlaps: (county: string) => graphqlRequest(overlapsQuery, { county, today: today() }),
   search: (text: string) => graphqlRequest(searchQuery, { phrase: anyWordQuery(text) }),
+  prefix: (text: string) => graphqlRequest(searchQuery, { phrase: lastWordAsPrefix(anyWordQuery(text)) }),
   register: (input: RegistrationInput) => graphqlRequest(registerMutation, registrationVariables(input)),
 } satisfies Record<OperationName, (...args: never[]) => BenchRequest>;

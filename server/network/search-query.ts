@@ -3,25 +3,101 @@ import { actorVisible, findableByText, initiativeVisible } from '../auth/visibil
 import type { Statement } from '../db/database.ts';
 import { actorProjection } from '../actors/records.ts';
 import { initiativeProjection } from '../initiatives/records.ts';
-import { anyWordQuery } from '../shared/fulltext.ts';
+import { organizationNumbersIn } from './search/organization-numbers.ts';
+import { municipalitiesNamed } from './search/places.ts';
+import { foldedWords, nameQuery, swedishTextQuery } from './search/words.ts';
 
-/** Swedish full text over actors and initiatives together, best score first. */
-export function buildSearch(text: string, first: number, viewer: Record<string, unknown>): Statement {
+/** What a search text asks for: its words, the organisationsnummer and the places it names. */
+export interface SearchPlan {
+  words: string[];
+  /** The text for the Swedish indexes, without the numbers. */
+  text: string;
+  numbers: string[];
+  municipalities: string[];
+}
+
+export function planSearch(text: string): SearchPlan {
+  const { numbers, rest } = organizationNumbersIn(text);
+  const words = foldedWords(rest);
+  return { words, text: rest, numbers, municipalities: municipalitiesNamed(words) };
+}
+
+/** Candidates per branch: enough beyond the page for the ranking to reorder what Lucene ranked. */
+export const candidatesPerBranch = (first: number) => first + 20;
+
+/** A place as big as a city holds thousands of actors; this many are weighed, the most local first. */
+const PLACE_CANDIDATES_READ = 2000;
+
+const visibleHit = (node: string) => `CASE WHEN ${node}:Initiative THEN ${initiativeVisible(node)} ELSE ${actorVisible(node)} AND ${findableByText(node)} END`;
+
+/**
+ * One statement gathers candidates from every branch: names (standard-folding: case, diacritics, prefix,
+ * one typo), Swedish full text of names and descriptions (inflections), organisationsnummer, and what
+ * works in a named kommun or län. A branch the text does not call for gets an empty list and reads
+ * nothing, so that the statement's text never changes and Neo4j plans it once. The viewer's visibility
+ * predicate is applied to the candidates of every branch together, after the union, so that no branch
+ * can pass it by. The ranking (search/ranking.ts) then orders them; buildSearchHits reads the page it chose.
+ */
+export function buildSearchCandidates(plan: SearchPlan, first: number, viewer: Record<string, unknown>): Statement | null {
+  if (plan.words.length === 0 && plan.numbers.length === 0) return null;
+  const words = plan.words.length > 0;
   return {
     text: `
 CALL () {
-  CALL db.index.fulltext.queryNodes('actor_text', $query, {limit: $limit * 4}) YIELD node, score
-  WHERE ${actorVisible('node')} AND ${findableByText('node')}
-  RETURN node, score
+  UNWIND $nameQueries AS nameQuery
+  CALL db.index.fulltext.queryNodes('search_name', nameQuery, {limit: $candidates}) YIELD node
+  RETURN node, 0.0 AS textScore, false AS numbered
   UNION ALL
-  CALL db.index.fulltext.queryNodes('initiative_text', $query, {limit: $limit}) YIELD node, score
-  WHERE ${initiativeVisible('node')}
-  RETURN node, score
+  UNWIND $textQueries AS textQuery
+  CALL db.index.fulltext.queryNodes('actor_text', textQuery, {limit: $candidates}) YIELD node, score
+  RETURN node, score AS textScore, false AS numbered
+  UNION ALL
+  UNWIND $textQueries AS textQuery
+  CALL db.index.fulltext.queryNodes('initiative_text', textQuery, {limit: $candidates}) YIELD node, score
+  RETURN node, score AS textScore, false AS numbered
+  UNION ALL
+  UNWIND $numbers AS number
+  MATCH (node:Organization {organizationNumber: number})
+  RETURN node, 0.0 AS textScore, true AS numbered
+  UNION ALL
+  MATCH (place:Municipality)<-[:IN_MUNICIPALITY]-(node)
+  WHERE place.code IN $municipalities AND (node:Organization OR node:Person OR node:Initiative)
+  WITH DISTINCT node LIMIT ${PLACE_CANDIDATES_READ}
+  WITH node, COUNT { (node)-[:IN_MUNICIPALITY]->() } AS spread ORDER BY spread LIMIT $candidates
+  RETURN node, 0.0 AS textScore, false AS numbered
 }
-WITH node, score ORDER BY score DESC, node.name LIMIT $limit
+WITH node, max(textScore) AS textScore, any(n IN collect(numbered) WHERE n) AS numbered
+WHERE ${visibleHit('node')}
+WITH node, textScore, numbered,
+  [(node)-[:IN_MUNICIPALITY]->(m:Municipality) | m.code] AS places
+RETURN node.id AS id, node.name AS name, node.title AS title, textScore, numbered,
+  any(code IN places WHERE code IN $municipalities) AS inPlace, size(places) AS spread,
+  node:MunicipalUnit AND NOT EXISTS { (node)-[:PART_OF]->() } AND any(code IN places WHERE code IN $municipalities) AS placeHome`,
+    parameters: {
+      nameQueries: words ? [nameQuery(plan.words)] : [],
+      textQueries: words ? [swedishTextQuery(plan.text)] : [],
+      numbers: plan.numbers,
+      municipalities: plan.municipalities,
+      candidates: int(candidatesPerBranch(first)),
+      viewer,
+    },
+  };
+}
+
+/** The chosen hits, in the order given; each was visible to the viewer in the candidate statement. */
+export function buildSearchHits(ids: string[]): Statement {
+  return {
+    text: `
+UNWIND range(0, size($ids) - 1) AS position
+CALL (position) {
+  MATCH (node:Actor {id: $ids[position]}) RETURN node
+  UNION
+  MATCH (node:Initiative {id: $ids[position]}) RETURN node
+}
+WITH position, node ORDER BY position
 RETURN CASE WHEN node:Initiative
          THEN { initiative: ${initiativeProjection('node')} }
          ELSE { actor: ${actorProjection('node')} } END AS hit`,
-    parameters: { query: anyWordQuery(text), limit: int(first), viewer },
+    parameters: { ids },
   };
 }

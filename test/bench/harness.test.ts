@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import organisationsnummerModule from 'organisationsnummer';
 import { describe, expect, it } from 'vitest';
 import { OperationLoad, type LoadTarget } from '../../bench/harness/load.ts';
+import { typedSoFar } from '../../bench/harness/data.ts';
 import { roundLength } from '../../bench/harness/measure.ts';
 import { floorRequests, nthRequest, oursRequests, registrationMark, type Samples } from '../../bench/harness/operations.ts';
 import { parseBenchOptions } from '../../bench/harness/options.ts';
@@ -17,6 +18,7 @@ const samples: Samples = {
   listFilters: [{ county: '19', theme: 'andt' }],
   counties: ['19', '20', '01'],
   searchTexts: ['integration'],
+  prefixTexts: ['integr'],
   municipalities: ['1982', '2062'],
   themes: ['andt', 'integration'],
   registrationNumber: (n) => associationNumber(1_000_000 + n, 7),
@@ -45,6 +47,14 @@ describe('the benchmark requests', () => {
     const floor = [0, 1, 2, 3].map((n) => new URLSearchParams(nthRequest(floorRequests, 'overlaps', samples, n).path.split('?')[1]).get('county'));
     expect(ours).toEqual(['19', '20', '01', '19']);
     expect(floor).toEqual(ours);
+  });
+
+  it('ask the floor for a prefix search, and the service for the same text', () => {
+    expect(JSON.parse(nthRequest(oursRequests, 'prefix', samples, 0).body!).variables.text).toBe('integr');
+    const floor = new URLSearchParams(nthRequest(floorRequests, 'prefix', samples, 0).path.split('?')[1]);
+    expect(Object.fromEntries(floor)).toEqual({ text: 'integr', prefix: 'true' });
+    expect(typedSoFar('integration')).toBe('integra');
+    expect(typedSoFar('barn')).toBe('bar');
   });
 
   it('register a new, valid organisation each time, marked for removal', () => {

@@ -65,7 +65,7 @@ describe('the benchmark peer (@neo4j/graphql)', () => {
   }
 
   it('has a request builder for each of the six operations', () => {
-    expect([...operationNames]).toEqual(['profile', 'list', 'suggestions', 'overlaps', 'search', 'register']);
+    expect([...operationNames]).toEqual(['profile', 'list', 'suggestions', 'overlaps', 'search', 'prefix', 'register']);
     expect(Object.keys(peerRequests).sort()).toEqual([...operationNames].sort());
   });
 

@@ -24,6 +24,7 @@ export interface OrganizationFixture {
   kind?: OrganizationKind;
   status?: OrganizationStatus;
   description?: string | null;
+  organizationNumber?: string | null;
   themes?: string[];
   municipalities?: string[];
   email?: string | null;
@@ -75,7 +76,7 @@ export async function createOrganizations(db: Database, organizations: Organizat
     kind: o.kind ?? 'ASSOCIATION',
     name: o.name,
     description: o.description ?? null,
-    organizationNumber: null,
+    organizationNumber: o.organizationNumber ?? null,
     email: o.email ?? null,
     phone: o.phone ?? null,
     address: null,

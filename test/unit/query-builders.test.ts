@@ -6,7 +6,7 @@ import { buildInitiativePage } from '../../server/initiatives/initiative-query.t
 import { buildOverlapNames } from '../../server/network/overlap-query.ts';
 import { buildPartnerActors } from '../../server/network/partner-query.ts';
 import { buildPath } from '../../server/network/path-query.ts';
-import { buildSearch } from '../../server/network/search-query.ts';
+import { buildSearchCandidates, planSearch } from '../../server/network/search-query.ts';
 import { parsePartialDate } from '../../server/shared/partial-date.ts';
 
 const hostile = `x' }) DETACH DELETE n //`;
@@ -44,9 +44,11 @@ describe('Cypher builders', () => {
   it('escapes Lucene syntax in full-text input and passes it as a parameter', () => {
     const { page } = buildActorPage({ text: 'ANDT (Fagersta) OR *' }, { first: 5, after: null }, viewer);
     expect(page.parameters!.text).toBe('+ANDT +\\(Fagersta\\) +or +\\*');
-    const search = buildSearch('integration: "unga"', 10, viewer);
-    expect(search.parameters!.query).toBe('integration\\: \\"unga\\"');
-    expect(search.text).not.toContain('unga');
+    const search = buildSearchCandidates(planSearch('integration: "unga" Hedemora 802000-1111'), 10, viewer)!;
+    expect(search.parameters!.textQueries).toEqual(['integration\\: \\"unga\\" Hedemora hedemora*']);
+    expect(search.parameters!.nameQueries).toEqual(['(integration^4 integration~1) (unga^4) (hedemora^4 hedemora*^2 hedemora~1)']);
+    expect(search.parameters).toMatchObject({ numbers: ['802000-1111'], municipalities: ['2083'] });
+    for (const value of ['unga', 'Hedemora', '2083', '802000']) expect(search.text).not.toContain(value);
   });
 
   it('turns activeOn into date bounds that are parameters, and shows only the initiatives the viewer may see', () => {
