@@ -22,6 +22,7 @@ import type { Readiness } from './readiness.ts';
 import { requestErrorHandler } from './request-errors.ts';
 import { requestLog } from './request-log.ts';
 import { viewerOf } from './viewer.ts';
+import { webApp } from './web-app.ts';
 
 export interface AppDependencies {
   config: Config;
@@ -41,7 +42,7 @@ export interface HttpService {
 
 const knownRoutes = new Set(['/graphql', '/healthz', '/readyz', '/metrics']);
 
-/** Builds the HTTP service: /graphql, /healthz, /readyz and /metrics. It does not listen yet. */
+/** Builds the HTTP service: /graphql, /healthz, /readyz, /metrics and the web application. It does not listen yet. */
 export async function createHttpService(deps: AppDependencies): Promise<HttpService> {
   const { config, logger, metrics, readiness } = deps;
   const app = express();
@@ -135,6 +136,8 @@ export async function createHttpService(deps: AppDependencies): Promise<HttpServ
       },
     }),
   );
+
+  app.use(webApp());
 
   app.use(requestErrorHandler(logger));
 
