@@ -1,4 +1,4 @@
-import { expect, expectNoSeriousA11yViolations, test } from './fixtures.ts';
+import { clickANode, expect, expectNoSeriousA11yViolations, test } from './fixtures.ts';
 import { recordFigure, screenshotPath } from './figures.ts';
 
 test.describe('the network map', () => {
@@ -19,19 +19,7 @@ test.describe('the network map', () => {
     await expectNoSeriousA11yViolations(page);
 
     // The canvas answers the mouse: find a node and open it.
-    const canvas = map.locator('.graph-canvas');
-    const box = (await canvas.boundingBox())!;
-    let clicked = false;
-    for (let y = box.y + 6; y < box.y + box.height && !clicked; y += 6) {
-      for (let x = box.x + 6; x < box.x + box.width && !clicked; x += 6) {
-        await page.mouse.move(x, y);
-        if (await canvas.evaluate((element) => element.classList.contains('pointing'))) {
-          await page.mouse.click(x, y);
-          clicked = true;
-        }
-      }
-    }
-    expect(clicked).toBe(true);
+    await clickANode(page, map);
     await expect(page).toHaveURL(/\/(aktor|initiativ)\/[0-9a-f-]+$/);
   });
 

@@ -1,27 +1,11 @@
-import type { Locator, Page } from '@playwright/test';
-import { expect, expectNoSeriousA11yViolations, test } from './fixtures.ts';
+import type { Page } from '@playwright/test';
+import { clickANode, expect, expectNoSeriousA11yViolations, test } from './fixtures.ts';
 import { screenshotPath } from './figures.ts';
 
 async function openInitiative(page: Page, name: string) {
   await page.goto(`/?q=${encodeURIComponent(name)}`);
   await page.getByRole('link', { name, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
-}
-
-/** Moves the mouse over the map until sigma says a node is under it, and clicks there. */
-async function clickANode(page: Page, map: Locator) {
-  const canvas = map.locator('.graph-canvas');
-  const box = (await canvas.boundingBox())!;
-  for (let y = box.y + 8; y < box.y + box.height; y += 8) {
-    for (let x = box.x + 8; x < box.x + box.width; x += 8) {
-      await page.mouse.move(x, y);
-      if (await canvas.evaluate((element) => element.classList.contains('pointing'))) {
-        await page.mouse.click(x, y);
-        return;
-      }
-    }
-  }
-  throw new Error('no node found on the map');
 }
 
 test.describe('the pages of one initiative and one actor', () => {
@@ -51,7 +35,7 @@ test.describe('the pages of one initiative and one actor', () => {
     const map = page.getByRole('img', { name: /^Nätverket kring Vägen in/ });
     await expect(map).toHaveAttribute('data-state', 'drawn');
     const before = page.url();
-    await clickANode(page, map);
+    await clickANode(page, map, { centreFirst: false });
     await expect(page).not.toHaveURL(before);
     await expect(page).toHaveURL(/\/(aktor|initiativ)\/[0-9a-f-]+$/);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

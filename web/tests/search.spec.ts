@@ -38,6 +38,8 @@ test.describe('the search page', () => {
 
     await actors.getByRole('button', { name: 'Nästa sida' }).click();
     await expect(actors.getByText(/^Sida 2 av/)).toBeVisible();
+    await expect(actors.getByRole('list')).toHaveAttribute('aria-busy', 'false');
+    await expect(actors.getByRole('listitem').first()).not.toHaveText(firstPage[0]!);
     const secondPage = await actors.getByRole('listitem').allTextContents();
     expect(secondPage.some((item) => firstPage.includes(item))).toBe(false);
     await actors.getByRole('button', { name: 'Föregående sida' }).click();
