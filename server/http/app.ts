@@ -25,6 +25,7 @@ import { requestLog } from './request-log.ts';
 import { viewerOf } from './viewer.ts';
 import { bookmarkPlugin, bookmarksOf } from './bookmarks.ts';
 import { exportRoute } from './export-route.ts';
+import { webApp } from './web-app.ts';
 
 export interface AppDependencies {
   config: Config;
@@ -44,7 +45,7 @@ export interface HttpService {
 
 const knownRoutes = new Set(['/graphql', '/healthz', '/readyz', '/metrics']);
 
-/** Builds the HTTP service: /graphql, /healthz, /readyz and /metrics. It does not listen yet. */
+/** Builds the HTTP service: /graphql, /healthz, /readyz, /metrics and the web application. It does not listen yet. */
 export async function createHttpService(deps: AppDependencies): Promise<HttpService> {
   const { config, logger, metrics, readiness } = deps;
   const app = express();
@@ -142,6 +143,7 @@ export async function createHttpService(deps: AppDependencies): Promise<HttpServ
 
   app.use('/import', importRoute(countedDb, deps.services.tokens, logger));
   app.get('/export', exportRoute({ db: countedDb, services: deps.services, logger }));
+  app.use(webApp());
 
   app.use(requestErrorHandler(logger));
 
