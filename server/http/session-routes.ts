@@ -1,0 +1,65 @@
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { z } from 'zod';
+import { login } from '../accounts/login.ts';
+import { anonymousViewer } from '../auth/viewer.ts';
+import type { Database } from '../db/database.ts';
+import { databaseUnavailable } from '../db/errors.ts';
+import { createContext, type Services } from '../graphql/context.ts';
+import { ServiceError, parseArguments, type ErrorCode } from '../shared/errors.ts';
+import { sentFromOwnPages } from './same-origin.ts';
+import type { SessionCookie } from './session-cookie.ts';
+
+const credentialsSchema = z.object({ email: z.string().max(320), password: z.string().max(1000) });
+
+const statusOf: Record<ErrorCode, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  TOO_MANY_REQUESTS: 429,
+};
+
+/**
+ * `POST /session` signs in as the `login` mutation does (same checks, rate limit and audit) and keeps
+ * the token in the session cookie instead of giving it to the page; it answers with the account.
+ * `DELETE /session` signs out. Both only from the service's own pages: another site must not sign a
+ * browser in to an account of its choosing either.
+ */
+export function sessionRoutes(deps: { db: Database; services: Services; cookie: SessionCookie; requestWaitMs: number }): express.Router {
+  const router = express.Router();
+  router.use('/session', (req, res, next) => {
+    res.set('cache-control', 'no-store');
+    if (sentFromOwnPages(req)) return next();
+    answerError(res, new ServiceError('Sign in and out from the service’s own pages', { code: 'FORBIDDEN' }));
+  });
+
+  router.post('/session', express.json({ limit: '10kb' }), async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const { email, password } = parseArguments(credentialsSchema, req.body ?? {});
+      const ctx = createContext(deps.db.forRequest(deps.requestWaitMs), deps.services, anonymousViewer, req.ip ?? 'unknown');
+      const { token, account } = await login(ctx, email, password);
+      deps.cookie.set(req, res, token);
+      res.json({ account });
+    } catch (error) {
+      if (error instanceof ServiceError) return answerError(res, error);
+      if (databaseUnavailable(error)) {
+        res.status(503).json({ errors: [{ message: 'The database is unavailable; try again shortly', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+        return;
+      }
+      next(error);
+    }
+  });
+
+  router.delete('/session', (req, res) => {
+    deps.cookie.clear(req, res);
+    res.status(204).end();
+  });
+  return router;
+}
+
+function answerError(res: Response, error: ServiceError): void {
+  const { http, ...extensions } = error.extensions;
+  for (const [name, value] of http?.headers ?? []) res.set(name, value);
+  res.status(http?.status ?? statusOf[error.code]).json({ errors: [{ message: error.message, extensions }] });
+}
