@@ -26,6 +26,7 @@ import { SessionCookie } from './session-cookie.ts';
 import { renewSessionIfHalfSpent } from './session-renewal.ts';
 import { sessionRoutes } from './session-routes.ts';
 import { viewerOf } from './viewer.ts';
+import { webApp } from './web-app.ts';
 
 export interface AppDependencies {
   config: Config;
@@ -45,7 +46,7 @@ export interface HttpService {
 
 const knownRoutes = new Set(['/graphql', '/session', '/healthz', '/readyz', '/metrics']);
 
-/** Builds the HTTP service: /graphql, /session, /healthz, /readyz and /metrics. It does not listen yet. */
+/** Builds the HTTP service: /graphql, /session, /healthz, /readyz, /metrics and the web application. It does not listen yet. */
 export async function createHttpService(deps: AppDependencies): Promise<HttpService> {
   const { config, logger, metrics, readiness } = deps;
   const app = express();
@@ -154,6 +155,8 @@ export async function createHttpService(deps: AppDependencies): Promise<HttpServ
       },
     }),
   );
+
+  app.use(webApp());
 
   app.use(requestErrorHandler(logger));
 

@@ -28,13 +28,13 @@ const statusOf: Record<ErrorCode, number> = {
  */
 export function sessionRoutes(deps: { db: Database; services: Services; cookie: SessionCookie; requestWaitMs: number }): express.Router {
   const router = express.Router();
-  router.use('/session', (req, res, next) => {
+  const fromOwnPagesOnly = (req: Request, res: Response, next: NextFunction) => {
     res.set('cache-control', 'no-store');
     if (sentFromOwnPages(req)) return next();
     answerError(res, new ServiceError('Sign in and out from the service’s own pages', { code: 'FORBIDDEN' }));
-  });
+  };
 
-  router.post('/session', express.json({ limit: '10kb' }), async (req: Request, res: Response, next: NextFunction) => {
+  router.post('/session', fromOwnPagesOnly, express.json({ limit: '10kb' }), async (req: Request, res: Response, next: NextFunction) => {
     try {
       const { email, password } = parseArguments(credentialsSchema, req.body ?? {});
       const ctx = createContext(deps.db.forRequest(deps.requestWaitMs), deps.services, anonymousViewer, req.ip ?? 'unknown');
@@ -51,7 +51,7 @@ export function sessionRoutes(deps: { db: Database; services: Services; cookie: 
     }
   });
 
-  router.delete('/session', (req, res) => {
+  router.delete('/session', fromOwnPagesOnly, (req, res) => {
     deps.cookie.clear(req, res);
     res.status(204).end();
   });

@@ -1,0 +1,22 @@
+// GraphiQL on a page of its own: React and the Monaco editor load here only, never on the other pages.
+import 'graphiql/setup-workers/vite';
+import 'graphiql/style.css';
+import './graphiql.css';
+import { createGraphiQLFetcher } from '@graphiql/toolkit';
+import { GraphiQL } from 'graphiql';
+import { createElement } from 'react';
+import { createRoot } from 'react-dom/client';
+
+const fetcher = createGraphiQLFetcher({ url: '/graphql' });
+
+const defaultQuery = `# Sök bland aktörer och initiativ. Ctrl+Enter kör frågan.
+query Sok {
+  search(text: "läxhjälp", first: 5) {
+    __typename
+    ... on Organization { id name kind }
+    ... on Initiative { id name kind start end }
+  }
+}
+`;
+
+createRoot(document.getElementById('graphiql')!).render(createElement(GraphiQL, { fetcher, defaultQuery }));

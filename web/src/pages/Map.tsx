@@ -1,0 +1,106 @@
+import { useClient } from '@urql/preact';
+import { useLocation } from 'preact-iso';
+import { useEffect, useState } from 'preact/hooks';
+import { PlaceAndThemeFilters } from '../components/Filters';
+import { errorText } from '../components/Status';
+import type { CombinedError } from '@urql/preact';
+import { useTitle } from '../lib/use-title';
+import type { GraphData } from '../map/graph-data';
+import { loadNetwork } from '../map/load-network';
+import NetworkGraph from '../map/NetworkGraph';
+
+type Loading =
+  | { name: 'idle' }
+  | { name: 'reading'; read: number; total: number }
+  | { name: 'ready'; data: GraphData; readMs: number }
+  | { name: 'failed'; message: string };
+
+function filterOf(query: Record<string, string>) {
+  return { theme: query.tema ?? '', county: query.lan ?? '', municipality: query.kommun ?? '' };
+}
+
+function seconds(ms: number) {
+  return `${(ms / 1000).toLocaleString('sv-SE', { maximumFractionDigits: 1 })} s`;
+}
+
+/**
+ * The network of a län or a kommun: initiatives and the actors in them, coloured by kind. A click on a node
+ * opens its page. Reading, laying out and drawing a whole län takes seconds and shows its progress.
+ */
+export function MapPage() {
+  useTitle('Karta');
+  const location = useLocation();
+  const client = useClient();
+  const value = filterOf(location.query);
+  const [loading, setLoading] = useState<Loading>({ name: 'idle' });
+  const [drawnMs, setDrawnMs] = useState<number | null>(null);
+
+  const update = (next: typeof value) => {
+    const params = new URLSearchParams();
+    if (next.theme) params.set('tema', next.theme);
+    if (next.county) params.set('lan', next.county);
+    if (next.municipality) params.set('kommun', next.municipality);
+    const search = params.toString();
+    location.route(search ? `/karta?${search}` : '/karta', true);
+  };
+
+  useEffect(() => {
+    setDrawnMs(null);
+    if (!value.county && !value.municipality) {
+      setLoading({ name: 'idle' });
+      return;
+    }
+    const abort = new AbortController();
+    const began = performance.now();
+    setLoading({ name: 'reading', read: 0, total: 0 });
+    const filter = {
+      ...(value.theme ? { themes: [value.theme] } : {}),
+      ...(value.municipality ? { municipalities: [value.municipality] } : { counties: [value.county] }),
+    };
+    loadNetwork(client, filter, (read, total) => setLoading({ name: 'reading', read, total }), abort.signal).then(
+      (data) => setLoading({ name: 'ready', data, readMs: performance.now() - began }),
+      (error: Error) => {
+        if (!abort.signal.aborted) {
+          setLoading({ name: 'failed', message: 'graphQLErrors' in error ? errorText(error as CombinedError) : error.message });
+        }
+      },
+    );
+    return () => abort.abort();
+  }, [value.theme, value.county, value.municipality]);
+
+  return (
+    <>
+      <h1>Karta över nätverket</h1>
+      <p class="lead">Välj ett län eller en kommun. Klicka på en punkt för att öppna dess sida.</p>
+      <form class="search-form" aria-label="Filter för kartan" onSubmit={(e) => e.preventDefault()}>
+        <PlaceAndThemeFilters idPrefix="karta" value={value} onChange={update} />
+      </form>
+      <div role="status" aria-live="polite" class="status">
+        {loading.name === 'idle' && 'Välj ett län eller en kommun för att rita kartan.'}
+        {loading.name === 'reading' && (
+          <span class="graph-progress">
+            <label for="read-progress">
+              Hämtar initiativ: {loading.read.toLocaleString('sv-SE')}
+              {loading.total ? ` av ${loading.total.toLocaleString('sv-SE')}` : ''}
+            </label>{' '}
+            <progress id="read-progress" max={loading.total || 1} value={loading.read} />
+          </span>
+        )}
+        {loading.name === 'failed' && <span class="status-error">Kartan kunde inte hämtas: {loading.message}</span>}
+        {loading.name === 'ready' && drawnMs !== null && (
+          <span data-testid="map-timing" data-total-ms={Math.round(loading.readMs + drawnMs)}>
+            {loading.data.nodes.length.toLocaleString('sv-SE')} noder och {loading.data.links.length.toLocaleString('sv-SE')} kopplingar,
+            ritade på {seconds(loading.readMs + drawnMs)} (hämtning {seconds(loading.readMs)}, placering och ritning{' '}
+            {seconds(drawnMs)}).
+          </span>
+        )}
+      </div>
+      {loading.name === 'ready' &&
+        (loading.data.nodes.length === 0 ? (
+          <p>Inga initiativ med de här filtren.</p>
+        ) : (
+          <NetworkGraph data={loading.data} label="Nätverkskarta" onDrawn={setDrawnMs} />
+        ))}
+    </>
+  );
+}
