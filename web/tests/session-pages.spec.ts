@@ -128,8 +128,13 @@ test.describe('registering, reviewing and keeping a profile', () => {
     await expect(notice).toContainText('0143-123 45');
     await page.screenshot({ path: 'web/screenshots/profil-konflikt.png', fullPage: true });
     await page.getByRole('button', { name: /Jag har sett ändringarna/ }).click();
+    // The field this user left alone takes the other change; their own edit stays.
+    await expect(page.getByLabel('Telefon')).toHaveValue('0143-123 45');
+    await expect(page.getByLabel('Beskrivning')).toHaveValue('Läxhjälp på tisdagar och torsdagar.');
     await page.getByRole('button', { name: 'Spara' }).click();
     await expect(page.getByText('Sparat.')).toBeVisible();
+    const saved = await api(request, 'query ($id: ID!) { actor(id: $id) { description ... on Organization { contact { phone } } } }', { id: organizationId }, token);
+    expect(saved.actor).toEqual({ description: 'Läxhjälp på tisdagar och torsdagar.', contact: { phone: '0143-123 45' } });
   });
 
   test('a strategist creates an initiative with a partner and finds it among the overlaps', async ({ page, request }) => {
@@ -163,7 +168,8 @@ test.describe('registering, reviewing and keeping a profile', () => {
     await expect(page.getByRole('heading', { name: `${name} är sparat` })).toBeVisible();
 
     await page.goto(`/overlapp?kommun=${kommun}`);
-    await expect(page.getByText(name).first()).toBeVisible();
+    // The overlaps wait for the network index to take in the new initiatives.
+    await expect(page.getByText(name).first()).toBeVisible({ timeout: 60_000 });
     await expect(page.getByText(otherName).first()).toBeVisible();
   });
 

@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@urql/preact';
+import { useClient, useMutation, useQuery } from '@urql/preact';
 import { useEffect, useState } from 'preact/hooks';
 import { apiErrors } from '../forms/api-errors';
 import { nameProblem } from '../forms/checks';
@@ -7,6 +7,7 @@ import { Field, focusField } from '../forms/Field';
 import { ThemePicker } from '../forms/Pickers';
 import { useMe } from '../forms/session';
 import { graphql } from '../gql';
+import type { OwnProfileQuery } from '../gql/graphql';
 import { useTitle } from '../lib/use-title';
 
 const ProfileQuery = graphql(`
@@ -52,6 +53,45 @@ const UpdateMutation = graphql(`
   }
 `);
 
+function valuesOf(organization: {
+  name: string;
+  description?: string | null;
+  contact?: { email?: string | null; phone?: string | null } | null;
+  themes: { key: string }[];
+}): ProfileValues {
+  return {
+    name: organization.name,
+    description: organization.description ?? '',
+    email: organization.contact?.email ?? '',
+    phone: organization.contact?.phone ?? '',
+    themes: organization.themes.map((t) => t.key),
+  };
+}
+
+function same(a: string | string[], b: string | string[]): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Only the fields the user changed: a field left alone is not written over someone else's edit. */
+function changedFields(before: ProfileValues, after: ProfileValues) {
+  const input: { name?: string; description?: string | null; themes?: string[]; email?: string | null; phone?: string | null } = {};
+  if (!same(before.name, after.name)) input.name = after.name;
+  if (!same(before.description, after.description)) input.description = after.description || null;
+  if (!same(before.themes, after.themes)) input.themes = after.themes;
+  if (!same(before.email, after.email)) input.email = after.email || null;
+  if (!same(before.phone, after.phone)) input.phone = after.phone || null;
+  return input;
+}
+
+type OwnOrganization = Extract<NonNullable<OwnProfileQuery['actor']>, { version: number }>;
+
+function organizationOf(data: OwnProfileQuery | undefined): OwnOrganization | null {
+  const actor = data?.actor;
+  return actor && 'version' in actor ? (actor as OwnOrganization) : null;
+}
+
+type ChangeList = Parameters<typeof ConflictNotice>[0]['changes'];
+
 interface ProfileValues {
   name: string;
   description: string;
@@ -80,28 +120,27 @@ export function ProfilePage() {
 function ProfileForm({ id }: { id: string }) {
   const [profile, refetch] = useQuery({ query: ProfileQuery, variables: { id }, requestPolicy: 'network-only' });
   const [result, update] = useMutation(UpdateMutation);
-  const organization = profile.data?.actor && 'version' in profile.data.actor ? profile.data.actor : null;
+  const organization = organizationOf(profile.data);
   const [values, setValues] = useState<ProfileValues | null>(null);
+  // The values as saved when the form last read them: only what the user changed from these is sent.
+  const [loaded, setLoaded] = useState<ProfileValues | null>(null);
   const [baseVersion, setBaseVersion] = useState<number | null>(null);
-  const [conflictSince, setConflictSince] = useState<number | null>(null);
+  // Someone else's saves since this form's version: the version they reached and their changes, newest first.
+  const [conflict, setConflict] = useState<{ version: number; saved: ProfileValues; changes: ChangeList } | null>(null);
+  const client = useClient();
   const [saved, setSaved] = useState(false);
   const errors = apiErrors(result.error);
 
   useEffect(() => {
     if (!organization) return;
     if (values === null) {
-      setValues({
-        name: organization.name,
-        description: organization.description ?? '',
-        email: organization.contact?.email ?? '',
-        phone: organization.contact?.phone ?? '',
-        themes: organization.themes.map((t) => t.key),
-      });
+      setValues(valuesOf(organization));
+      setLoaded(valuesOf(organization));
       setBaseVersion(organization.version);
     }
   }, [organization]);
 
-  if (!organization || !values || baseVersion === null) return <p role="status">Hämtar …</p>;
+  if (!organization || !values || !loaded || baseVersion === null) return <p role="status">Hämtar …</p>;
   const set = (field: keyof ProfileValues) => (value: string) => {
     setValues({ ...values, [field]: value });
     setSaved(false);
@@ -114,17 +153,12 @@ function ProfileForm({ id }: { id: string }) {
     const answer = await update({
       id,
       expectedVersion: baseVersion,
-      input: {
-        name: values.name,
-        description: values.description || null,
-        themes: values.themes,
-        email: values.email || null,
-        phone: values.phone || null,
-      },
+      input: changedFields(loaded, values),
     });
     if (answer.data) {
       setBaseVersion(answer.data.updateOrganization.version);
-      setConflictSince(null);
+      setLoaded(values);
+      setConflict(null);
       setSaved(true);
       refetch({ requestPolicy: 'network-only' });
       return;
@@ -132,18 +166,25 @@ function ProfileForm({ id }: { id: string }) {
     const problem = apiErrors(answer.error);
     if (problem.code === 'CONFLICT') {
       // Read what is saved now; the user's edits stay in the form, to be saved over the new version.
-      setConflictSince(baseVersion);
-      refetch({ requestPolicy: 'network-only' });
+      const current = await client.query(ProfileQuery, { id }, { requestPolicy: 'network-only' }).toPromise();
+      const now = organizationOf(current.data);
+      if (now) setConflict({ version: now.version, saved: valuesOf(now), changes: now.history.slice(0, Math.max(now.version - baseVersion, 1)) });
     } else {
       const first = Object.keys(problem.fields)[0];
       if (first) focusField(`profile-${first}`);
     }
   };
 
-  const newer = conflictSince === null ? [] : organization.history.slice(0, Math.max(organization.version - conflictSince, 0));
+  // What the user left alone takes the other change's value; what they changed stays theirs.
   const acceptNewVersion = () => {
-    setBaseVersion(organization.version);
-    setConflictSince(null);
+    if (!conflict) return;
+    const merged = Object.fromEntries(
+      (Object.keys(values) as (keyof ProfileValues)[]).map((key) => [key, same(values[key], loaded[key]) ? conflict.saved[key] : values[key]]),
+    ) as unknown as ProfileValues;
+    setValues(merged);
+    setLoaded(conflict.saved);
+    setBaseVersion(conflict.version);
+    setConflict(null);
   };
 
   return (
@@ -153,9 +194,9 @@ function ProfileForm({ id }: { id: string }) {
         {organization.status === 'PENDING' ? 'Registreringen väntar på granskning. ' : ''}
         <a href={`/aktor/${id}`}>Visa den offentliga sidan</a>
       </p>
-      {conflictSince !== null ? (
+      {conflict ? (
         <>
-          <ConflictNotice changes={newer} />
+          <ConflictNotice changes={conflict.changes} />
           <button type="button" class="secondary" onClick={acceptNewVersion}>
             Jag har sett ändringarna – spara mina uppgifter ovanpå dem
           </button>
@@ -172,7 +213,7 @@ function ProfileForm({ id }: { id: string }) {
             {errors.general}
           </p>
         ) : null}
-        <button type="submit" disabled={result.fetching || conflictSince !== null}>
+        <button type="submit" disabled={result.fetching || conflict !== null}>
           {result.fetching ? 'Sparar …' : 'Spara'}
         </button>
         <p role="status">{saved ? 'Sparat.' : ''}</p>

@@ -11,16 +11,14 @@ const QueueQuery = graphql(`
       __typename
       ... on Organization {
         ...ReviewOrganization
-        possibleDuplicates {
-          ...ReviewOrganization
+        description
+        contact {
+          email
         }
       }
       ... on Initiative {
         id
         name
-        initiativeKind: kind
-        start
-        end
         themes {
           label
         }
@@ -30,7 +28,6 @@ const QueueQuery = graphql(`
       }
       ... on Participation {
         role
-        claimStatus: status
         actor {
           id
           name
@@ -45,18 +42,28 @@ const QueueQuery = graphql(`
   fragment ReviewOrganization on Organization {
     id
     name
-    kind
     status
     organizationNumber
-    description
     themes {
       label
     }
     municipalities {
       name
     }
-    contact {
-      email
+  }
+`);
+
+// A registration's possible duplicates are read one registration at a time: within the queue's query they
+// would take it past the API's cost limit.
+const DuplicatesQuery = graphql(`
+  query PossibleDuplicates($id: ID!) {
+    actor(id: $id) {
+      ... on Organization {
+        id
+        possibleDuplicates {
+          ...ReviewOrganization
+        }
+      }
     }
   }
 `);
@@ -126,6 +133,39 @@ function OrganizationFacts({ organization, heading }: { organization: Organizati
   );
 }
 
+interface DuplicateProps {
+  registration: { id: string; name: string };
+  busy: boolean;
+  onMerge: (duplicate: { id: string; name: string }, reason: string) => void;
+}
+
+/** The organisations a registration may duplicate, each beside it, with a merge into the existing one. */
+function PossibleDuplicates({ registration, busy, onMerge }: DuplicateProps) {
+  const [result] = useQuery({ query: DuplicatesQuery, variables: { id: registration.id }, requestPolicy: 'network-only' });
+  const [reasons, setReasons] = useState<Record<string, string>>({});
+  const actor = result.data?.actor;
+  const duplicates = actor && 'possibleDuplicates' in actor ? (actor.possibleDuplicates ?? []) : [];
+  return (
+    <>
+      {duplicates.map((duplicate) => {
+        const reason = reasons[duplicate.id] ?? '';
+        return (
+          <div key={duplicate.id}>
+            <OrganizationFacts organization={duplicate} heading="Möjlig dubblett" />
+            <div class="field">
+              <label for={`merge-${registration.id}-${duplicate.id}`}>Varför de är samma organisation</label>
+              <input id={`merge-${registration.id}-${duplicate.id}`} value={reason} onInput={(e) => setReasons({ ...reasons, [duplicate.id]: e.currentTarget.value })} />
+            </div>
+            <button type="button" class="secondary" disabled={busy || reason.trim().length < 3} onClick={() => onMerge(duplicate, reason)}>
+              Slå ihop {registration.name} med {duplicate.name}
+            </button>
+          </div>
+        );
+      })}
+    </>
+  );
+}
+
 /** Approve or reject with a reason; a rejection must say why. */
 function Decision({ id, label, onDecide, busy }: { id: string; label: string; onDecide: (approve: boolean, reason: string) => void; busy: boolean }) {
   const [reason, setReason] = useState('');
@@ -167,10 +207,9 @@ export function ReviewPage() {
   const [initiative, reviewInitiative] = useMutation(ReviewInitiative);
   const [participation, reviewParticipation] = useMutation(ReviewParticipation);
   const [merge, mergeOrganizations] = useMutation(Merge);
-  const [mergeReason, setMergeReason] = useState<Record<string, string>>({});
   const [done, setDone] = useState('');
   const busy = registration.fetching || initiative.fetching || participation.fetching || merge.fetching;
-  const problem = apiErrors(registration.error ?? initiative.error ?? participation.error ?? merge.error);
+  const problem = apiErrors(queue.error ?? registration.error ?? initiative.error ?? participation.error ?? merge.error);
 
   if (!me) {
     return (
@@ -206,27 +245,13 @@ export function ReviewPage() {
                 <h2>Registrering: {item.name}</h2>
                 <div class="side-by-side">
                   <OrganizationFacts organization={item} heading="Ny" />
-                  {(item.possibleDuplicates ?? []).map((duplicate) => (
-                    <div key={duplicate.id}>
-                      <OrganizationFacts organization={duplicate} heading="Möjlig dubblett" />
-                      <div class="field">
-                        <label for={`merge-${item.id}-${duplicate.id}`}>Varför de är samma organisation</label>
-                        <input
-                          id={`merge-${item.id}-${duplicate.id}`}
-                          value={mergeReason[duplicate.id] ?? ''}
-                          onInput={(e) => setMergeReason({ ...mergeReason, [duplicate.id]: e.currentTarget.value })}
-                        />
-                      </div>
-                      <button
-                        type="button"
-                        class="secondary"
-                        disabled={busy || (mergeReason[duplicate.id] ?? '').trim().length < 3}
-                        onClick={() => mergeOrganizations({ keepId: duplicate.id, mergeId: item.id, reason: mergeReason[duplicate.id]! }).then(after(`${item.name} slogs ihop med ${duplicate.name}.`))}
-                      >
-                        Slå ihop med {duplicate.name}
-                      </button>
-                    </div>
-                  ))}
+                  <PossibleDuplicates
+                    registration={item}
+                    busy={busy}
+                    onMerge={(duplicate, reason) =>
+                      mergeOrganizations({ keepId: duplicate.id, mergeId: item.id, reason }).then(after(`${item.name} slogs ihop med ${duplicate.name}.`))
+                    }
+                  />
                 </div>
                 <Decision
                   id={item.id}
