@@ -19,8 +19,8 @@ export default defineConfig({
   // Two cores shared with the service and Neo4j: one browser at a time.
   workers: 1,
   fullyParallel: false,
-  timeout: 60_000,
-  expect: { timeout: 15_000 },
+  timeout: 120_000,
+  expect: { timeout: 30_000 },
   reporter: process.env.CI ? 'list' : [['list']],
   use: {
     baseURL: serviceOrigin,
@@ -32,7 +32,7 @@ export default defineConfig({
     // The pages are built first, so the service serves what the tests are about.
     command: 'npm run build:web && node --import tsx web/tests/service.ts',
     url: `${serviceOrigin}/readyz`,
-    timeout: 240_000,
+    timeout: 600_000,
     reuseExistingServer: !process.env.CI,
     stdout: 'pipe',
     stderr: 'pipe',

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { serviceOrigin } from './service-address.ts';
 
 /**
@@ -33,4 +33,33 @@ export async function expectNoSeriousA11yViolations(page: Page) {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} – ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(serious, 'serious or critical accessibility violations').toEqual([]);
+}
+
+/**
+ * Moves the mouse over a map until sigma says a node is under it (the canvas gets the class `pointing`),
+ * and clicks there. It tries the centre lines first, where a län's hubs lie, unless told to go row by row from
+ * the top (to reach a neighbour rather than the subject at the centre of a neighbourhood).
+ */
+export async function clickANode(page: Page, map: Locator, { centreFirst = true } = {}) {
+  const canvas = map.locator('.graph-canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  const box = (await canvas.boundingBox())!;
+  const centreX = box.x + box.width / 2;
+  const centreY = box.y + box.height / 2;
+  const points: [number, number][] = [];
+  if (centreFirst) {
+    for (let d = 0; d < box.width / 2; d += 4) points.push([centreX + d, centreY], [centreX - d, centreY]);
+    for (let d = 0; d < box.height / 2; d += 4) points.push([centreX, centreY + d], [centreX, centreY - d]);
+  }
+  for (let y = box.y + 6; y < box.y + box.height; y += 12) {
+    for (let x = box.x + 6; x < box.x + box.width; x += 12) points.push([x, y]);
+  }
+  for (const [x, y] of points) {
+    await page.mouse.move(x, y);
+    if (await canvas.evaluate((element) => element.classList.contains('pointing'))) {
+      await page.mouse.click(x, y);
+      return;
+    }
+  }
+  throw new Error('no node found on the map');
 }

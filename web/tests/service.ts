@@ -17,9 +17,18 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'samverkan-web-neo4j-'));
 const engine = await LocalEngine.start({ dataDir, pageCache: '128m', heap: '512m' });
 const connection = { uri: engine.boltUri, user: 'neo4j', password: '', database: 'neo4j' };
 
+async function discardEngine() {
+  await engine.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
 const driver = createDriver(connection);
 try {
-  await prepareDatabase(new Database(driver, connection.database, 60_000), createLogger('silent'), { seedNetwork: seedIfEmpty });
+  // Seeding on a busy machine can take minutes; a failure still leaves no engine or directory behind.
+  await prepareDatabase(new Database(driver, connection.database, 300_000), createLogger('silent'), { seedNetwork: seedIfEmpty });
+} catch (error) {
+  await discardEngine();
+  throw error;
 } finally {
   await driver.close();
 }
@@ -54,9 +63,8 @@ async function stop() {
   stopping = true;
   try {
     await service.stop();
-    await engine.stop();
   } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+    await discardEngine();
     process.exit(0);
   }
 }

@@ -95,7 +95,7 @@ function ActorList({ state }: { state: SearchState }) {
         error={result.error}
         message={connection ? `${connection.totalCount} aktörer.` : ''}
       />
-      <ol class="result-list">
+      <ol class="result-list" aria-busy={result.fetching ? 'true' : 'false'}>
         {connection?.edges.map(({ node }) => <ResultItem key={node.id} item={node} />)}
       </ol>
       <Pager
@@ -125,7 +125,7 @@ function InitiativeList({ state }: { state: SearchState }) {
         error={result.error}
         message={connection ? `${connection.totalCount} initiativ.` : ''}
       />
-      <ol class="result-list">
+      <ol class="result-list" aria-busy={result.fetching ? 'true' : 'false'}>
         {connection?.edges.map(({ node }) => <ResultItem key={node.id} item={node} />)}
       </ol>
       <Pager

@@ -1,5 +1,7 @@
+import { useQuery } from '@urql/preact';
 import { graphql } from '../gql';
 import type { Role } from '../gql/graphql';
+import { Status } from './Status';
 
 // What every page reads of a change; the operations name it as `...ChangeFields`.
 export const ChangeFields = graphql(`
@@ -21,6 +23,18 @@ export const ChangeFields = graphql(`
       title
     }
     reason
+  }
+`);
+
+const HistoryQuery = graphql(`
+  query History($id: ID!) {
+    history(id: $id, first: 50) {
+      edges {
+        node {
+          ...ChangeFields
+        }
+      }
+    }
   }
 `);
 
@@ -54,8 +68,11 @@ function shown(json: string | null | undefined): string {
   }
 }
 
-/** Who changed what and when, newest first, each change with its source. */
-export function History({ changes }: { changes: ChangeData[] }) {
+/** Who changed what and when, newest first (the latest 50), each change with its source. */
+export function History({ id }: { id: string }) {
+  const [result] = useQuery({ query: HistoryQuery, variables: { id } });
+  const changes: ChangeData[] = result.data?.history.edges.map((e) => e.node) ?? [];
+  if (!result.data) return <Status fetching={result.fetching} error={result.error} />;
   if (changes.length === 0) return <p class="muted">Inga ändringar.</p>;
   return (
     <ol class="card-list">

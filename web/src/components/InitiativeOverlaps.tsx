@@ -7,7 +7,7 @@ import { Status } from './Status';
 // kommuner and themes are read, and those it is part of are shown.
 const InitiativeOverlapsQuery = graphql(`
   query InitiativeOverlaps($filter: OverlapFilter!) {
-    overlaps(filter: $filter, first: 100) {
+    overlaps(filter: $filter, first: 60) {
       ...OverlapFields
     }
   }

@@ -85,7 +85,8 @@ export default function NetworkGraph({ data, label, small, onDrawn }: Props) {
         graph.forEachNode((node) => graph.setNodeAttribute(node, 'size', Math.min(3 + Math.sqrt(graph.degree(node)) * 1.5, 18)));
         try {
           renderer = new Sigma(graph, container.current, {
-            settings: { labelRenderedSizeThreshold: small ? 4 : 9, hideEdgesOnMove: data.links.length > 5000 },
+            // A container hidden for a moment (a resize, a print preview) must not throw.
+            settings: { labelRenderedSizeThreshold: small ? 4 : 9, hideEdgesOnMove: data.links.length > 5000, allowInvalidContainer: true },
           });
         } catch (error) {
           setPhase({ name: 'failed', message: (error as Error).message });

@@ -5,7 +5,7 @@ import { GraphBuilder, type GraphData } from './graph-data';
 
 const MapPageQuery = graphql(`
   query MapNetwork($filter: InitiativeFilter!, $after: String) {
-    initiatives(filter: $filter, first: 100, after: $after) {
+    initiatives(filter: $filter, first: 80, after: $after) {
       totalCount
       pageInfo {
         hasNextPage
@@ -33,7 +33,8 @@ const MapPageQuery = graphql(`
 `);
 
 /**
- * Reads every initiative the filter names, a page of 100 at a time, with the actors taking part: the
+ * Reads every initiative the filter names, a page of 80 at a time (as many as the API's cost
+ * limit allows with the participants), with the actors taking part: the
  * network of a län is thousands of nodes, so each page reports how far the reading has come.
  */
 export async function loadNetwork(

@@ -49,6 +49,50 @@ const ActorQuery = graphql(`
           name
           start
           end
+        }
+      }
+      ... on Organization {
+        organizationNumber
+        status
+        parent {
+          id
+          name
+        }
+        units {
+          id
+          name
+        }
+        contact {
+          email
+          phone
+        }
+      }
+      ... on Person {
+        title
+        organization {
+          id
+          name
+        }
+        contact {
+          email
+          phone
+        }
+      }
+    }
+  }
+`);
+
+// Read apart from the profile: the initiatives' other participants and grants nest deep enough that one
+// query with both would pass the API's cost limit.
+const ActorNetworkQuery = graphql(`
+  query ActorNetwork($id: ID!) {
+    actor(id: $id) {
+      id
+      participations {
+        initiative {
+          id
+          kind
+          name
           grants {
             id
             amount
@@ -71,39 +115,6 @@ const ActorQuery = graphql(`
           }
         }
       }
-      ... on Organization {
-        organizationNumber
-        status
-        parent {
-          id
-          name
-        }
-        units {
-          id
-          name
-        }
-        contact {
-          email
-          phone
-        }
-        history(first: 50) {
-          ...ChangeFields
-        }
-      }
-      ... on Person {
-        title
-        organization {
-          id
-          name
-        }
-        contact {
-          email
-          phone
-        }
-        history(first: 50) {
-          ...ChangeFields
-        }
-      }
     }
   }
 `);
@@ -112,15 +123,16 @@ const claimStatus: Record<string, string> = { CLAIMED: 'anmäld, inte bekräftad
 
 export function ActorPage({ id }: { id: string }) {
   const [result] = useQuery({ query: ActorQuery, variables: { id } });
+  const [network] = useQuery({ query: ActorNetworkQuery, variables: { id } });
   const actor = result.data?.actor;
+  const initiatives = network.data?.actor?.participations.map((p) => p.initiative) ?? [];
   useTitle(actor?.name ?? (result.fetching ? null : 'Aktören finns inte'));
 
   const neighbourhood = useMemo(() => {
     if (!actor) return null;
     const graph = new GraphBuilder();
     graph.addNode({ id: actor.id, name: actor.name, kind: actor.kind, isInitiative: false });
-    for (const p of actor.participations) {
-      const initiative = p.initiative;
+    for (const initiative of initiatives) {
       graph.addNode({ id: initiative.id, name: initiative.name, kind: initiative.kind, isInitiative: true });
       graph.addLink(actor.id, initiative.id);
       for (const other of initiative.participants) {
@@ -129,7 +141,7 @@ export function ActorPage({ id }: { id: string }) {
       }
     }
     return graph.build();
-  }, [actor]);
+  }, [actor, network.data]);
 
   if (!actor) {
     return result.fetching || result.error ? (
@@ -144,13 +156,12 @@ export function ActorPage({ id }: { id: string }) {
     );
   }
 
-  const grantsGiven = actor.participations.flatMap((p) =>
-    p.initiative.grants.filter((g) => g.funder.id === actor.id).map((g) => ({ ...g, initiative: p.initiative })),
+  const grantsGiven = initiatives.flatMap((initiative) =>
+    initiative.grants.filter((g) => g.funder.id === actor.id).map((g) => ({ ...g, initiative })),
   );
   const organization = actor.__typename === 'Organization' ? actor : null;
   const person = actor.__typename === 'Person' ? actor : null;
   const contact = organization?.contact ?? person?.contact;
-  const history = organization?.history ?? person?.history ?? [];
 
   return (
     <article>
@@ -265,12 +276,13 @@ export function ActorPage({ id }: { id: string }) {
 
       <section aria-labelledby="karta">
         <h2 id="karta">Nätverket kring aktören</h2>
-        {neighbourhood && <LazyNetworkGraph data={neighbourhood} label={`Nätverket kring ${actor.name}`} small />}
+        {network.fetching && <p class="status">Hämtar nätverket …</p>}
+        {neighbourhood && network.data && <LazyNetworkGraph data={neighbourhood} label={`Nätverket kring ${actor.name}`} small />}
       </section>
 
       <section aria-labelledby="historik">
         <h2 id="historik">Historik</h2>
-        <History changes={history} />
+        <History id={actor.id} />
       </section>
     </article>
   );

@@ -94,9 +94,6 @@ const InitiativeQuery = graphql(`
           ...SourceFields
         }
       }
-      history(first: 50) {
-        ...ChangeFields
-      }
     }
   }
 `);
@@ -271,7 +268,7 @@ export function InitiativePage({ id }: { id: string }) {
 
       <section aria-labelledby="historik">
         <h2 id="historik">Historik</h2>
-        <History changes={initiative.history} />
+        <History id={initiative.id} />
       </section>
     </article>
   );

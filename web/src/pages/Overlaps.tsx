@@ -15,7 +15,8 @@ const OverlapsQuery = graphql(`
 `);
 
 const step = 20;
-const most = 100;
+// The API's cost limit allows about this many pairs with all they share in one query.
+const most = 60;
 
 interface OverlapState {
   theme: string;

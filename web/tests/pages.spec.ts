@@ -1,0 +1,67 @@
+import type { Page } from '@playwright/test';
+import { clickANode, expect, expectNoSeriousA11yViolations, test } from './fixtures.ts';
+import { screenshotPath } from './figures.ts';
+
+async function openInitiative(page: Page, name: string) {
+  await page.goto(`/?q=${encodeURIComponent(name)}`);
+  await page.getByRole('link', { name, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+}
+
+test.describe('the pages of one initiative and one actor', () => {
+  test('an initiative shows its facts, participants by role with sources, suggestions and a map of its neighbourhood', async ({ page }) => {
+    await openInitiative(page, 'Vägen in');
+    await expect(page.getByText('Avsiktsförklaring').first()).toBeVisible();
+    const participants = page.getByRole('region', { name: 'Deltagare' });
+    await expect(participants.getByRole('heading', { level: 3, name: 'Undertecknare' })).toBeVisible();
+    await expect(participants.getByRole('link', { name: 'Hedemora kommun' })).toBeVisible();
+    // Each participation's sources open on demand.
+    await participants.getByText(/^Källor \(\d+\)$/).first().click();
+    await expect(participants.getByRole('listitem').first().locator('details ul li').first()).toBeVisible();
+
+    const suggestions = page.getByRole('region', { name: 'Förslag på samarbetspartner' });
+    await expect(suggestions.getByRole('status')).toHaveText(/förslag, bäst först/);
+    await expect(suggestions.getByText(/Gemensamt tema:/).first()).toBeVisible();
+
+    const map = page.getByRole('img', { name: /^Nätverket kring Vägen in: \d+ noder/ });
+    await expect(map).toHaveAttribute('data-state', 'drawn');
+    await expect(page.getByRole('region', { name: 'Historik' })).toBeVisible();
+    await page.screenshot({ path: screenshotPath('initiativ'), fullPage: true });
+    await expectNoSeriousA11yViolations(page);
+  });
+
+  test('a node of the neighbourhood map opens its page when clicked', async ({ page }) => {
+    await openInitiative(page, 'Vägen in');
+    const map = page.getByRole('img', { name: /^Nätverket kring Vägen in/ });
+    await expect(map).toHaveAttribute('data-state', 'drawn');
+    const before = page.url();
+    await clickANode(page, map, { centreFirst: false });
+    await expect(page).not.toHaveURL(before);
+    await expect(page).toHaveURL(/\/(aktor|initiativ)\/[0-9a-f-]+$/);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  });
+
+  test('an actor shows its kind, kommuner, initiatives with roles, sources and its network', async ({ page }) => {
+    await openInitiative(page, 'Vägen in');
+    await page.getByRole('region', { name: 'Deltagare' }).getByRole('link', { name: 'Hedemora kommun' }).click();
+    await expect(page).toHaveURL(/\/aktor\/[0-9a-f-]+$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Hedemora kommun' })).toBeVisible();
+    await expect(page.getByRole('definition').filter({ hasText: 'Kommunal verksamhet' })).toBeVisible();
+    const initiatives = page.getByRole('region', { name: 'Initiativ' });
+    await expect(initiatives.getByRole('link', { name: 'Vägen in' })).toBeVisible();
+    await expect(initiatives.getByText('Undertecknare').first()).toBeVisible();
+    // Contact data is not the public's to see.
+    await expect(page.getByRole('term').filter({ hasText: 'Kontakt' })).toHaveCount(0);
+    await expect(page.getByRole('img', { name: /^Nätverket kring Hedemora kommun: \d+ noder/ })).toHaveAttribute('data-state', 'drawn');
+    await expect(page.getByRole('region', { name: 'Förslag på samarbetspartner' }).getByRole('status')).toHaveText(/förslag|Inga förslag/);
+    await page.screenshot({ path: screenshotPath('aktor'), fullPage: true });
+    await expectNoSeriousA11yViolations(page);
+  });
+
+  test('an address that names nothing says so', async ({ page }) => {
+    await page.goto('/initiativ/00000000-0000-4000-8000-000000000000');
+    await expect(page.getByRole('heading', { level: 1, name: 'Initiativet finns inte' })).toBeVisible();
+    await page.goto('/finns/inte');
+    await expect(page.getByRole('heading', { level: 1, name: 'Sidan finns inte' })).toBeVisible();
+  });
+});
