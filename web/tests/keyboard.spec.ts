@@ -33,7 +33,7 @@ test.describe('by keyboard alone', () => {
     await page.goto('/overlapp');
     await expect(page.getByRole('region', { name: 'Par' }).getByRole('status')).toHaveText(/par/);
     const reached = new Set<string>();
-    for (let i = 0; i < 12; i++) {
+    for (let i = 0; i < 20; i++) {
       await page.keyboard.press('Tab');
       const id = await page.evaluate(() => document.activeElement?.id ?? '');
       if (id) reached.add(id);
