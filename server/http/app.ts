@@ -6,7 +6,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import helmet from 'helmet';
 import type { Config } from '../config.ts';
-import type { Database } from '../db/database.ts';
+import type { Database, RequestBookmarks } from '../db/database.ts';
 import { createContext, type Context, type Services } from '../graphql/context.ts';
 import { asGraphQLError } from '../graphql/errors.ts';
 import { formatError } from '../graphql/format-error.ts';
@@ -22,6 +22,10 @@ import type { Readiness } from './readiness.ts';
 import { requestErrorHandler } from './request-errors.ts';
 import { importRoute } from './import-route.ts';
 import { requestLog } from './request-log.ts';
+import { jsonPostsOnly } from './json-posts-only.ts';
+import { SessionCookie } from './session-cookie.ts';
+import { renewSessionIfHalfSpent } from './session-renewal.ts';
+import { sessionRoutes } from './session-routes.ts';
 import { viewerOf } from './viewer.ts';
 import { bookmarkPlugin, bookmarksOf } from './bookmarks.ts';
 import { exportRoute } from './export-route.ts';
@@ -43,9 +47,9 @@ export interface HttpService {
   close(): Promise<void>;
 }
 
-const knownRoutes = new Set(['/graphql', '/healthz', '/readyz', '/metrics']);
+const knownRoutes = new Set(['/graphql', '/session', '/healthz', '/readyz', '/metrics']);
 
-/** Builds the HTTP service: /graphql, /healthz, /readyz, /metrics and the web application. It does not listen yet. */
+/** Builds the HTTP service: /graphql, /session, /healthz, /readyz, /metrics and the web application. It does not listen yet. */
 export async function createHttpService(deps: AppDependencies): Promise<HttpService> {
   const { config, logger, metrics, readiness } = deps;
   const app = express();
@@ -62,8 +66,11 @@ export async function createHttpService(deps: AppDependencies): Promise<HttpServ
     hideSchemaDetailsFromClientErrors: production,
     formatError: formatError(logger, production),
     allowBatchedHttpRequests: false,
-    // A request must say it is GraphQL (a JSON content type or an Apollo header), which forms cannot.
-    csrfPrevention: true,
+    // Apollo's check refuses every GET without a header of its own, which stock clients do not send.
+    // Cross-site requests are kept from acting otherwise: POSTs must be JSON (jsonPostsOnly), a GET runs
+    // queries only (Apollo refuses a mutation over GET), and the session cookie acts only on requests
+    // from the service's own pages (viewerOf).
+    csrfPrevention: false,
     validationRules: limits.validationRules,
     // The token limit is counted while Apollo parses, so that a query over it is a parse failure (limits.ts).
     parseOptions: { maxTokens: queryLimits.maxTokens },
@@ -111,9 +118,12 @@ export async function createHttpService(deps: AppDependencies): Promise<HttpServ
   });
 
   const countedDb = deps.db.withListener(() => metrics.neo4jStatements.inc());
+  const sessionCookie = new SessionCookie(production, config.tokens.ttlSeconds);
+  app.use(sessionRoutes({ db: countedDb, services: deps.services, cookie: sessionCookie, requestWaitMs: config.requestWaitMs }));
+
   const viewerOfRequest = (req: express.Request) => {
     try {
-      return viewerOf(req, deps.services.tokens);
+      return viewerOf(req, deps.services.tokens, sessionCookie);
     } catch (error) {
       throw asGraphQLError(error);
     }
@@ -125,24 +135,37 @@ export async function createHttpService(deps: AppDependencies): Promise<HttpServ
       res.set('cache-control', 'no-store');
       next();
     },
+    jsonPostsOnly,
     // Large enough that an oversized field reaches validation, which names it; larger bodies are refused below.
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const viewer = viewerOfRequest(req);
+      context: async ({ req, res }) => {
+        const asking = viewerOfRequest(req);
+        if (asking.credential === 'none' && asking.staleCookie) sessionCookie.clear(req, res);
         const clientAddress = req.ip ?? 'unknown';
+        let bookmarks: RequestBookmarks;
         try {
-          await queryBudget.refuseIfSpent(viewer, clientAddress);
-          return createContext(countedDb.forRequest(deps.config.requestWaitMs, bookmarksOf(req)), deps.services, viewer, clientAddress);
+          await queryBudget.refuseIfSpent(asking.viewer, clientAddress);
+          bookmarks = bookmarksOf(req);
         } catch (error) {
           throw asGraphQLError(error);
         }
+        const ctx = createContext(countedDb.forRequest(deps.config.requestWaitMs, bookmarks), deps.services, asking.viewer, clientAddress);
+        if (asking.credential === 'cookie') {
+          // A renewal that fails leaves the token in place, still valid for half its lifetime; the next request tries again.
+          await renewSessionIfHalfSpent(req, res, ctx, { token: asking.token, cookie: sessionCookie, ttlSeconds: config.tokens.ttlSeconds }).catch(
+            (error: unknown) => logger.warn({ err: error }, 'could not renew a session'),
+          );
+        }
+        return ctx;
       },
     }),
   );
 
-  app.use('/import', importRoute(countedDb, deps.services.tokens, logger));
-  app.get('/export', exportRoute({ db: countedDb, services: deps.services, logger }));
+  // The routes beside GraphQL take the same credentials: a bearer token, or the web's session cookie.
+  const requestViewer = (req: express.Request) => viewerOf(req, deps.services.tokens, sessionCookie).viewer;
+  app.use('/import', importRoute(countedDb, requestViewer, logger));
+  app.get('/export', exportRoute({ db: countedDb, services: deps.services, logger, viewerOf: requestViewer }));
   app.use(webApp());
 
   app.use(requestErrorHandler(logger));

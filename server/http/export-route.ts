@@ -9,7 +9,7 @@ import { NetworkReader } from '../research/export/network-reader.ts';
 import { ExportAbandoned, streamSink } from '../research/export/sink.ts';
 import { ServiceError } from '../shared/errors.ts';
 import { httpStatusOf } from './error-status.ts';
-import { viewerOf } from './viewer.ts';
+import type { Viewer } from '../auth/viewer.ts';
 
 
 function answerError(res: Response, status: number, message: string, extensions: Record<string, unknown>) {
@@ -22,13 +22,13 @@ function answerError(res: Response, status: number, message: string, extensions:
  * export. Before the first byte an error answers as the API would; after it, the connection is cut, so
  * that a client never takes a truncated file for a whole one.
  */
-export function exportRoute(deps: { db: Database; services: Services; logger: Logger }) {
+export function exportRoute(deps: { db: Database; services: Services; logger: Logger; viewerOf: (req: Request) => Viewer }) {
   return async (req: Request, res: Response) => {
     let reader: NetworkReader;
     let writer;
     let day: string;
     try {
-      const viewer = viewerOf(req, deps.services.tokens);
+      const viewer = deps.viewerOf(req);
       const scope = parseExportScope(req.query as Record<string, unknown>);
       writer = formatWriters[scope.format];
       day = scope.actors.asOf ?? new Date().toISOString().slice(0, 10);

@@ -1,6 +1,6 @@
 import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
-import type { TokenService } from '../auth/tokens.ts';
+import type { Viewer } from '../auth/viewer.ts';
 import type { Database } from '../db/database.ts';
 import { databaseUnavailable, DatabaseUnavailableError } from '../db/errors.ts';
 import { ImportRejected } from '../import/rejected.ts';
@@ -9,7 +9,6 @@ import type { Logger } from '../logger.ts';
 import { parseArgument, ServiceError } from '../shared/errors.ts';
 import { printable } from '../shared/inputs.ts';
 import { httpStatusOf } from './error-status.ts';
-import { viewerOf } from './viewer.ts';
 
 /** A file larger than this is refused while it arrives; 10 000 rows of a CSV take a few megabytes. */
 export const maxImportBytes = 32 * 1024 * 1024;
@@ -48,12 +47,12 @@ async function* limited(body: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
  * report of what each row would do; without dryRun, the import itself. The caller's bearer token as
  * for the API.
  */
-export function importRoute(db: Database, tokens: TokenService, logger: Logger): express.Router {
+export function importRoute(db: Database, viewerOf: (req: Request) => Viewer, logger: Logger): express.Router {
   const router = express.Router();
   router.post('/', async (req: Request, res: Response) => {
     res.set('cache-control', 'no-store');
     try {
-      const viewer = viewerOf(req, tokens);
+      const viewer = viewerOf(req);
       const query = parseArgument(importQuery, req.query, 'query');
       const upload: Upload = { body: limited(req), contentType: req.headers['content-type'] ?? '', fileName: query.fileName, suppliedBy: query.suppliedBy };
       const bounded = db.withQueryTimeout(importWaitMs).forRequest(importWaitMs);

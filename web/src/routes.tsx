@@ -1,6 +1,7 @@
 import { lazy, Route } from 'preact-iso';
 import { NotFound } from './pages/NotFound';
 import { SearchPage } from './pages/Search';
+import { sessionRoutes } from './pages/session-routes';
 
 // Every page but the first is its own chunk, loaded when it is visited: the map's code (sigma, graphology)
 // never reaches the first page.
@@ -12,6 +13,7 @@ const OverlapsPage = lazy(() => import('./pages/Overlaps').then((m) => m.Overlap
 export const routes = [
   <Route key="search" path="/" component={SearchPage} />,
   <Route key="actor" path="/aktor/:id" component={ActorPage} />,
+  ...sessionRoutes,
   <Route key="initiative" path="/initiativ/:id" component={InitiativePage} />,
   <Route key="map" path="/karta" component={MapPage} />,
   <Route key="overlaps" path="/overlapp" component={OverlapsPage} />,

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useLocation } from 'preact-iso';
+import { SessionMenu } from '../forms/SessionMenu';
 
 const links = [
   { href: '/', label: 'Sök' },
@@ -34,6 +35,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
             ))}
           </ul>
         </nav>
+        <SessionMenu />
       </header>
       <main id="innehall" tabIndex={-1}>
         {children}

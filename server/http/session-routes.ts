@@ -1,0 +1,57 @@
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { z } from 'zod';
+import { login } from '../accounts/login.ts';
+import { anonymousViewer } from '../auth/viewer.ts';
+import type { Database } from '../db/database.ts';
+import { databaseUnavailable } from '../db/errors.ts';
+import { createContext, type Services } from '../graphql/context.ts';
+import { ServiceError, parseArguments } from '../shared/errors.ts';
+import { httpStatusOf } from './error-status.ts';
+import { sentFromOwnPages } from './same-origin.ts';
+import type { SessionCookie } from './session-cookie.ts';
+
+const credentialsSchema = z.object({ email: z.string().max(320), password: z.string().max(1000) });
+
+/**
+ * `POST /session` signs in as the `login` mutation does (same checks, rate limit and audit) and keeps
+ * the token in the session cookie instead of giving it to the page; it answers with the account.
+ * `DELETE /session` signs out. Both only from the service's own pages: another site must not sign a
+ * browser in to an account of its choosing either.
+ */
+export function sessionRoutes(deps: { db: Database; services: Services; cookie: SessionCookie; requestWaitMs: number }): express.Router {
+  const router = express.Router();
+  const fromOwnPagesOnly = (req: Request, res: Response, next: NextFunction) => {
+    res.set('cache-control', 'no-store');
+    if (sentFromOwnPages(req)) return next();
+    answerError(res, new ServiceError('Sign in and out from the service’s own pages', { code: 'FORBIDDEN' }));
+  };
+
+  router.post('/session', fromOwnPagesOnly, express.json({ limit: '10kb' }), async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const { email, password } = parseArguments(credentialsSchema, req.body ?? {});
+      const ctx = createContext(deps.db.forRequest(deps.requestWaitMs), deps.services, anonymousViewer, req.ip ?? 'unknown');
+      const { token, account } = await login(ctx, email, password);
+      deps.cookie.set(req, res, token);
+      res.json({ account });
+    } catch (error) {
+      if (error instanceof ServiceError) return answerError(res, error);
+      if (databaseUnavailable(error)) {
+        res.status(503).json({ errors: [{ message: 'The database is unavailable; try again shortly', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+        return;
+      }
+      next(error);
+    }
+  });
+
+  router.delete('/session', fromOwnPagesOnly, (req, res) => {
+    deps.cookie.clear(req, res);
+    res.status(204).end();
+  });
+  return router;
+}
+
+function answerError(res: Response, error: ServiceError): void {
+  const { http, ...extensions } = error.extensions;
+  for (const [name, value] of http?.headers ?? []) res.set(name, value);
+  res.status(http?.status ?? httpStatusOf[error.code]).json({ errors: [{ message: error.message, extensions }] });
+}
