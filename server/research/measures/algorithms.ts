@@ -3,7 +3,7 @@ import type { Database } from '../../db/database.ts';
 import { inMeasuredNetwork, scopeParameters, type MeasuresScope } from './network-scope.ts';
 
 /** A graph this large gets its betweenness from a sample of source nodes: exact betweenness grows as nodes × links. */
-export const exactBetweennessUpTo = 5_000;
+const exactBetweennessUpTo = 5_000;
 /** The sample's size, and its seed, so that a run measures the same network the same way each time. */
 const betweennessSample = 1_000;
 const seed = 42;
