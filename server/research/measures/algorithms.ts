@@ -3,7 +3,7 @@ import type { Database } from '../../db/database.ts';
 import { inMeasuredNetwork, scopeParameters, type MeasuresScope } from './network-scope.ts';
 
 /** A graph this large gets its betweenness from a sample of source nodes: exact betweenness grows as nodes × links. */
-export const exactBetweennessUpTo = 5_000;
+const exactBetweennessUpTo = 5_000;
 /** The sample's size, and its seed, so that a run measures the same network the same way each time. */
 const betweennessSample = 1_000;
 const seed = 42;
@@ -39,6 +39,24 @@ export async function projectNetwork(db: Database, graphName: string, scope: Mea
   });
   const row = result.records[0];
   return { nodes: row?.get('nodes') ?? 0, links: row?.get('links') ?? 0 };
+}
+
+/** The projected graph of a run is named after it. */
+export const graphNameOf = (runId: string) => `measures-${runId}`;
+
+/**
+ * Drops the projected graphs of runs that are no longer under way: a service that stopped in the middle
+ * of a run leaves its graph in the database's memory, which only a drop or a restart of Neo4j frees.
+ */
+export async function dropAbandonedGraphs(db: Database): Promise<void> {
+  await db.query({
+    text: `CALL gds.graph.list() YIELD graphName
+           WITH graphName WHERE graphName STARTS WITH 'measures-'
+           OPTIONAL MATCH (run:MeasuresRun {id: substring(graphName, size('measures-'))})
+           WITH graphName, run WHERE run IS NULL OR NOT run.state IN ['QUEUED', 'RUNNING']
+           CALL gds.graph.drop(graphName, false) YIELD graphName AS dropped
+           RETURN count(dropped) AS dropped`,
+  });
 }
 
 export async function dropGraph(db: Database, graphName: string): Promise<void> {

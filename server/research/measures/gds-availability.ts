@@ -2,7 +2,7 @@ import type { Database } from '../../db/database.ts';
 import { gdsUnavailable } from '../../shared/errors.ts';
 
 /** The GDS procedures and functions the measures call. */
-export const gdsProcedures = ['gds.leiden.stream', 'gds.betweenness.stream', 'gds.degree.stream', 'gds.graph.drop'];
+export const gdsProcedures = ['gds.leiden.stream', 'gds.betweenness.stream', 'gds.degree.stream', 'gds.graph.drop', 'gds.graph.list'];
 export const gdsFunctions = ['gds.graph.project', 'gds.util.asNode'];
 
 /** How long an answer about the database's GDS is trusted: a Neo4j may gain or lose the plugin on a restart. */

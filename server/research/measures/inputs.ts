@@ -13,8 +13,7 @@ export const computeMeasuresArguments = z.object({
     .transform((input) => ({ county: input?.county ?? null, asOf: input?.asOf ?? null })),
 });
 
-export const measureKinds = ['DEGREE', 'BETWEENNESS', 'BRIDGING'] as const;
-export type MeasureKind = (typeof measureKinds)[number];
+export type MeasureKind = 'DEGREE' | 'BETWEENNESS' | 'BRIDGING';
 
 export const actorKindsInput = z.array(z.enum(['ASSOCIATION', 'AUTHORITY', 'MUNICIPAL_UNIT', 'ROLE_MODEL', 'BUSINESS', 'PERSON'])).max(6, 'must name at most 6 kinds');
 

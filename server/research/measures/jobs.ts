@@ -19,7 +19,7 @@ interface QueuedRun {
  */
 export class MeasuresJobs {
   private readonly queue: QueuedRun[] = [];
-  private current: { run: QueuedRun; done: Promise<void> } | null = null;
+  private current: QueuedRun | null = null;
   private stopped = false;
 
   /**
@@ -39,15 +39,10 @@ export class MeasuresJobs {
     if (!this.current) this.next();
   }
 
-  /** Waits for the queue to empty: for tests and for a caller that stops the service only once it has finished. */
-  async idle(): Promise<void> {
-    while (this.current) await this.current.done;
-  }
-
   /** The runs not finished are marked FAILED, so that nobody waits for them; the one under way is abandoned. */
   async stop(): Promise<void> {
     this.stopped = true;
-    const unfinished = [...(this.current ? [this.current.run.id] : []), ...this.queue.map((run) => run.id)];
+    const unfinished = [...(this.current ? [this.current.id] : []), ...this.queue.map((run) => run.id)];
     this.queue.length = 0;
     if (unfinished.length === 0) return;
     try {
@@ -63,8 +58,8 @@ export class MeasuresJobs {
       this.current = null;
       return;
     }
-    const done = this.execute(run).finally(() => this.next());
-    this.current = { run, done };
+    this.current = run;
+    void this.execute(run).finally(() => this.next());
   }
 
   private async execute(run: QueuedRun): Promise<void> {

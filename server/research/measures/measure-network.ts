@@ -1,6 +1,6 @@
 import type { Database } from '../../db/database.ts';
 import { readNetworkRevision } from '../../db/revision.ts';
-import { addBetweenness, addCommunities, degrees, dropGraph, projectNetwork } from './algorithms.ts';
+import { addBetweenness, addCommunities, degrees, dropAbandonedGraphs, dropGraph, graphNameOf, projectNetwork } from './algorithms.ts';
 import type { MeasuresScope } from './network-scope.ts';
 import { deleteRowsOf, markDone, markRunning, reportProgress, writeBridging, writeNodeRows } from './run-writes.ts';
 
@@ -12,7 +12,8 @@ import { deleteRowsOf, markDone, markRunning, reportProgress, writeBridging, wri
 export async function measureNetwork(db: Database, runId: string, scope: MeasuresScope): Promise<void> {
   const revision = (await db.query<{ revision: number }>(readNetworkRevision)).records[0]?.get('revision') ?? 0;
   await markRunning(db, runId, revision);
-  const graphName = `measures-${runId}`;
+  await dropAbandonedGraphs(db);
+  const graphName = graphNameOf(runId);
   const projected = await projectNetwork(db, graphName, scope);
   let sampled = false;
   try {
