@@ -40,10 +40,15 @@ export async function runImport(db: Database, viewer: Viewer, upload: Upload): P
  * into its plan.
  */
 async function readPlan(viewer: Viewer, upload: Upload): Promise<ImportPlan> {
-  authorize(viewer, 'importRegistry', { municipalities: viewer.municipalities });
+  refuseUnlessImporter(viewer);
   const plan = await planImport(rowsOf(upload));
   if (plan.rows === 0) throw badUserInput('file', 'has no rows below its header');
   return plan;
+}
+
+/** UNAUTHENTICATED or FORBIDDEN for a caller who may import into no kommun at all. */
+export function refuseUnlessImporter(viewer: Viewer): void {
+  authorize(viewer, 'importRegistry', { municipalities: viewer.municipalities });
 }
 
 function rowsOf(upload: Upload): AsyncIterable<TableRow> {
