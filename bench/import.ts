@@ -41,6 +41,31 @@ const login = await fetch(server.url, {
 const authorization = `Bearer ${((await login.json()) as { data: { login: { token: string } } }).data.login.token}`;
 const kommuner = (await db.query<{ code: string }>({ text: 'MATCH (m:Municipality) RETURN m.code AS code ORDER BY code' })).records.map((record) => record.get('code'));
 
+/** The service's V8 heap in use, in MB, as its /metrics says: what the import holds, apart from what garbage collection has yet to free from the resident memory. */
+async function heapUsedMb(): Promise<number> {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  return Number(/^nodejs_heap_size_used_bytes (\S+)$/m.exec(text)?.[1] ?? 0) / 1024 / 1024;
+}
+
+/** Samples the heap in use until stopped, and reports the highest reading. */
+function sampleHeap(everyMs = 100): { stop: () => Promise<number> } {
+  let peak = 0;
+  let sampling = true;
+  const done = (async () => {
+    while (sampling) {
+      peak = Math.max(peak, await heapUsedMb());
+      await new Promise((resolve) => setTimeout(resolve, everyMs));
+    }
+  })();
+  return {
+    stop: async () => {
+      sampling = false;
+      await done;
+      return peak;
+    },
+  };
+}
+
 interface Measured {
   file: string;
   rows: number;
@@ -49,6 +74,8 @@ interface Measured {
   importMs: number;
   idleRssMb: number;
   peakRssMb: number;
+  idleHeapMb: number;
+  peakHeapMb: number;
   created: number;
 }
 
@@ -64,12 +91,15 @@ async function post(body: string | Uint8Array<ArrayBuffer>, type: string, dryRun
 
 async function measure(file: string, rows: number, body: string | Uint8Array<ArrayBuffer>, type: string): Promise<Measured> {
   const idleRssMb = residentMb(server.pid) ?? 0;
+  const idleHeapMb = await heapUsedMb();
   const memory = sampleResidentMemory(server.pid, 20);
+  const heap = sampleHeap();
   const dryRun = await post(body, type, true);
   const imported = await post(body, type, false);
   const peakRssMb = memory.stop();
+  const peakHeapMb = await heap.stop();
   const created = imported.summary.organizationsCreated! + imported.summary.initiativesCreated! + imported.summary.participationsCreated!;
-  return { file, rows, bytes: typeof body === 'string' ? Buffer.byteLength(body) : body.length, dryRunMs: dryRun.ms, importMs: imported.ms, idleRssMb, peakRssMb, created };
+  return { file, rows, bytes: typeof body === 'string' ? Buffer.byteLength(body) : body.length, dryRunMs: dryRun.ms, importMs: imported.ms, idleRssMb, peakRssMb, idleHeapMb, peakHeapMb, created };
 }
 
 /** The floor: the same number of organisations written by the repository in one transaction, nothing else. */
@@ -95,10 +125,10 @@ const results = [
 const floor = { rows: options.rows, ms: await floorMs(options.rows, 0) };
 
 const round = (value: number) => Math.round(value);
-console.log('| file | rows | size | dry run | import | import ÷ floor | service RSS idle → peak |');
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | --- |');
+console.log('| file | rows | size | dry run | import | import ÷ floor | service heap in use, before → peak | service RSS, before → peak |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |');
 for (const r of results) {
-  console.log(`| ${r.file} | ${r.rows} | ${(r.bytes / 1024).toFixed(0)} KB | ${round(r.dryRunMs)} ms | ${round(r.importMs)} ms | ${(r.importMs / floor.ms).toFixed(1)} | ${round(r.idleRssMb)} → ${round(r.peakRssMb)} MB |`);
+  console.log(`| ${r.file} | ${r.rows} | ${(r.bytes / 1024).toFixed(0)} KB | ${round(r.dryRunMs)} ms | ${round(r.importMs)} ms | ${(r.importMs / floor.ms).toFixed(1)} | ${round(r.idleHeapMb)} → ${round(r.peakHeapMb)} MB | ${round(r.idleRssMb)} → ${round(r.peakRssMb)} MB |`);
 }
 console.log(`floor: ${floor.rows} organisations through the write repository in one transaction: ${round(floor.ms)} ms`);
 writeFileSync('bench/results/import.json', `${JSON.stringify({ at: new Date().toISOString(), rows: options.rows, floor, results }, null, 2)}\n`);

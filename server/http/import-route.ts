@@ -1,10 +1,11 @@
 import express, { type Request, type Response } from 'express';
+import pLimit from 'p-limit';
 import { z } from 'zod';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Database } from '../db/database.ts';
 import { databaseUnavailable, DatabaseUnavailableError } from '../db/errors.ts';
 import { ImportRejected } from '../import/rejected.ts';
-import { dryRunImport, runImport, type Upload } from '../import/run-import.ts';
+import { dryRunImport, refuseUnlessImporter, runImport, type Upload } from '../import/run-import.ts';
 import type { Logger } from '../logger.ts';
 import { parseArgument, ServiceError } from '../shared/errors.ts';
 import { printable } from '../shared/inputs.ts';
@@ -49,14 +50,21 @@ async function* limited(body: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
  */
 export function importRoute(db: Database, viewerOf: (req: Request) => Viewer, logger: Logger): express.Router {
   const router = express.Router();
+  // One file at a time: what an import holds is bounded by one file's rows, however many arrive at once.
+  // A file waiting its turn stays unread in its connection.
+  const inTurn = pLimit(1);
   router.post('/', async (req: Request, res: Response) => {
     res.set('cache-control', 'no-store');
     try {
       const viewer = viewerOf(req);
       const query = parseArgument(importQuery, req.query, 'query');
       const upload: Upload = { body: limited(req), contentType: req.headers['content-type'] ?? '', fileName: query.fileName, suppliedBy: query.suppliedBy };
-      const bounded = db.withQueryTimeout(importWaitMs).forRequest(importWaitMs);
-      const report = query.dryRun === 'true' ? await dryRunImport(bounded, viewer, upload) : await runImport(bounded, viewer, upload);
+      // Nobody waits in the queue who may not import at all.
+      refuseUnlessImporter(viewer);
+      const report = await inTurn(() => {
+        const bounded = db.withQueryTimeout(importWaitMs).forRequest(importWaitMs);
+        return query.dryRun === 'true' ? dryRunImport(bounded, viewer, upload) : runImport(bounded, viewer, upload);
+      });
       res.status(query.dryRun === 'true' ? 200 : 201).json(report);
     } catch (error) {
       answerError(res, error, logger);

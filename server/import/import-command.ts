@@ -33,7 +33,6 @@ export const importRegistry = command({
   name: 'import',
   action: 'importRegistry',
   arguments: importArguments,
-  uniqueFields: { organizationNumber: 'organizationNumber' },
   async facts(tx, { plan }, viewer) {
     return resolveImport(plan, await readExisting(tx, plan, viewer));
   },

@@ -1,3 +1,4 @@
+import { badUserInput } from '../shared/errors.ts';
 import { knownColumns, sheetKindOf } from './columns.ts';
 import { cellsForModel, initiativeOwnColumns, initiativeRow, organizationRow, parseRow, type InitiativeRow, type OrganizationRow, type RowError } from './row-models.ts';
 import type { TableRow } from './table.ts';
@@ -44,6 +45,13 @@ export interface ImportPlan {
   rows: number;
 }
 
+/**
+ * The most data rows a file may have. Each row's checked values are kept until the one transaction that
+ * writes them all (a few kilobytes a row at its peak, with its change record and report), so this bounds
+ * what an import holds; a larger register is imported as several files.
+ */
+export const maxImportRows = 10_000;
+
 /** Initiatives are grouped by their name, compared without case or surrounding space. */
 const initiativeKey = (name: string) => name.trim().toLocaleLowerCase('sv');
 
@@ -55,6 +63,7 @@ export async function planImport(rows: AsyncIterable<TableRow>): Promise<ImportP
   const headersSeen = new Set<string>();
   for await (const tableRow of rows) {
     plan.rows += 1;
+    if (plan.rows > maxImportRows) throw badUserInput('file', `has more than ${maxImportRows} rows: split it into several files`);
     const kind = sheetKindOf(tableRow.header);
     const known = knownColumns(kind);
     if (!headersSeen.has(tableRow.sheet)) {

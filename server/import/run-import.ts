@@ -1,7 +1,8 @@
 import { allows, authorize } from '../auth/policy.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Database } from '../db/database.ts';
-import { badUserInput } from '../shared/errors.ts';
+import { constraintViolation } from '../db/errors.ts';
+import { badUserInput, conflict } from '../shared/errors.ts';
 import { execute } from '../writes/executor.ts';
 import { readExisting } from './existing.ts';
 import { importRegistry } from './import-command.ts';
@@ -31,8 +32,14 @@ export async function dryRunImport(db: Database, viewer: Viewer, upload: Upload)
 /** The whole file as one change set through the command executor, or nothing at all. */
 export async function runImport(db: Database, viewer: Viewer, upload: Upload): Promise<ImportReport> {
   const plan = await readPlan(viewer, upload);
-  const { sourceId, resolution } = await execute(importRegistry, { plan, file: { name: upload.fileName, suppliedBy: upload.suppliedBy } }, { db, viewer });
-  return report(false, upload, sourceId, plan, resolution);
+  try {
+    const { sourceId, resolution } = await execute(importRegistry, { plan, file: { name: upload.fileName, suppliedBy: upload.suppliedBy } }, { db, viewer });
+    return report(false, upload, sourceId, plan, resolution);
+  } catch (error) {
+    // The rows were matched inside the transaction, so only a registration committed meanwhile can take a number.
+    if (constraintViolation(error)) throw conflict('organizationNumber', 'a number of the file was registered while it was imported; run the dry run again');
+    throw error;
+  }
 }
 
 /**
@@ -40,10 +47,15 @@ export async function runImport(db: Database, viewer: Viewer, upload: Upload): P
  * into its plan.
  */
 async function readPlan(viewer: Viewer, upload: Upload): Promise<ImportPlan> {
-  authorize(viewer, 'importRegistry', { municipalities: viewer.municipalities });
+  refuseUnlessImporter(viewer);
   const plan = await planImport(rowsOf(upload));
   if (plan.rows === 0) throw badUserInput('file', 'has no rows below its header');
   return plan;
+}
+
+/** UNAUTHENTICATED or FORBIDDEN for a caller who may import into no kommun at all. */
+export function refuseUnlessImporter(viewer: Viewer): void {
+  authorize(viewer, 'importRegistry', { municipalities: viewer.municipalities });
 }
 
 function rowsOf(upload: Upload): AsyncIterable<TableRow> {

@@ -4,6 +4,7 @@ import { createTestAccount, type TestAccount } from '../helpers/accounts.ts';
 import { useTestDatabase } from '../helpers/database.ts';
 import { uniqueToken } from '../helpers/fixtures.ts';
 import { validOrganizationNumber } from '../helpers/organization-numbers.ts';
+import { maxImportRows } from '../../server/import/plan.ts';
 import { useTestService } from '../helpers/service.ts';
 import { csv, postImport } from './import-client.ts';
 
@@ -194,6 +195,16 @@ describe('importing a file of organisations and initiatives', () => {
         [existingId, 'PARTNER', 'CONFIRMED', 'sommarlov.xlsx'],
       ].sort(),
     );
+  });
+
+  it('refuses a file of more rows than an import holds, naming the file, and writes nothing', async () => {
+    const rows = Array.from({ length: maxImportRows + 1 }, (_, n) => [`${token} Rad ${n}`, 'ASSOCIATION', KOMMUN]);
+    const file = csv([['name', 'kind', 'municipality'], ...rows]);
+    const before = await countWritten();
+    const { status, body } = await postImport(url(), { body: file, type: 'csv', name: 'for-stor.csv' }, { dryRun: false, headers: strategist.headers });
+    expect(status).toBe(400);
+    expect(body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'file' });
+    expect(await countWritten()).toBe(before);
   });
 
   it('refuses a body that is not the workbook it says it is, naming the file', async () => {
