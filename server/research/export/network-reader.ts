@@ -13,7 +13,7 @@ type EdgePage = { last: string | null; participations: ExportEdge[] };
  * that one page of rows is all an export holds in memory.
  */
 const NODE_PAGE = 2_000;
-const INITIATIVES_PER_EDGE_PAGE = 500;
+const INITIATIVES_PER_EDGE_PAGE = 200;
 
 /**
  * Reads the network of an export page by page, each page a statement of its own: an export of the whole

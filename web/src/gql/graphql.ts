@@ -5,6 +5,11 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 export type ActorFilter = {
+  /**
+   * The network as it was on this day (a full date): actors with a confirmed participation that ran on it,
+   * and themes and kommuner through those participations only.
+   */
+  asOf?: string | null | undefined;
   /** Län codes; an actor matches when it acts in a kommun of any of them. */
   counties?: Array<string> | null | undefined;
   kinds?: Array<ActorKind> | null | undefined;
@@ -69,6 +74,8 @@ export type CreateInitiativeInput = {
 export type InitiativeFilter = {
   /** Initiatives whose period includes this date (a partial date covers its whole year or month). */
   activeOn?: string | null | undefined;
+  /** The network as it was on this day (a full date): initiatives whose period covers it. */
+  asOf?: string | null | undefined;
   counties?: Array<string> | null | undefined;
   kinds?: Array<InitiativeKind> | null | undefined;
   municipalities?: Array<string> | null | undefined;
@@ -86,6 +93,11 @@ export type InitiativeKind =
 
 export type OverlapFilter = {
   activeOn?: string | null | undefined;
+  /**
+   * The network as it was on this day (a full date): both initiatives' periods cover it, and it stands for
+   * today where a period has no end.
+   */
+  asOf?: string | null | undefined;
   counties?: Array<string> | null | undefined;
   municipalities?: Array<string> | null | undefined;
   themes?: Array<string> | null | undefined;
