@@ -36,7 +36,8 @@ const visibleHit = (node: string) => `CASE WHEN ${node}:Initiative THEN ${initia
  * works in a named kommun or län. A branch the text does not call for gets an empty list and reads
  * nothing, so that the statement's text never changes and Neo4j plans it once. The viewer's visibility
  * predicate is applied to the candidates of every branch together, after the union, so that no branch
- * can pass it by. The ranking (search/ranking.ts) then orders them; buildSearchHits reads the page it chose.
+ * can pass it by. Each candidate comes with its record, so that one round trip answers: the ranking
+ * (search/ranking.ts) then orders them and the page is cut from them.
  */
 export function buildSearchCandidates(plan: SearchPlan, first: number, viewer: Record<string, unknown>): Statement | null {
   if (plan.words.length === 0 && plan.numbers.length === 0) return null;
@@ -72,7 +73,10 @@ WITH node, textScore, numbered,
   [(node)-[:IN_MUNICIPALITY]->(m:Municipality) | m.code] AS places
 RETURN node.id AS id, node.name AS name, node.title AS title, textScore, numbered,
   any(code IN places WHERE code IN $municipalities) AS inPlace, size(places) AS spread,
-  node:MunicipalUnit AND NOT EXISTS { (node)-[:PART_OF]->() } AND any(code IN places WHERE code IN $municipalities) AS placeHome`,
+  node:MunicipalUnit AND NOT EXISTS { (node)-[:PART_OF]->() } AND any(code IN places WHERE code IN $municipalities) AS placeHome,
+  CASE WHEN node:Initiative
+    THEN { initiative: ${initiativeProjection('node')} }
+    ELSE { actor: ${actorProjection('node')} } END AS hit`,
     parameters: {
       nameQueries: words ? [nameQuery(plan.words)] : [],
       textQueries: words ? [swedishTextQuery(plan.text)] : [],
@@ -81,23 +85,5 @@ RETURN node.id AS id, node.name AS name, node.title AS title, textScore, numbere
       candidates: int(candidatesPerBranch(first)),
       viewer,
     },
-  };
-}
-
-/** The chosen hits, in the order given; each was visible to the viewer in the candidate statement. */
-export function buildSearchHits(ids: string[]): Statement {
-  return {
-    text: `
-UNWIND range(0, size($ids) - 1) AS position
-CALL (position) {
-  MATCH (node:Actor {id: $ids[position]}) RETURN node
-  UNION
-  MATCH (node:Initiative {id: $ids[position]}) RETURN node
-}
-WITH position, node ORDER BY position
-RETURN CASE WHEN node:Initiative
-         THEN { initiative: ${initiativeProjection('node')} }
-         ELSE { actor: ${actorProjection('node')} } END AS hit`,
-    parameters: { ids },
   };
 }

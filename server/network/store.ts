@@ -12,7 +12,7 @@ import type { NetworkIndex } from './network-index/network-index.ts';
 import type { ChosenPartner } from './network-index/suggest.ts';
 import { buildPartnerActors } from './partner-query.ts';
 import { buildPath } from './path-query.ts';
-import { buildSearchCandidates, buildSearchHits, planSearch } from './search-query.ts';
+import { buildSearchCandidates, planSearch } from './search-query.ts';
 import { rankCandidates, type SearchCandidate } from './search/ranking.ts';
 
 export type SearchHitRecord = ActorRecord | InitiativeRecord;
@@ -53,22 +53,17 @@ export class NetworkStore {
     this.viewer = viewerParameter(viewer);
   }
 
-  /**
-   * Candidates from every branch the text calls for, ranked here (search/ranking.ts), then the page read:
-   * two statements, so that only the hits shown are read whole.
-   */
+  /** Candidates from every branch the text calls for, with their records, ranked here (search/ranking.ts). */
   async search(text: string, first: number): Promise<SearchHitRecord[]> {
     const plan = planSearch(text);
-    const candidates = buildSearchCandidates(plan, first, this.viewer);
-    if (!candidates) return [];
-    const found = await this.db.query(candidates);
-    const ranked = rankCandidates(plan.words, found.records.map((record) => record.toObject() as SearchCandidate)).slice(0, first);
-    if (ranked.length === 0) return [];
-    const hits = await this.db.query<{ hit: { initiative?: InitiativeRecord; actor?: ActorRecord } }>(buildSearchHits(ranked.map((hit) => hit.id)));
-    return hits.records.map((record) => {
-      const hit = record.get('hit');
-      return (hit.initiative ?? hit.actor)!;
-    });
+    const statement = buildSearchCandidates(plan, first, this.viewer);
+    if (!statement) return [];
+    const found = await this.db.query(statement);
+    type Hit = { initiative?: InitiativeRecord; actor?: ActorRecord };
+    const candidates = found.records.map((record) => record.toObject() as SearchCandidate<Hit>);
+    return rankCandidates(plan.words, candidates)
+      .slice(0, first)
+      .map(({ hit }) => (hit.initiative ?? hit.actor)!);
   }
 
   /** Partners for an actor or an initiative; a merged organisation's id asks for the kept one, whom the network index knows. */

@@ -2,7 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import { foldedWords, MIN_FUZZY_LENGTH, MIN_PREFIX_LENGTH } from './words.ts';
 
 /** What the candidate statement found about one node. */
-export interface SearchCandidate {
+export interface SearchCandidate<Hit = unknown> {
   id: string;
   name: string;
   /** A person's title, searched with the name. */
@@ -16,6 +16,8 @@ export interface SearchCandidate {
   spread: number;
   /** A kommun's own organisation (a municipal unit that is part of nothing) in a kommun the text names. */
   placeHome: boolean;
+  /** The node's record, as the page shows it. */
+  hit: Hit;
 }
 
 /** The weights of the ranking; README's "Search" section explains them. */
@@ -68,7 +70,7 @@ export function isExactName(words: string[], name: string): boolean {
  * Swedish full-text relevance of name and description (relative to the best of the same search), and
  * the share of the name's words that were typed.
  */
-export function rankCandidates(words: string[], candidates: SearchCandidate[]): SearchCandidate[] {
+export function rankCandidates<Hit>(words: string[], candidates: SearchCandidate<Hit>[]): SearchCandidate<Hit>[] {
   const bestText = Math.max(0, ...candidates.map((candidate) => candidate.textScore));
   const w = rankingWeights;
   const scored = candidates.map((candidate) => ({
