@@ -25,7 +25,9 @@ test.describe('the pages of one initiative and one actor', () => {
 
     const map = page.getByRole('img', { name: /^Nätverket kring Vägen in: \d+ noder/ });
     await expect(map).toHaveAttribute('data-state', 'drawn');
-    await expect(page.getByRole('region', { name: 'Historik' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Historik' }).getByText(/Inga ändringar|Ändrade fält/).first()).toBeVisible();
+    // Every section's query was answered: none says that something went wrong.
+    await expect(page.locator('.status-error')).toHaveCount(0);
     await page.screenshot({ path: screenshotPath('initiativ'), fullPage: true });
     await expectNoSeriousA11yViolations(page);
   });
@@ -54,6 +56,8 @@ test.describe('the pages of one initiative and one actor', () => {
     await expect(page.getByRole('term').filter({ hasText: 'Kontakt' })).toHaveCount(0);
     await expect(page.getByRole('img', { name: /^Nätverket kring Hedemora kommun: \d+ noder/ })).toHaveAttribute('data-state', 'drawn');
     await expect(page.getByRole('region', { name: 'Förslag på samarbetspartner' }).getByRole('status')).toHaveText(/förslag|Inga förslag/);
+    await expect(page.getByRole('region', { name: 'Historik' }).getByText(/Inga ändringar|Ändrade fält/).first()).toBeVisible();
+    await expect(page.locator('.status-error')).toHaveCount(0);
     await page.screenshot({ path: screenshotPath('aktor'), fullPage: true });
     await expectNoSeriousA11yViolations(page);
   });

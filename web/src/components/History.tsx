@@ -28,7 +28,7 @@ export const ChangeFields = graphql(`
 
 const HistoryQuery = graphql(`
   query History($id: ID!) {
-    history(id: $id, first: 50) {
+    history(id: $id, first: 20) {
       edges {
         node {
           ...ChangeFields
@@ -68,7 +68,7 @@ function shown(json: string | null | undefined): string {
   }
 }
 
-/** Who changed what and when, newest first (the latest 50), each change with its source. */
+/** Who changed what and when, newest first (the latest 20, as many as the API's cost limit allows with every field), each change with its source. */
 export function History({ id }: { id: string }) {
   const [result] = useQuery({ query: HistoryQuery, variables: { id } });
   const changes: ChangeData[] = result.data?.history.edges.map((e) => e.node) ?? [];
