@@ -173,16 +173,26 @@ test.describe('registering, reviewing and keeping a profile', () => {
     await expect(page.getByText(otherName).first()).toBeVisible();
   });
 
-  test('the sign-in page and the admin’s account form have no serious accessibility violations', async ({ page }) => {
+  test('the sign-in page and the admin’s account form work by keyboard alone, with no serious accessibility violations', async ({ page }) => {
     await page.goto('/logga-in');
     await expectNoSeriousA11yViolations(page);
     await page.screenshot({ path: 'web/screenshots/logga-in.png', fullPage: true });
-    await signIn(page, adminEmail, adminPassword);
+    await page.getByLabel('E-post').focus();
+    await page.keyboard.type(adminEmail);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(adminPassword);
+    await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/\/konton$/);
-    await page.getByLabel('E-post').fill(`forskare-${unique()}@uni.example`);
-    await page.getByLabel('Tillfälligt lösenord').fill('forskarens-lösenord-1');
+    await page.getByLabel('E-post').focus();
+    await page.keyboard.type(`forskare-${unique()}@uni.example`);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('forskarens-lösenord-1');
+    await page.keyboard.press('Tab');
+    await expect(page.getByLabel('Roll')).toBeFocused();
     await page.getByLabel('Roll').selectOption('RESEARCHER');
-    await page.getByRole('button', { name: 'Skapa konto' }).click();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Skapa konto' })).toBeFocused();
+    await page.keyboard.press('Enter');
     await expect(page.getByText(/är skapat/)).toBeVisible();
     await expectNoSeriousA11yViolations(page);
     await page.screenshot({ path: 'web/screenshots/konton.png', fullPage: true });
