@@ -137,7 +137,7 @@ test.describe('registering, reviewing and keeping a profile', () => {
     expect(saved.actor).toEqual({ description: 'Läxhjälp på tisdagar och torsdagar.', contact: { phone: '0143-123 45' } });
   });
 
-  test('a strategist creates an initiative with a partner and finds it among the overlaps', async ({ page, request }) => {
+  test('a strategist creates an initiative with a partner and finds it among the overlaps and on the map', async ({ page, request }) => {
     const strategist = await newStrategist(request);
     const token = await tokenOf(request, strategist.email, strategist.password);
     const suffix = unique();
@@ -171,6 +171,13 @@ test.describe('registering, reviewing and keeping a profile', () => {
     // The overlaps wait for the network index to take in the new initiatives.
     await expect(page.getByText(name).first()).toBeVisible({ timeout: 60_000 });
     await expect(page.getByText(otherName).first()).toBeVisible();
+
+    await page.goto(`/karta?lan=05&kommun=${kommun}`);
+    const map = page.getByRole('img', { name: /^Nätverkskarta/ });
+    await expect(map).toHaveAttribute('data-state', 'drawn', { timeout: 60_000 });
+    await page.getByText(/mest sammankopplade som lista/).click();
+    await expect(page.locator('.graph-list a', { hasText: name })).toBeVisible();
+    await expect(page.locator('.graph-list a', { hasText: partnerName })).toBeVisible();
   });
 
   test('the sign-in page and the admin’s account form work by keyboard alone, with no serious accessibility violations', async ({ page }) => {
