@@ -50,6 +50,20 @@ async function signIn(page: Page, email: string, password: string) {
   await expect(page.getByRole('button', { name: /Logga ut/ })).toBeVisible();
 }
 
+/** An account an admin made signs in for the first time: it is asked to choose a password of its own, then goes on. */
+async function firstSignIn(page: Page, account: { email: string; password: string }) {
+  await signIn(page, account.email, account.password);
+  await expect(page).toHaveURL(/\/byt-losenord/);
+  await page.getByLabel('Nuvarande lösenord').fill(account.password);
+  await page.getByLabel('Nytt lösenord').fill('kort');
+  await expect(page.locator('#password-new-error')).toHaveText(/minst 12 tecken/);
+  await expectNoSeriousA11yViolations(page);
+  account.password = `${account.password}-eget`;
+  await page.getByLabel('Nytt lösenord').fill(account.password);
+  await page.getByRole('button', { name: 'Byt lösenord' }).click();
+  await page.getByRole('link', { name: 'Fortsätt' }).click();
+}
+
 async function signOut(page: Page) {
   await page.getByRole('button', { name: /Logga ut/ }).click();
   await expect(page.getByRole('link', { name: 'Logga in' })).toBeVisible();
@@ -93,7 +107,7 @@ test.describe('registering, reviewing and keeping a profile', () => {
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { name: new RegExp(`${name} är registrerad`) })).toBeVisible();
 
-    await signIn(page, strategist.email, strategist.password);
+    await firstSignIn(page, strategist);
     await expect(page).toHaveURL(/\/granska$/);
     const item = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: `Registrering: ${name}` }) });
     await expect(item).toBeVisible();
@@ -151,7 +165,7 @@ test.describe('registering, reviewing and keeping a profile', () => {
       input: { kind: 'PROJECT', name: otherName, themes: ['integration'], municipalities: [kommun], start: '2025', source },
     }, token);
 
-    await signIn(page, strategist.email, strategist.password);
+    await firstSignIn(page, strategist);
     await page.goto('/initiativ/ny');
     const name = `Vadstena sommarlovsprojekt ${suffix}`;
     await page.getByLabel('Initiativets namn').fill(name);
