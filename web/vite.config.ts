@@ -18,8 +18,8 @@ export default defineConfig({
         graphiql: fileURLToPath(new URL('graphiql.html', import.meta.url)),
       },
       // GraphiQL's packages mark modules for the React compiler; bundled, the marks mean nothing.
-      onwarn(warning, warn) {
-        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+      onLog(level, log, handler) {
+        if (log.code !== 'MODULE_LEVEL_DIRECTIVE') handler(level, log);
       },
     },
   },

@@ -7,8 +7,12 @@ test.describe('GraphiQL', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
     const run = page.getByRole('button', { name: /Execute query/i });
     await expect(run).toBeVisible({ timeout: 30_000 });
-    await run.click();
-    await expect(page.locator('.graphiql-response')).toContainText('"search"', { timeout: 30_000 });
+    await expect(page.locator('.graphiql-query-editor')).toContainText('query Sok', { timeout: 30_000 });
+    // The editor loads in steps; a run asked for before it is ready does nothing, so ask until one answers.
+    await expect(async () => {
+      await run.click();
+      await expect(page.locator('.graphiql-response')).toContainText('"search"', { timeout: 10_000 });
+    }).toPass({ timeout: 60_000 });
     await page.screenshot({ path: screenshotPath('graphiql') });
   });
 });

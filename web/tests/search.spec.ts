@@ -8,11 +8,12 @@ test.describe('the search page', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
     await expect(page).toHaveTitle(/Sök/);
     const field = page.getByLabel('Sök', { exact: true });
-    const began = Date.now();
     await field.pressSequentially('Vägen in', { delay: 30 });
+    const lastKey = Date.now();
     const hit = page.getByRole('link', { name: 'Vägen in', exact: true });
     await expect(hit).toBeVisible();
-    recordFigure('time from the first key to the first search result', Date.now() - began, 'ms');
+    // From the last key: a pause of 250 ms in typing, the query, and the results on screen.
+    recordFigure('time from the last key to the search result', Date.now() - lastKey, 'ms');
     await expect(page).toHaveURL(/\?q=V%C3%A4gen\+in$/);
     await page.screenshot({ path: screenshotPath('sok'), fullPage: true });
 

@@ -14,7 +14,7 @@ query Sok {
   search(text: "läxhjälp", first: 5) {
     __typename
     ... on Organization { id name kind }
-    ... on Initiative { id name kind start end }
+    ... on Initiative { id name initiativeKind: kind start end }
   }
 }
 `;
