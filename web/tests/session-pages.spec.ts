@@ -50,6 +50,20 @@ async function signIn(page: Page, email: string, password: string) {
   await expect(page.getByRole('button', { name: /Logga ut/ })).toBeVisible();
 }
 
+/** An account an admin made signs in for the first time: it is asked to choose a password of its own, then goes on. */
+async function firstSignIn(page: Page, account: { email: string; password: string }) {
+  await signIn(page, account.email, account.password);
+  await expect(page).toHaveURL(/\/byt-losenord/);
+  await page.getByLabel('Nuvarande lösenord').fill(account.password);
+  await page.getByLabel('Nytt lösenord').fill('kort');
+  await expect(page.locator('#password-new-error')).toHaveText(/minst 12 tecken/);
+  await expectNoSeriousA11yViolations(page);
+  account.password = `${account.password}-eget`;
+  await page.getByLabel('Nytt lösenord').fill(account.password);
+  await page.getByRole('button', { name: 'Byt lösenord' }).click();
+  await page.getByRole('link', { name: 'Fortsätt' }).click();
+}
+
 async function signOut(page: Page) {
   await page.getByRole('button', { name: /Logga ut/ }).click();
   await expect(page.getByRole('link', { name: 'Logga in' })).toBeVisible();
@@ -93,7 +107,7 @@ test.describe('registering, reviewing and keeping a profile', () => {
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { name: new RegExp(`${name} är registrerad`) })).toBeVisible();
 
-    await signIn(page, strategist.email, strategist.password);
+    await firstSignIn(page, strategist);
     await expect(page).toHaveURL(/\/granska$/);
     const item = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: `Registrering: ${name}` }) });
     await expect(item).toBeVisible();
@@ -137,7 +151,7 @@ test.describe('registering, reviewing and keeping a profile', () => {
     expect(saved.actor).toEqual({ description: 'Läxhjälp på tisdagar och torsdagar.', contact: { phone: '0143-123 45' } });
   });
 
-  test('a strategist creates an initiative with a partner and finds it among the overlaps', async ({ page, request }) => {
+  test('a strategist creates an initiative with a partner and finds it among the overlaps and on the map', async ({ page, request }) => {
     const strategist = await newStrategist(request);
     const token = await tokenOf(request, strategist.email, strategist.password);
     const suffix = unique();
@@ -151,7 +165,7 @@ test.describe('registering, reviewing and keeping a profile', () => {
       input: { kind: 'PROJECT', name: otherName, themes: ['integration'], municipalities: [kommun], start: '2025', source },
     }, token);
 
-    await signIn(page, strategist.email, strategist.password);
+    await firstSignIn(page, strategist);
     await page.goto('/initiativ/ny');
     const name = `Vadstena sommarlovsprojekt ${suffix}`;
     await page.getByLabel('Initiativets namn').fill(name);
@@ -171,18 +185,35 @@ test.describe('registering, reviewing and keeping a profile', () => {
     // The overlaps wait for the network index to take in the new initiatives.
     await expect(page.getByText(name).first()).toBeVisible({ timeout: 60_000 });
     await expect(page.getByText(otherName).first()).toBeVisible();
+
+    await page.goto(`/karta?lan=05&kommun=${kommun}`);
+    const map = page.getByRole('img', { name: /^Nätverkskarta/ });
+    await expect(map).toHaveAttribute('data-state', 'drawn', { timeout: 60_000 });
+    await page.getByText(/mest sammankopplade som lista/).click();
+    await expect(page.locator('.graph-list a', { hasText: name })).toBeVisible();
+    await expect(page.locator('.graph-list a', { hasText: partnerName })).toBeVisible();
   });
 
-  test('the sign-in page and the admin’s account form have no serious accessibility violations', async ({ page }) => {
+  test('the sign-in page and the admin’s account form work by keyboard alone, with no serious accessibility violations', async ({ page }) => {
     await page.goto('/logga-in');
     await expectNoSeriousA11yViolations(page);
     await page.screenshot({ path: 'web/screenshots/logga-in.png', fullPage: true });
-    await signIn(page, adminEmail, adminPassword);
+    await page.getByLabel('E-post').focus();
+    await page.keyboard.type(adminEmail);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(adminPassword);
+    await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/\/konton$/);
-    await page.getByLabel('E-post').fill(`forskare-${unique()}@uni.example`);
-    await page.getByLabel('Tillfälligt lösenord').fill('forskarens-lösenord-1');
+    await page.getByLabel('E-post').focus();
+    await page.keyboard.type(`forskare-${unique()}@uni.example`);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('forskarens-lösenord-1');
+    await page.keyboard.press('Tab');
+    await expect(page.getByLabel('Roll')).toBeFocused();
     await page.getByLabel('Roll').selectOption('RESEARCHER');
-    await page.getByRole('button', { name: 'Skapa konto' }).click();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Skapa konto' })).toBeFocused();
+    await page.keyboard.press('Enter');
     await expect(page.getByText(/är skapat/)).toBeVisible();
     await expectNoSeriousA11yViolations(page);
     await page.screenshot({ path: 'web/screenshots/konton.png', fullPage: true });

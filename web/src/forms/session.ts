@@ -26,7 +26,7 @@ export function useMe() {
   return { me: result.data?.me ?? null, fetching: result.fetching, refetch };
 }
 
-export type SignInResult = { ok: true; role: string } | { ok: false; message: string };
+export type SignInResult = { ok: true; role: string; passwordChangeRequired: boolean } | { ok: false; message: string };
 
 /**
  * Signs in through POST /session: the service keeps the token in an httpOnly cookie, so no script of the
@@ -39,7 +39,10 @@ export async function signIn(email: string, password: string): Promise<SignInRes
   } catch {
     return { ok: false, message: 'Tjänsten svarar inte just nu. Försök igen om en stund.' };
   }
-  if (response.ok) return { ok: true, role: ((await response.json()) as { account: { role: string } }).account.role };
+  if (response.ok) {
+    const { account } = (await response.json()) as { account: { role: string; passwordChangeRequired: boolean } };
+    return { ok: true, role: account.role, passwordChangeRequired: account.passwordChangeRequired };
+  }
   const code = ((await response.json().catch(() => null)) as { errors?: { extensions?: { code?: string } }[] } | null)?.errors?.[0]?.extensions?.code;
   if (code === 'UNAUTHENTICATED') return { ok: false, message: 'Fel e-postadress eller lösenord.' };
   if (code === 'TOO_MANY_REQUESTS') return { ok: false, message: 'För många försök. Vänta en minut och försök igen.' };

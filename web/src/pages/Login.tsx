@@ -23,7 +23,9 @@ export function LoginPage() {
     }
     // A fresh load: everything the client cached so far was read signed out.
     const next = location.query.till;
-    window.location.assign(next && /^\/(?!\/)/.test(next) ? next : homeOf(result.role));
+    const target = next && /^\/(?!\/)/.test(next) ? next : homeOf(result.role);
+    // An account an admin made chooses a password of its own first.
+    window.location.assign(result.passwordChangeRequired ? `/byt-losenord?till=${encodeURIComponent(target)}` : target);
   };
 
   return (
