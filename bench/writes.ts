@@ -104,8 +104,17 @@ const timed = async (work: () => Promise<unknown>) => {
   return performance.now() - started;
 };
 
+/** How often the service's network index was read whole and caught up so far (its /metrics). */
+async function indexUpdates(): Promise<{ fullReads: number; catchUps: number }> {
+  const text = await (await fetch(url.replace(/\/graphql$/, '/metrics'))).text();
+  const count = (name: string) => Number(new RegExp(`^${name}_count (\\S+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
+  return { fullReads: count('network_index_build_seconds'), catchUps: count('network_index_catch_up_seconds') };
+}
+
 interface Phase {
   name: string;
+  fullReads: number;
+  catchUps: number;
   writesPerSecond: number;
   suggestions: number[];
   overlaps: number[];
@@ -116,7 +125,8 @@ interface Phase {
 }
 
 async function runPhase(name: string, writesPerSecond: number): Promise<Phase> {
-  const phase: Phase = { name, writesPerSecond, suggestions: [], overlaps: [], writes: [], toIndex: [], writeErrors: 0, rssMb: 0 };
+  const phase: Phase = { name, writesPerSecond, suggestions: [], overlaps: [], writes: [], toIndex: [], writeErrors: 0, rssMb: 0, fullReads: 0, catchUps: 0 };
+  const updatesBefore = await indexUpdates();
   const memory = sampleResidentMemory(server.pid);
   const endAt = performance.now() + options.seconds * 1000;
   const pending: Promise<void>[] = [];
@@ -143,6 +153,9 @@ async function runPhase(name: string, writesPerSecond: number): Promise<Phase> {
   if (writer) clearInterval(writer);
   await Promise.all(pending);
   phase.rssMb = Math.round(memory.stop());
+  const updatesAfter = await indexUpdates();
+  phase.fullReads = updatesAfter.fullReads - updatesBefore.fullReads;
+  phase.catchUps = updatesAfter.catchUps - updatesBefore.catchUps;
   return phase;
 }
 
@@ -181,6 +194,8 @@ const report = {
     writes: figures(phase.writes),
     writeToIndex: figures(phase.toIndex),
     writeErrors: phase.writeErrors,
+    indexCaughtUp: phase.catchUps,
+    indexReadWhole: phase.fullReads,
     rssMb: phase.rssMb,
   })),
 };
@@ -191,7 +206,7 @@ const alone = report.phases[0]!.suggestions.p99Ms!;
 const cell = (value: number | null) => (value === null ? '–' : String(value));
 const rows = report.phases.map(
   (p) =>
-    `| ${p.name} | ${cell(p.suggestions.p50Ms)} | ${cell(p.suggestions.p99Ms)} | ${cell(p.suggestions.maxMs)} | ${(p.suggestions.p99Ms! / alone).toFixed(2)} | ${cell(p.overlaps.p50Ms)} | ${cell(p.overlaps.p99Ms)} | ${cell(p.overlaps.maxMs)} | ${p.writes.count} | ${cell(p.writes.p50Ms)} | ${cell(p.writeToIndex.p50Ms)} | ${cell(p.writeToIndex.p99Ms)} | ${p.rssMb} |`,
+    `| ${p.name} | ${cell(p.suggestions.p50Ms)} | ${cell(p.suggestions.p99Ms)} | ${cell(p.suggestions.maxMs)} | ${(p.suggestions.p99Ms! / alone).toFixed(2)} | ${cell(p.overlaps.p50Ms)} | ${cell(p.overlaps.p99Ms)} | ${cell(p.overlaps.maxMs)} | ${p.writes.count} | ${cell(p.writes.p50Ms)} | ${cell(p.writeToIndex.p50Ms)} | ${cell(p.writeToIndex.p99Ms)} | ${p.indexCaughtUp} | ${p.indexReadWhole} | ${p.rssMb} |`,
 );
 writeWritesSection(
   `Measured ${report.measuredAt.slice(0, 16).replace('T', ' ')} UTC. Command: \`npm run bench:writes -- --scale ${options.scale} --seconds ${options.seconds}\`: ` +
@@ -199,8 +214,8 @@ writeWritesSection(
     `${options.seconds} s per row, with writes alongside on their own schedule; "to index" is from a write's acknowledgement to the answer of a partner ` +
     `suggestion for the actor it touched, asked at once. Goal: suggestions p99 under 100 ms and within 2× of the row without writes; to index p99 under 50 ms.\n\n` +
     [
-      '| writes alongside | suggestions p50 ms | p99 ms | max ms | p99 / no writes | overlaps p50 ms | p99 ms | max ms | writes | write p50 ms | to index p50 ms | to index p99 ms | RSS MB |',
-      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+      '| writes alongside | suggestions p50 ms | p99 ms | max ms | p99 / no writes | overlaps p50 ms | p99 ms | max ms | writes | write p50 ms | to index p50 ms | to index p99 ms | caught up | read whole | RSS MB |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
       ...rows,
     ].join('\n') +
     '\n',

@@ -58,14 +58,30 @@ export async function readChangedRows(tx: Transaction, since: number, inIndex: (
     })
   ).records.map((record) => record.toObject());
   const recorded = new Set(changes.map((change) => Number(change.revision)));
-  for (let r = since + 1; r <= revision; r++) if (!recorded.has(r)) return null;
+  const bridged = lastBridged(recorded, since, revision);
+  if (bridged === null) return null;
 
   const touched = [...new Set(changes.flatMap((change) => change.ids))];
   if (touched.length > catchUpLimit.touched) return null;
   const initiatives = await readInitiatives(tx, touched);
   const flipped = [...initiatives].filter(([id, row]) => (row !== null) !== inIndex(id)).map(([id]) => id);
   const actors = await readActors(tx, [...new Set([...touched, ...(await participantsOf(tx, flipped))])]);
-  return { revision, initiatives, actors };
+  return { revision: bridged, initiatives, actors };
+}
+
+/**
+ * The newest revision up to which every write since `since` left its change records. A reader may see
+ * the newest write, the one that moved the revision to `revision`, while it is still being applied: the
+ * revision node already moved, its change records not yet there. Every older write had finished before
+ * it took the revision's lock, so only that newest one may be missing; the catch-up then stops short of
+ * it, and the next request catches up with it. Anything else missing is a write without records: null.
+ */
+function lastBridged(recorded: Set<number>, since: number, revision: number): number | null {
+  for (let r = since + 1; r <= revision; r++) {
+    if (recorded.has(r)) continue;
+    return r === revision ? revision - 1 : null;
+  }
+  return revision;
 }
 
 /** The touched initiatives and every part of them (a part's family follows its whole's status), as rows. */
