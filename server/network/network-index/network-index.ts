@@ -53,9 +53,13 @@ export class NetworkIndex {
     return { revision: snapshot.revision, overlaps: findOverlaps(snapshot, filter, first, today) };
   }
 
-  /** The revision the index holds now, 0 before the first read. */
-  get revision(): number {
-    return this.snapshot?.revision ?? 0;
+  /**
+   * Starts catching up now, with no request waiting: after a write through this process, so that the
+   * next request finds the index holding it already. A failure here is left to the next request to meet.
+   */
+  refresh(): void {
+    if (!this.snapshot) return;
+    (this.updating ??= this.update().finally(() => (this.updating = null))).catch(() => {});
   }
 
   private async atLeast(revision: number): Promise<NetworkSnapshot> {
