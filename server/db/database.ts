@@ -195,9 +195,9 @@ export class Database {
     await this.session('WRITE', (session) => session.run(text).then(() => undefined));
   }
 
-  /** See RequestDeadline.notCounting. */
-  notCounting<T>(promise: Promise<T>): Promise<T> {
-    return this.scope.deadline ? this.scope.deadline.notCounting(promise) : promise;
+  /** See RequestDeadline.waitFor. */
+  waitFor<T>(shared: Promise<T>): Promise<T> {
+    return this.scope.deadline ? this.scope.deadline.waitFor(shared) : shared;
   }
 
   private call<T>(work: (call: DatabaseCall) => Promise<T>): Promise<T> {

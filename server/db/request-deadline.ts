@@ -21,20 +21,17 @@ export interface DatabaseCall {
 export class RequestDeadline {
   private writeMayBeSaved = false;
 
-  constructor(private at: number) {}
+  constructor(private readonly at: number) {}
 
   /**
-   * Waits for work that reads the database elsewhere and has a bound of its own (the network index's
-   * rebuild, NETWORK_INDEX_BUILD_TIMEOUT_MS), without counting the wait against this request: a rebuild
-   * after a write may take longer than a request waits on a loaded machine while Neo4j answers well.
+   * Waits for work the request shares with others and does not own (the network index catching up),
+   * counted against this request's deadline like its own statements: past it the request answers
+   * SERVICE_UNAVAILABLE, and the work goes on for whoever asks next.
    */
-  async notCounting<T>(promise: Promise<T>): Promise<T> {
-    const started = Date.now();
-    try {
-      return await promise;
-    } finally {
-      this.at += Date.now() - started;
-    }
+  waitFor<T>(shared: Promise<T>): Promise<T> {
+    // Given up on, its ending is nobody's to answer.
+    shared.catch(() => {});
+    return this.within(shared, () => new DatabaseUnavailableError('the network index did not catch up in time', this.writeMayBeSaved));
   }
 
   async run<T>(work: (call: DatabaseCall) => Promise<T>): Promise<T> {
@@ -58,15 +55,22 @@ export class RequestDeadline {
     const running = work(call);
     // Once abandoned, the call's own ending is nobody's to answer.
     running.catch(() => {});
+    return this.within(running, () => {
+      call.abandoned = true;
+      return new DatabaseUnavailableError('the database did not answer in time', call.commitSent || this.writeMayBeSaved);
+    });
+  }
+
+  /** `promise`, or the error `late` makes once the deadline has passed. */
+  private async within<T>(promise: Promise<T>, late: () => Error): Promise<T> {
+    const remainingMs = this.at - Date.now();
+    if (remainingMs <= 0) throw late();
     let timer: NodeJS.Timeout | undefined;
     const giveUp = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        call.abandoned = true;
-        reject(new DatabaseUnavailableError('the database did not answer in time', call.commitSent || this.writeMayBeSaved));
-      }, remainingMs);
+      timer = setTimeout(() => reject(late()), remainingMs);
     });
     try {
-      return await Promise.race([running, giveUp]);
+      return await Promise.race([promise, giveUp]);
     } finally {
       clearTimeout(timer);
     }

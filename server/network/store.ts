@@ -70,7 +70,7 @@ export class NetworkStore {
   async partnerSuggestions(forId: string, first: number): Promise<PartnerSuggestionRecord[]> {
     const subjectId = await this.currentId(forId);
     const { chosen, named } = await fresh(
-      (revision) => this.db.notCounting(this.networkIndex.suggest(subjectId, first, this.viewer, revision)),
+      (revision) => this.db.waitFor(this.networkIndex.suggest(subjectId, first, this.viewer, revision)),
       (choice) => this.readPartners(choice.suggestions),
     );
     const byId = new Map(named.actors.map((actor) => [actor.id, actor]));
@@ -95,7 +95,7 @@ export class NetworkStore {
   async overlaps(filter: OverlapFilter, first: number, today: string): Promise<OverlapRecord[]> {
     const judgedOn = filter.asOf ?? today;
     const { chosen, named } = await fresh(
-      (revision) => this.db.notCounting(this.networkIndex.overlaps(filter, first, judgedOn, revision)),
+      (revision) => this.db.waitFor(this.networkIndex.overlaps(filter, first, judgedOn, revision)),
       (choice) => this.nameOverlaps(choice.overlaps),
     );
     const byPair = new Map(named.overlaps.map((overlap) => [`${overlap.a.id} ${overlap.b.id}`, overlap]));
