@@ -168,9 +168,18 @@ const figures = (values: number[]) => ({ count: values.length, p50Ms: percentile
 
 const phases: Phase[] = [];
 try {
-  // One of each first, so that the index is read whole before anything is measured.
-  await graphql(queries.suggestions, { id: associations[0] });
-  await graphql(queries.overlaps, { county: options.county });
+  // One of each first, so that the index is read whole before anything is measured; while it is read,
+  // a request may give up (SERVICE_UNAVAILABLE) and is asked again.
+  for (const [query, variables] of [[queries.suggestions, { id: associations[0] }], [queries.overlaps, { county: options.county }]] as const) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await graphql(query, variables);
+        break;
+      } catch (error) {
+        if (attempt === 10) throw error;
+      }
+    }
+  }
   for (const [name, rate] of [['no writes', 0], ['1 write a second', 1], ['10 writes a second', 10]] as const) {
     process.stderr.write(`${name}: ${options.seconds} s\n`);
     phases.push(await runPhase(name, rate));
