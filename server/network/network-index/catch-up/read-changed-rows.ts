@@ -51,37 +51,46 @@ export const catchUpLimit = { writes: 2_000, touched: 5_000 };
 export async function readChangedRows(tx: Transaction, since: number, inIndex: (initiativeId: string) => boolean): Promise<ChangedRows | null> {
   const revision = Number((await tx.run<{ revision: number }>(readNetworkRevision)).records[0]!.get('revision'));
   if (revision - since > catchUpLimit.writes) return null;
-  const changes = (
-    await tx.run<{ revision: number; ids: string[] }>({
-      text: `MATCH (c:Change) WHERE c.revision > $since RETURN c.revision AS revision, [c.targetId] + c.subjectIds AS ids`,
-      parameters: { since },
-    })
-  ).records.map((record) => record.toObject());
-  const recorded = new Set(changes.map((change) => Number(change.revision)));
-  const bridged = lastBridged(recorded, since, revision);
-  if (bridged === null) return null;
-
+  const changes = await changesBridging(tx, since, revision);
+  if (!changes) return null;
   const touched = [...new Set(changes.flatMap((change) => change.ids))];
   if (touched.length > catchUpLimit.touched) return null;
   const initiatives = await readInitiatives(tx, touched);
   const flipped = [...initiatives].filter(([id, row]) => (row !== null) !== inIndex(id)).map(([id]) => id);
   const actors = await readActors(tx, [...new Set([...touched, ...(await participantsOf(tx, flipped))])]);
-  return { revision: bridged, initiatives, actors };
+  return { revision, initiatives, actors };
 }
 
+/** How often, and how far apart, the newest write's change records are looked for again. */
+const newestRetries = { times: 3, everyMs: 5 };
+
 /**
- * The newest revision up to which every write since `since` left its change records. A reader may see
- * the newest write, the one that moved the revision to `revision`, while it is still being applied: the
- * revision node already moved, its change records not yet there. Every older write had finished before
- * it took the revision's lock, so only that newest one may be missing; the catch-up then stops short of
- * it, and the next request catches up with it. Anything else missing is a write without records: null.
+ * The change records of every write after `since` up to `revision`, or null when a write left none.
+ * A reader may see the newest write, the one that moved the revision to `revision`, while it is still
+ * being applied: the revision node moved, its change records not there yet. Every older write had
+ * finished before that one took the revision's lock, so only the newest can be in that state, and only
+ * for a moment: its records are looked for again a few times before the gap is taken for one that the
+ * records cannot bridge.
  */
-function lastBridged(recorded: Set<number>, since: number, revision: number): number | null {
-  for (let r = since + 1; r <= revision; r++) {
-    if (recorded.has(r)) continue;
-    return r === revision ? revision - 1 : null;
+async function changesBridging(tx: Transaction, since: number, revision: number) {
+  for (let attempt = 0; ; attempt++) {
+    const changes = (
+      await tx.run<{ revision: number; ids: string[] }>({
+        text: `MATCH (c:Change) WHERE c.revision > $since RETURN c.revision AS revision, [c.targetId] + c.subjectIds AS ids`,
+        parameters: { since },
+      })
+    ).records.map((record) => record.toObject());
+    const recorded = new Set(changes.map((change) => Number(change.revision)));
+    const missing = firstMissing(recorded, since, revision);
+    if (missing === null) return changes;
+    if (missing !== revision || attempt === newestRetries.times) return null;
+    await new Promise((resolve) => setTimeout(resolve, newestRetries.everyMs));
   }
-  return revision;
+}
+
+function firstMissing(recorded: Set<number>, since: number, revision: number): number | null {
+  for (let r = since + 1; r <= revision; r++) if (!recorded.has(r)) return r;
+  return null;
 }
 
 /** The touched initiatives and every part of them (a part's family follows its whole's status), as rows. */
