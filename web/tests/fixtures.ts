@@ -54,12 +54,17 @@ export async function clickANode(page: Page, map: Locator, { centreFirst = true 
   for (let y = box.y + 6; y < box.y + box.height; y += 12) {
     for (let x = box.x + 6; x < box.x + box.width; x += 12) points.push([x, y]);
   }
+  const before = page.url();
   for (const [x, y] of points) {
     await page.mouse.move(x, y);
-    if (await canvas.evaluate((element) => element.classList.contains('pointing'))) {
-      await page.mouse.click(x, y);
-      return;
-    }
+    // Sigma takes the pointer's moves frame by frame: the mark it sets on hovering a node belongs to this
+    // point only once a frame has passed, and a click a few pixels off a small node opens nothing.
+    const pointing = await canvas.evaluate(
+      (element) => new Promise<boolean>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(element.classList.contains('pointing'))))),
+    );
+    if (!pointing) continue;
+    await page.mouse.click(x, y);
+    if (await page.waitForURL((url) => url.href !== before, { timeout: 2_000 }).then(() => true, () => false)) return;
   }
   throw new Error('no node found on the map');
 }

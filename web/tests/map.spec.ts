@@ -15,8 +15,8 @@ test.describe('the network map', () => {
     expect(Number(await map.getAttribute('data-nodes'))).toBeGreaterThan(10);
     await expect(page.getByRole('list', { name: 'Färger' }).getByText('Initiativ')).toBeVisible();
     await expect(page.getByRole('list', { name: 'Färger' }).getByText('Kommunal verksamhet')).toBeVisible();
-    await page.screenshot({ path: screenshotPath('karta'), fullPage: true });
     await expectNoSeriousA11yViolations(page);
+    await page.screenshot({ path: screenshotPath('karta'), fullPage: true });
 
     // The canvas answers the mouse: find a node and open it.
     await clickANode(page, map);

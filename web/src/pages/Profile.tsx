@@ -165,9 +165,14 @@ function ProfileForm({ id }: { id: string }) {
     }
     const problem = apiErrors(answer.error);
     if (problem.code === 'CONFLICT') {
-      // Read what is saved now; the user's edits stay in the form, to be saved over the new version.
-      const current = await client.query(ProfileQuery, { id }, { requestPolicy: 'network-only' }).toPromise();
-      const now = organizationOf(current.data);
+      // Read what is saved now; the user's edits stay in the form, to be saved over the new version. A
+      // CONFLICT means a newer version is saved: an answer older than that came from a read that was
+      // already under way (the client shares one read of a query among those who ask), so read again.
+      let now: OwnOrganization | null = null;
+      for (let attempt = 0; attempt < 3 && !(now && now.version > baseVersion); attempt++) {
+        const current = await client.query(ProfileQuery, { id }, { requestPolicy: 'network-only' }).toPromise();
+        now = organizationOf(current.data);
+      }
       if (now) setConflict({ version: now.version, saved: valuesOf(now), changes: now.history.slice(0, Math.max(now.version - baseVersion, 1)) });
     } else {
       const first = Object.keys(problem.fields)[0];
