@@ -10,7 +10,6 @@ import type { Database, RequestBookmarks } from '../db/database.ts';
 import { createContext, type Context, type Services } from '../graphql/context.ts';
 import { asGraphQLError } from '../graphql/errors.ts';
 import { formatError } from '../graphql/format-error.ts';
-import { networkIndexRefreshPlugin } from '../graphql/network-index-refresh.ts';
 import { armor, queryLimits } from '../graphql/limits.ts';
 import { QueryBudget } from '../graphql/query-budget.ts';
 import { queryBudgetPlugin } from '../graphql/query-budget-plugin.ts';
@@ -81,7 +80,6 @@ export async function createHttpService(deps: AppDependencies): Promise<HttpServ
       queryBudgetPlugin(queryBudget),
       requestErrorStatusPlugin,
       bookmarkPlugin,
-      networkIndexRefreshPlugin,
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       // The schema has no cache hints, so every answer is uncacheable (set below); the default plugin
       // would work that out again for every field of every response, thousands for a busy profile.

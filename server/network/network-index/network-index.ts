@@ -53,15 +53,6 @@ export class NetworkIndex {
     return { revision: snapshot.revision, overlaps: findOverlaps(snapshot, filter, first, today) };
   }
 
-  /**
-   * Starts catching up now, with no request waiting: after a write through this process, so that the
-   * next request finds the index holding it already. A failure here is left to the next request to meet.
-   */
-  refresh(): void {
-    if (!this.snapshot) return;
-    (this.updating ??= this.update().finally(() => (this.updating = null))).catch(() => {});
-  }
-
   private async atLeast(revision: number): Promise<NetworkSnapshot> {
     for (;;) {
       if (this.snapshot && this.snapshot.revision >= revision) return this.snapshot;
