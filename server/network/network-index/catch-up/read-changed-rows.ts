@@ -34,7 +34,7 @@ export interface ChangedRows {
  * Past this many writes behind, or this many actors and initiatives touched (an import of a whole file
  * is one write), reading the network whole costs less than reading what they changed.
  */
-export const catchUpLimit = { writes: 2_000, touched: 5_000 };
+const catchUpLimit = { writes: 2_000, touched: 5_000 };
 
 /**
  * What the writes after `since` changed, read in one transaction: each write's change records name the
