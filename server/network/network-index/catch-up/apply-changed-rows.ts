@@ -25,12 +25,10 @@ export function applyChangedRows(snapshot: NetworkSnapshot, rows: ChangedRows): 
   snapshot.revision = Math.max(snapshot.revision, rows.revision);
 }
 
-function applyInitiativeRows(snapshot: NetworkSnapshot, rows: Map<string, InitiativeRow | null>) {
-  const table = snapshot.initiatives;
-  const words = snapshot.themes.words;
-  const themeIndex = new Map(snapshot.themes.keys.map((key, t) => [key, t]));
-  const participantsBefore = table.participants;
+const themeIndexOf = (snapshot: NetworkSnapshot) => new Map(snapshot.themes.keys.map((key, t) => [key, t]));
 
+/** Gives each row not in the table yet the next number, its id and its name; returns those numbers. */
+function numberNewRows<Name>(table: { count: number; index: Map<string, number>; ids: string[]; names: Name[] }, rows: Map<string, { name: Name } | null>): Set<number> {
   const added = new Set<number>();
   for (const [id, row] of rows) {
     if (!row || table.index.has(id)) continue;
@@ -39,6 +37,16 @@ function applyInitiativeRows(snapshot: NetworkSnapshot, rows: Map<string, Initia
     table.ids.push(id);
     table.names.push(row.name);
   }
+  return added;
+}
+
+function applyInitiativeRows(snapshot: NetworkSnapshot, rows: Map<string, InitiativeRow | null>) {
+  const table = snapshot.initiatives;
+  const words = snapshot.themes.words;
+  const themeIndex = themeIndexOf(snapshot);
+  const participantsBefore = table.participants;
+
+  const added = numberNewRows(table, rows);
   if (added.size > 0) {
     table.firstDays = grown(table.firstDays, table.count);
     table.lastDays = grown(table.lastDays, table.count);
@@ -84,16 +92,8 @@ function applyInitiativeRows(snapshot: NetworkSnapshot, rows: Map<string, Initia
 function applyActorRows(snapshot: NetworkSnapshot, rows: Map<string, ActorRow | null>) {
   const table = snapshot.actors;
   const words = snapshot.themes.words;
-  const themeIndex = new Map(snapshot.themes.keys.map((key, t) => [key, t]));
-
-  const added = new Set<number>();
-  for (const [id, row] of rows) {
-    if (!row || table.index.has(id)) continue;
-    added.add(table.count);
-    table.index.set(id, table.count++);
-    table.ids.push(id);
-    table.names.push(row.name);
-  }
+  const themeIndex = themeIndexOf(snapshot);
+  const added = numberNewRows(table, rows);
   if (added.size > 0) {
     table.flags = grown(table.flags, table.count);
     table.ownThemes = grown(table.ownThemes, table.count * words);
