@@ -5,7 +5,7 @@ import type { Services } from '../graphql/context.ts';
 import type { Logger } from '../logger.ts';
 import { parseExportScope } from '../research/export/export-scope.ts';
 import { formatWriters } from '../research/export/formats.ts';
-import { NetworkReader } from '../research/export/network-reader.ts';
+import { ExportReader } from '../research/export/export-reader.ts';
 import { ExportAbandoned, streamSink } from '../research/export/sink.ts';
 import { ServiceError } from '../shared/errors.ts';
 import { httpStatusOf } from './error-status.ts';
@@ -24,7 +24,7 @@ function answerError(res: Response, status: number, message: string, extensions:
  */
 export function exportRoute(deps: { db: Database; services: Services; logger: Logger; viewerOf: (req: Request) => Viewer }) {
   return async (req: Request, res: Response) => {
-    let reader: NetworkReader;
+    let reader: ExportReader;
     let writer;
     let day: string;
     try {
@@ -32,7 +32,7 @@ export function exportRoute(deps: { db: Database; services: Services; logger: Lo
       const scope = parseExportScope(req.query as Record<string, unknown>);
       writer = formatWriters[scope.format];
       day = scope.actors.asOf ?? new Date().toISOString().slice(0, 10);
-      reader = new NetworkReader(deps.db, viewer, deps.services.pseudonyms, scope);
+      reader = new ExportReader(deps.db, viewer, deps.services.pseudonyms, scope);
       // Asked now, so that a database that is away answers 503 rather than a cut connection.
       await deps.db.ping();
       res.set({

@@ -2,14 +2,14 @@ import { writeEdgesCsv } from './edges-csv.ts';
 import type { ExportFormat } from './export-scope.ts';
 import { writeGexf } from './gexf.ts';
 import { writeGraphml } from './graphml.ts';
-import type { NetworkReader } from './network-reader.ts';
+import type { ExportReader } from './export-reader.ts';
 import { writeNodesCsv } from './nodes-csv.ts';
 import { writePopolo } from './popolo.ts';
 import type { TextSink } from './sink.ts';
 
 export interface FormatWriter {
   contentType: string;
-  write(reader: NetworkReader, sink: TextSink, generatedOn: string): Promise<void>;
+  write(reader: ExportReader, sink: TextSink, generatedOn: string): Promise<void>;
 }
 
 /** Each format's media type and writer; the file is named samverkan-<day>.<format>. */

@@ -1,5 +1,5 @@
 import { edgeAttributes, nodeAttributes } from './attributes.ts';
-import type { NetworkReader } from './network-reader.ts';
+import type { ExportReader } from './export-reader.ts';
 import type { TextSink } from './sink.ts';
 import { xmlText } from './xml.ts';
 
@@ -9,7 +9,7 @@ const attvalues = (values: [string, string | null][]) => {
 };
 
 /** GEXF 1.3 (gexf.net), Gephi's own format: the node's name is its label, a participation's role the edge's. */
-export async function writeGexf(reader: NetworkReader, sink: TextSink, generatedOn: string): Promise<void> {
+export async function writeGexf(reader: ExportReader, sink: TextSink, generatedOn: string): Promise<void> {
   const declare = (kind: 'node' | 'edge', names: string[]) =>
     `<attributes class="${kind}">${names.map((name) => `<attribute id="${name}" title="${name}" type="string"/>`).join('')}</attributes>`;
   await sink.write(`<?xml version="1.0" encoding="UTF-8"?>

@@ -1,5 +1,5 @@
 import { edgeAttributes, nodeAttributes } from './attributes.ts';
-import type { NetworkReader } from './network-reader.ts';
+import type { ExportReader } from './export-reader.ts';
 import type { TextSink } from './sink.ts';
 import { xmlText } from './xml.ts';
 
@@ -10,7 +10,7 @@ const edgeKey = (name: string) => `edge_${name}`;
 const data = (key: string, value: string | null) => (value === null || value === '' ? '' : `<data key="${xmlText(key)}">${xmlText(value)}</data>`);
 
 /** GraphML (graphml.graphdrawing.org), for Gephi, yEd and igraph: actors and initiatives, participations between them. */
-export async function writeGraphml(reader: NetworkReader, sink: TextSink): Promise<void> {
+export async function writeGraphml(reader: ExportReader, sink: TextSink): Promise<void> {
   const keys = [
     ...nodeAttributes.map((a) => `<key id="${nodeKey(a.name)}" for="node" attr.name="${a.name}" attr.type="string"/>`),
     ...edgeAttributes.map((a) => `<key id="${edgeKey(a.name)}" for="edge" attr.name="${a.name}" attr.type="string"/>`),

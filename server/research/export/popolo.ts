@@ -1,4 +1,4 @@
-import type { NetworkReader } from './network-reader.ts';
+import type { ExportReader } from './export-reader.ts';
 import type { ExportEdge, ExportNode, ExportSource } from './network-rows.ts';
 import type { TextSink } from './sink.ts';
 
@@ -78,7 +78,7 @@ function jsonArray(sink: TextSink) {
  * `organizations` (actors, and initiatives classified "initiative") and `memberships` (participations),
  * with Popolo's names where it has one and `themes`, `municipalities` and `status` besides.
  */
-export async function writePopolo(reader: NetworkReader, sink: TextSink): Promise<void> {
+export async function writePopolo(reader: ExportReader, sink: TextSink): Promise<void> {
   // People's ids, to tell a person's membership from an organisation's: ids only, a few bytes each.
   const people = new Set<string>();
   await sink.write('{"persons":[');

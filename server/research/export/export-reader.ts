@@ -20,7 +20,7 @@ const INITIATIVES_PER_EDGE_PAGE = 200;
  * country takes longer than one transaction may run, and never sits in memory whole. Pages are read
  * after each other, so a write landing meanwhile may show in the later ones.
  */
-export class NetworkReader {
+export class ExportReader {
   private readonly statements;
 
   constructor(
