@@ -8,11 +8,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { startBenchEngine } from './harness/engine.ts';
 import type { LoadFigures, OperationLoad } from './harness/load.ts';
 import { roundLength, warmUpOperation } from './harness/measure.ts';
-import type { OperationName } from './harness/operations.ts';
+import { signedInOperations, type OperationName } from './harness/operations.ts';
 import { parseBenchOptions } from './harness/options.ts';
 import { ratioOf, resultsPath, writeResultsSection, type OperationResult } from './harness/report.ts';
 import { startServer, type RunningServer, type ServerName } from './harness/servers.ts';
 import { prepareBenchData, removeBenchRegistrations } from './harness/data.ts';
+import { prepareWriteTargets, removeBenchWrites, signedInHeaders, type PreparedWrites } from './harness/write-targets.ts';
 
 const options = parseBenchOptions(process.argv.slice(2));
 
@@ -23,8 +24,14 @@ try {
   // All three run at once but only one is loaded at a time; the idle ones cost memory, not CPU.
   for (const name of options.servers) servers.push(await startServer(name, engine.boltUri, options.scale));
 
+  const writes: PreparedWrites | null = options.operations.some((operation) => signedInOperations.includes(operation))
+    ? await prepareWriteTargets(engine.boltUri, samples)
+    : null;
+  const ours = servers.find((server) => server.name === 'ours');
+  const signedIn = writes && ours ? { ours: await signedInHeaders(ours, writes.admin) } : {};
+
   const results: OperationResult[] = [];
-  const counters = { registrations: 0 };
+  const counters = {};
   for (const operation of options.operations as OperationName[]) {
     // Every server is warmed up before any is measured, and the measured time is cut into one round per
     // server with each server first in one of them: Neo4j's JIT and caches go on warming for tens of
@@ -32,7 +39,7 @@ try {
     const loads: [RunningServer, OperationLoad][] = [];
     for (const server of servers) {
       process.stderr.write(`${operation} · ${server.name} warming up\n`);
-      loads.push([server, await warmUpOperation(server, operation, { samples, options, settle, counters })]);
+      loads.push([server, await warmUpOperation(server, operation, { samples, options, settle, counters, signedIn, ...(writes ? { targets: writes.targets } : {}) })]);
     }
     const rounds = loads.length;
     for (let round = 0; round < rounds; round++) {
@@ -57,6 +64,7 @@ try {
 } finally {
   for (const server of servers) await server.stop();
   process.stderr.write(`removed ${await removeBenchRegistrations(engine.boltUri)} nodes the registrations wrote\n`);
+  process.stderr.write(`removed ${await removeBenchWrites(engine.boltUri)} initiatives, sources and accounts the other writes left\n`);
   await stop();
 }
 

@@ -17,7 +17,7 @@ const defaults = ['--operations', 'suggestions,overlaps', '--servers', 'ours,flo
 const options = parseBenchOptions([...defaults, ...process.argv.slice(2)]);
 
 const results: ScalingResult[] = [];
-const counters = { registrations: 0 };
+const counters = {};
 for (const scale of options.scales) {
   const { engine, settle, stop } = await startBenchEngine(scale);
   try {

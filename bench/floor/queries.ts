@@ -3,6 +3,7 @@
  * (verified organisations, consented role models, confirmed participations). The peer's @cypher fields
  * use the same text, so the two differ only by what sits between HTTP and the driver.
  */
+import { randomUUID } from 'node:crypto';
 
 const visibleActor = (x: string) =>
   `((${x}:Organization AND ${x}.status = 'VERIFIED') OR (${x}:Person AND (NOT ${x}:RoleModel OR ${x}.consentGiven = true)))`;
@@ -170,3 +171,33 @@ WITH o
 MERGE (revision:Revision {name: 'network'})
 SET revision.value = coalesce(revision.value, 0) + 1
 RETURN o.id AS id`;
+
+/** A write's own ids (the node or relationship, its source, its audit entry) beside what the client sent. */
+export const withNewIds = (input: Record<string, unknown>) => ({ ...input, id: randomUUID(), sourceId: randomUUID(), entry: randomUUID() });
+
+/**
+ * A new initiative citing a new source, with its themes and kommun, its audit entry and the network revision,
+ * in one statement: no checks, no change record.
+ */
+export const createInitiativeCypher = `
+CREATE (s:Source {id: $sourceId, title: $source.title, publisher: $source.publisher, createdAt: datetime()})
+CREATE (i:Initiative {id: $id, kind: $kind, name: $name, description: $description, start: $start, startFirst: date($start),
+  status: 'VERIFIED', createdAt: datetime(), updatedAt: datetime()})
+CREATE (i)-[:CITES]->(s)
+WITH i
+CALL (i) { UNWIND $themes AS key MATCH (t:Theme {key: key}) CREATE (i)-[:HAS_THEME]->(t) }
+CALL (i) { UNWIND $municipalities AS code MATCH (m:Municipality {code: code}) CREATE (i)-[:IN_MUNICIPALITY]->(m) }
+CREATE (:AuditEntry {id: $entry, at: datetime(), action: 'createInitiative', targetIds: [i.id]})
+MERGE (revision:Revision {name: 'network'})
+SET revision.value = coalesce(revision.value, 0) + 1
+RETURN i.id AS id`;
+
+/** An actor's new role in an initiative citing a new source, with its audit entry and the network revision, in one statement. */
+export const addParticipationCypher = `
+MATCH (a:Actor {id: $actorId}), (i:Initiative {id: $initiativeId})
+CREATE (s:Source {id: $sourceId, title: $source.title, publisher: $source.publisher, createdAt: datetime()})
+CREATE (a)-[p:PARTICIPATES_IN {id: $id, role: $role, status: 'CONFIRMED', since: $since, sinceFirst: date($since), sources: [s.id], createdAt: datetime()}]->(i)
+CREATE (:AuditEntry {id: $entry, at: datetime(), action: 'addParticipation', targetIds: [a.id, i.id]})
+MERGE (revision:Revision {name: 'network'})
+SET revision.value = coalesce(revision.value, 0) + 1
+RETURN p.id AS id`;

@@ -5,17 +5,40 @@
  *   GET /profile?id=…  GET /list?county=…&theme=…  GET /suggestions?id=…  GET /overlaps?county=…
  *   GET /search?text=…[&prefix=true]  POST /register {name, organizationNumber, municipality, themes, description, email, password, phone}
  *   POST /update-organization {id, description}: the profile edit as one statement with its audit entry, no history
+ *   POST /create-initiative {kind, name, description, start, themes, municipalities, source}
+ *   POST /add-participation {actorId, initiativeId, role, since, source}: each one statement with its audit entry, no history
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import neo4j, { int, type Driver } from 'neo4j-driver';
 import { hashPassword } from '../../server/auth/passwords.ts';
 import { anyWordQuery } from '../../server/shared/fulltext.ts';
-import { lastWordAsPrefix, listCypher, overlapsCypher, partnerSuggestionsCypher, profileCypher, registerCypher, searchCypher, updateOrganizationCypher } from './queries.ts';
+import {
+  addParticipationCypher,
+  createInitiativeCypher,
+  lastWordAsPrefix,
+  listCypher,
+  overlapsCypher,
+  partnerSuggestionsCypher,
+  profileCypher,
+  registerCypher,
+  searchCypher,
+  updateOrganizationCypher,
+  withNewIds,
+} from './queries.ts';
 
 type Handler = (url: URL, body: unknown) => Promise<unknown>;
 
 const today = () => new Date().toISOString().slice(0, 10);
+
+async function write(driver: Driver, text: string, parameters: Record<string, unknown>): Promise<unknown> {
+  const session = driver.session({ defaultAccessMode: neo4j.session.WRITE });
+  try {
+    return await session.executeWrite(async (tx) => (await tx.run(text, parameters)).records[0]?.get('id'));
+  } finally {
+    await session.close();
+  }
+}
 
 async function read(driver: Driver, text: string, parameters: Record<string, unknown>): Promise<Record<string, unknown>[]> {
   const session = driver.session({ defaultAccessMode: neo4j.session.READ });
@@ -37,15 +60,12 @@ function routes(driver: Driver): Record<string, Handler> {
       const query = anyWordQuery(param(url, 'text'));
       return read(driver, searchCypher, { query: param(url, 'prefix') === 'true' ? lastWordAsPrefix(query) : query, first: int(20) });
     },
-    'POST /update-organization': async (_url, body) => {
+    'POST /update-organization': (_url, body) => {
       const { id, description } = body as { id: string; description: string };
-      const session = driver.session({ defaultAccessMode: neo4j.session.WRITE });
-      try {
-        return await session.executeWrite(async (tx) => (await tx.run(updateOrganizationCypher, { id, description, entry: randomUUID() })).records[0]?.get('id'));
-      } finally {
-        await session.close();
-      }
+      return write(driver, updateOrganizationCypher, { id, description, entry: randomUUID() });
     },
+    'POST /create-initiative': (_url, body) => write(driver, createInitiativeCypher, withNewIds(body as Record<string, unknown>)),
+    'POST /add-participation': (_url, body) => write(driver, addParticipationCypher, withNewIds(body as Record<string, unknown>)),
     'POST /register': async (_url, body) => {
       const input = body as Record<string, string | string[] | undefined>;
       const email = String(input.email).toLowerCase();

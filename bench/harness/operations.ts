@@ -21,8 +21,22 @@ export interface Samples {
   registrationNumber: (n: number) => string;
 }
 
-export const operationNames = ['profile', 'list', 'suggestions', 'overlaps', 'search', 'prefix', 'register'] as const;
+/** What the write operations write to: initiatives of the run's own, and verified organisations to add to them. */
+export interface WriteTargets {
+  /** Initiatives made for the run, so that no participation added to them is one the network has already. */
+  initiativeIds: string[];
+  /** Verified organisations added to those initiatives. */
+  organizationIds: string[];
+}
+
+export const operationNames = ['profile', 'list', 'suggestions', 'overlaps', 'search', 'prefix', 'register', 'createInitiative', 'addParticipation'] as const;
 export type OperationName = (typeof operationNames)[number];
+
+/** The operations that write: each request writes something new, numbered across the whole run. */
+export const writeOperations: OperationName[] = ['register', 'createInitiative', 'addParticipation'];
+
+/** The writes that need a signed-in caller on the service (an admin: no review, no scope to check beyond the role). */
+export const signedInOperations: OperationName[] = ['createInitiative', 'addParticipation'];
 
 export interface RegistrationInput {
   name: string;
@@ -33,6 +47,26 @@ export interface RegistrationInput {
   email: string;
   password: string;
   phone: string;
+}
+
+/** An initiative as the service's CreateInitiativeInput takes it, with the source every write cites. */
+export interface InitiativeInput {
+  kind: 'PROJECT';
+  name: string;
+  description: string;
+  start: string;
+  themes: string[];
+  municipalities: string[];
+  source: { title: string; publisher: string };
+}
+
+/** A participation as the service's AddParticipationInput takes it. */
+export interface ParticipationInput {
+  actorId: string;
+  initiativeId: string;
+  role: 'PARTNER';
+  since: string;
+  source: { title: string; publisher: string };
 }
 
 /** A GraphQL body (ours, the peer) or a path and body for the floor. */
@@ -80,6 +114,10 @@ export const oursRequests = {
   prefix: (text: string) => oursRequests.search(text),
   register: (input: RegistrationInput) =>
     graphqlRequest(`mutation Register($input: RegisterAssociationInput!) { registerAssociation(input: $input) { id name status } }`, { input }),
+  createInitiative: (input: InitiativeInput) =>
+    graphqlRequest(`mutation CreateInitiative($input: CreateInitiativeInput!) { createInitiative(input: $input) { id name status } }`, { input }),
+  addParticipation: (input: ParticipationInput) =>
+    graphqlRequest(`mutation AddParticipation($input: AddParticipationInput!) { addParticipation(input: $input) { id role status } }`, { input }),
 };
 
 /** The floor's routes. */
@@ -91,12 +129,20 @@ export const floorRequests = {
   search: (text: string): BenchRequest => ({ method: 'GET', path: `/search?${new URLSearchParams({ text })}` }),
   prefix: (text: string): BenchRequest => ({ method: 'GET', path: `/search?${new URLSearchParams({ text, prefix: 'true' })}` }),
   register: (input: RegistrationInput): BenchRequest => ({ method: 'POST', path: '/register', body: JSON.stringify(input) }),
+  createInitiative: (input: InitiativeInput): BenchRequest => ({ method: 'POST', path: '/create-initiative', body: JSON.stringify(input) }),
+  addParticipation: (input: ParticipationInput): BenchRequest => ({ method: 'POST', path: '/add-participation', body: JSON.stringify(input) }),
 };
 
 export type RequestSet = typeof oursRequests;
 
 /** Every registration a benchmark sends carries this in its e-mail address, so that the run can remove them. */
 export const registrationMark = 'bench-registration';
+
+/** Every initiative a benchmark writes carries this in its name, so that the run can remove them. */
+export const initiativeMark = 'Belastningsprov';
+
+/** The source every benchmark write cites. */
+export const benchSource = { title: 'Belastningsprovet', publisher: 'Samverkan' };
 
 /** The n-th registration: unique, in a kommun and on a theme that traffic names. */
 export function nthRegistration(samples: Samples, n: number): RegistrationInput {
@@ -113,8 +159,32 @@ export function nthRegistration(samples: Samples, n: number): RegistrationInput 
   };
 }
 
+/** The n-th new initiative: unique, in a kommun and on a theme that traffic names. */
+export function nthInitiative(samples: Samples, n: number): InitiativeInput {
+  return {
+    kind: 'PROJECT',
+    name: `${initiativeMark} ${Date.now().toString(36)}-${n}`,
+    description: 'Ett initiativ som skapas under belastningsprovet.',
+    start: '2026-01-01',
+    themes: [samples.themes[n % samples.themes.length]!],
+    municipalities: [samples.municipalities[n % samples.municipalities.length]!],
+    source: benchSource,
+  };
+}
+
+/**
+ * The n-th new participation: each organisation in turn joins the run's next initiative, so that no actor
+ * takes the same role in one initiative twice over organisations × initiatives additions.
+ */
+export function nthParticipation(targets: WriteTargets, n: number): ParticipationInput {
+  const { organizationIds, initiativeIds } = targets;
+  const round = Math.floor(n / organizationIds.length);
+  if (round >= initiativeIds.length) throw new Error(`the run's ${initiativeIds.length} initiatives are used up after ${n} additions`);
+  return { actorId: organizationIds[n % organizationIds.length]!, initiativeId: initiativeIds[round]!, role: 'PARTNER', since: '2026-01-01', source: benchSource };
+}
+
 /** The n-th request of an operation, cycling through the samples. */
-export function nthRequest(requests: RequestSet, operation: OperationName, samples: Samples, n: number): BenchRequest {
+export function nthRequest(requests: RequestSet, operation: OperationName, samples: Samples, n: number, targets?: WriteTargets): BenchRequest {
   const pick = <T>(items: T[]) => items[n % items.length]!;
   switch (operation) {
     case 'profile':
@@ -133,6 +203,11 @@ export function nthRequest(requests: RequestSet, operation: OperationName, sampl
       return requests.prefix(pick(samples.prefixTexts));
     case 'register':
       return requests.register(nthRegistration(samples, n));
+    case 'createInitiative':
+      return requests.createInitiative(nthInitiative(samples, n));
+    case 'addParticipation':
+      if (!targets) throw new Error('addParticipation needs the run’s write targets (prepareWriteTargets)');
+      return requests.addParticipation(nthParticipation(targets, n));
   }
 }
 

@@ -9,11 +9,14 @@
  *   overlaps     @cypher Query.overlaps (the floor's statement)
  *   search       @fulltext: one generated query per node type over the existing actor_text / initiative_text
  *   register     generated `createAssociations` with nested connect (themes, kommun) and create (account)
+ *   createInitiative  generated `createInitiatives` with nested connect (themes, kommun) and create (source)
+ *   addParticipation  generated `updateOrganizations` connecting the initiative with the edge's properties
  */
 
+import { randomUUID } from 'node:crypto';
 import { anyWordQuery } from '../../server/shared/fulltext.ts';
 import { lastWordAsPrefix } from '../floor/queries.ts';
-import { graphqlRequest, type BenchRequest, type OperationName, type RegistrationInput } from '../harness/operations.ts';
+import { graphqlRequest, type BenchRequest, type InitiativeInput, type OperationName, type ParticipationInput, type RegistrationInput } from '../harness/operations.ts';
 
 /** The date a running period is taken to end on, as the service and the floor use it. */
 const today = () => new Date().toISOString().slice(0, 10);
@@ -112,6 +115,50 @@ export function registrationVariables(input: RegistrationInput) {
   };
 }
 
+export const createInitiativeMutation = `mutation CreateInitiative($input: [InitiativeCreateInput!]!) {
+  createInitiatives(input: $input) { initiatives { id name status } }
+}`;
+
+/** The generated create input: the initiative, its theme and kommun links, and the source it cites. */
+export function initiativeVariables(input: InitiativeInput) {
+  return {
+    input: [
+      {
+        kind: input.kind,
+        status: 'VERIFIED',
+        name: input.name,
+        description: input.description,
+        start: input.start,
+        startFirst: input.start,
+        themes: { connect: [{ where: { node: { key: { in: input.themes } } } }] },
+        municipalities: { connect: [{ where: { node: { code: { in: input.municipalities } } } }] },
+        // The peer's Source has no generated id (the service's sources are written with ids of their own).
+        sources: { create: [{ node: { id: randomUUID(), title: input.source.title, publisher: input.source.publisher } }] },
+      },
+    ],
+  };
+}
+
+/**
+ * The generated update connecting the initiative, with the participation's properties on the edge. The
+ * library has no way to cite a source from a relationship, so the peer writes none: it does less than the
+ * service and the floor here.
+ */
+export const addParticipationMutation = `mutation AddParticipation($actorId: ID!, $initiativeId: ID!, $edge: ParticipationCreateInput!) {
+  updateOrganizations(
+    where: { id: { eq: $actorId } }
+    update: { initiatives: [{ connect: [{ where: { node: { id: { eq: $initiativeId } } }, edge: $edge }] }] }
+  ) { organizations { id } }
+}`;
+
+export function participationVariables(input: ParticipationInput) {
+  return {
+    actorId: input.actorId,
+    initiativeId: input.initiativeId,
+    edge: { role: input.role, status: 'CONFIRMED', since: input.since, sinceFirst: input.since },
+  };
+}
+
 /** One request builder per operation, with the arguments the other servers' builders take. */
 export const peerRequests = {
   profile: (id: string) => graphqlRequest(profileQuery, { id }),
@@ -121,4 +168,6 @@ export const peerRequests = {
   search: (text: string) => graphqlRequest(searchQuery, { phrase: anyWordQuery(text) }),
   prefix: (text: string) => graphqlRequest(searchQuery, { phrase: lastWordAsPrefix(anyWordQuery(text)) }),
   register: (input: RegistrationInput) => graphqlRequest(registerMutation, registrationVariables(input)),
+  createInitiative: (input: InitiativeInput) => graphqlRequest(createInitiativeMutation, initiativeVariables(input)),
+  addParticipation: (input: ParticipationInput) => graphqlRequest(addParticipationMutation, participationVariables(input)),
 } satisfies Record<OperationName, (...args: never[]) => BenchRequest>;

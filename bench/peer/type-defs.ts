@@ -165,6 +165,9 @@ type Initiative
   end: String
   startFirst: Date
   endLast: Date
+  status: VerificationStatus
+  createdAt: DateTime @timestamp(operations: [CREATE])
+  updatedAt: DateTime @timestamp
   themes: [Theme!]! @relationship(type: "HAS_THEME", direction: OUT)
   municipalities: [Municipality!]! @relationship(type: "IN_MUNICIPALITY", direction: OUT)
   organizations: [Organization!]! @relationship(type: "PARTICIPATES_IN", direction: IN, properties: "Participation")
