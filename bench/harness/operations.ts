@@ -173,14 +173,18 @@ export function nthInitiative(samples: Samples, n: number): InitiativeInput {
 }
 
 /**
- * The n-th new participation: each organisation in turn joins the run's next initiative, so that no actor
- * takes the same role in one initiative twice over organisations × initiatives additions.
+ * The n-th new participation: organisation n mod A joins initiative (n mod A + round) mod I in the round-th
+ * pass over the organisations. No actor takes the same role in one initiative twice over A × I additions,
+ * and additions sent one after the other name different organisations and different initiatives, as
+ * people's would; additions to one initiative or by one organisation wait for each other's locks.
  */
 export function nthParticipation(targets: WriteTargets, n: number): ParticipationInput {
   const { organizationIds, initiativeIds } = targets;
+  const actor = n % organizationIds.length;
   const round = Math.floor(n / organizationIds.length);
   if (round >= initiativeIds.length) throw new Error(`the run's ${initiativeIds.length} initiatives are used up after ${n} additions`);
-  return { actorId: organizationIds[n % organizationIds.length]!, initiativeId: initiativeIds[round]!, role: 'PARTNER', since: '2026-01-01', source: benchSource };
+  const initiative = (actor + round) % initiativeIds.length;
+  return { actorId: organizationIds[actor]!, initiativeId: initiativeIds[initiative]!, role: 'PARTNER', since: '2026-01-01', source: benchSource };
 }
 
 /** The n-th request of an operation, cycling through the samples. */

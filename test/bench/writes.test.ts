@@ -111,6 +111,7 @@ describe('the benchmark writes', () => {
   it('adds a confirmed participation to a different initiative on each server, and no server can add the same one twice', async () => {
     const [actorId] = targets.organizationIds;
     // With one organisation, the n-th addition goes to the n-th initiative.
+    expect(targets.initiativeIds.map((_, n) => nthParticipation(targets, n).initiativeId)).toEqual(targets.initiativeIds);
     for (const [n, server] of (['ours', 'peer', 'floor'] as const).entries()) await writers[server].addParticipation(n);
     const { actor } = await client().data(
       `query ($id: ID!) { actor(id: $id) { participations { role status since initiative { id } sources { title } } } }`,
@@ -134,6 +135,11 @@ describe('the benchmark writes', () => {
     const pairs = Array.from({ length: 6 }, (_, n) => nthParticipation(many, n)).map((p) => `${p.actorId}-${p.initiativeId}`);
     expect(new Set(pairs).size).toBe(6);
     expect(() => nthParticipation(many, 6)).toThrow(/used up/);
+    // Additions next to each other name different organisations and different initiatives.
+    for (let n = 0; n < 5; n++) {
+      expect(nthParticipation(many, n).actorId).not.toBe(nthParticipation(many, n + 1).actorId);
+      expect(nthParticipation(many, n).initiativeId).not.toBe(nthParticipation(many, n + 1).initiativeId);
+    }
   });
 
   it('removes what the writes left', async () => {
