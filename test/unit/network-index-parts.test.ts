@@ -5,6 +5,7 @@ import { BestCandidates } from '../../server/network/network-index/best-candidat
 import { compareNames, ranksOf, reordered, sortedItems } from '../../server/network/network-index/order.ts';
 import { FirstByName } from '../../server/network/network-index/suggest.ts';
 import { addBit, membersOf, sharedCount, wordsFor } from '../../server/network/network-index/bitset.ts';
+import { retransposed } from '../../server/network/network-index/catch-up/packed-rows.ts';
 
 const rows = fc.array(fc.array(fc.integer({ min: 0, max: 19 }), { maxLength: 8 }), { maxLength: 12 });
 
@@ -134,6 +135,23 @@ describe('changing a few rows of packed lists', () => {
           const expected = replaced.get(row) ?? (row < before.length ? rowOf(packed, row) : new Int32Array(0));
           expect([...rowOf(changed, row)]).toEqual([...expected]);
         }
+      }),
+    );
+  });
+});
+
+describe('reading changed rows from the other end', () => {
+  it('gives what transposing the changed list again would give', () => {
+    fc.assert(
+      fc.property(rows, fc.dictionary(fc.integer({ min: 0, max: 15 }).map(String), fc.array(fc.integer({ min: 0, max: 19 }), { maxLength: 5 })), (before, changes) => {
+        const packed = builderOf(before).build(20);
+        const replaced = new Map(Object.entries(changes).map(([row, values]) => [Number(row), Int32Array.from(new Set(values))]));
+        const rowCount = Math.max(before.length, ...[...replaced.keys()].map((row) => row + 1));
+        const after = withRows(packed, replaced, rowCount);
+        const rowBefore = (row: number) => (row < before.length ? rowOf(packed, row) : new Int32Array(0));
+        const kept = retransposed(transpose(packed, 20), replaced.keys(), rowBefore, (row) => rowOf(after, row), 20);
+        const rebuilt = transpose(after, 20);
+        for (let target = 0; target < 20; target++) expect([...rowOf(kept, target)], `target ${target}`).toEqual([...rowOf(rebuilt, target)]);
       }),
     );
   });

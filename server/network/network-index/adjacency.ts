@@ -90,11 +90,23 @@ export const rowLength = ({ offsets }: Adjacency, row: number) => offsets[row + 
 export function withRows(adjacency: Adjacency, replaced: Map<number, ArrayLike<number>>, rowCount: number): Adjacency {
   const old = adjacency.offsets;
   const oldRows = old.length - 1;
+  const changedRows = [...replaced.keys()].sort((a, b) => a - b);
+  // Offsets of the rows between replaced ones are the old ones moved by what the rows before them grew
+  // or shrank: one pass over typed arrays, no look-up per row.
   const offsets = new Int32Array(rowCount + 1);
-  for (let row = 0; row < rowCount; row++) {
-    const length = replaced.get(row)?.length ?? (row < oldRows ? old[row + 1]! - old[row]! : 0);
+  let shift = 0;
+  let next = 0;
+  const shiftRun = (end: number) => {
+    for (let row = next; row < end; row++) offsets[row + 1] = row < oldRows ? old[row + 1]! + shift : offsets[row]!;
+  };
+  for (const row of changedRows) {
+    shiftRun(row);
+    const length = replaced.get(row)!.length;
     offsets[row + 1] = offsets[row]! + length;
+    shift += length - (row < oldRows ? old[row + 1]! - old[row]! : 0);
+    next = row + 1;
   }
+  shiftRun(rowCount);
   const targets = new Int32Array(offsets[rowCount]!);
   let runStart = 0;
   const copyRun = (end: number) => {
@@ -102,7 +114,7 @@ export function withRows(adjacency: Adjacency, replaced: Map<number, ArrayLike<n
     const to = Math.min(end, oldRows);
     if (to > from) targets.set(adjacency.targets.subarray(old[from]!, old[to]!), offsets[from]!);
   };
-  for (const row of [...replaced.keys()].sort((a, b) => a - b)) {
+  for (const row of changedRows) {
     copyRun(row);
     targets.set(replaced.get(row)!, offsets[row]!);
     runStart = row + 1;

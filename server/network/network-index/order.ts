@@ -25,12 +25,19 @@ export function ranksOf(order: Int32Array, count: number): Int32Array {
  */
 export function reordered(order: Int32Array, moved: Set<number>, compare: Compare, kept: (item: number) => boolean = () => true): Int32Array {
   const placed = [...moved].filter(kept).sort(compare);
-  const result = new Int32Array(order.length - countIn(order, moved) + placed.length);
+  // Membership as a typed array: the loops below ask it once for every item in the order.
+  let size = largest(order) + 1;
+  for (const item of moved) size = Math.max(size, item + 1);
+  const isMoved = new Uint8Array(size);
+  for (const item of moved) isMoved[item] = 1;
+  let movedInOrder = 0;
+  for (let n = 0; n < order.length; n++) movedInOrder += isMoved[order[n]!]!;
+  const result = new Int32Array(order.length - movedInOrder + placed.length);
   let k = 0;
   let p = 0;
   for (let n = 0; n < order.length; n++) {
     const item = order[n]!;
-    if (moved.has(item)) continue;
+    if (isMoved[item]) continue;
     while (p < placed.length && compare(placed[p]!, item) < 0) result[k++] = placed[p++]!;
     result[k++] = item;
   }
@@ -38,10 +45,10 @@ export function reordered(order: Int32Array, moved: Set<number>, compare: Compar
   return result;
 }
 
-function countIn(order: Int32Array, items: Set<number>): number {
-  let count = 0;
-  for (let n = 0; n < order.length; n++) if (items.has(order[n]!)) count++;
-  return count;
+function largest(items: Int32Array): number {
+  let max = -1;
+  for (let n = 0; n < items.length; n++) if (items[n]! > max) max = items[n]!;
+  return max;
 }
 
 /** Actors in the order of Cypher's `ORDER BY name, id`: a missing name last. */

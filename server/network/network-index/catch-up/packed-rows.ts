@@ -70,11 +70,27 @@ export function retransposed(
   }
   const rows = new ChangedRowsOf(transposed);
   for (const target of new Set([...gained.keys(), ...lost.keys()])) {
-    const gone = lost.get(target);
-    const kept = Array.from(rows.get(target)).filter((row) => !gone?.has(row));
-    rows.set(target, ascending([...kept, ...(gained.get(target) ?? [])]));
+    rows.set(target, mergedRow(rows.get(target), lost.get(target), ascending(gained.get(target) ?? [])));
   }
   return rows.packed(targetCount);
+}
+
+/**
+ * An ascending row without the `gone` values and with the `added` ones (ascending, none in it yet), in one
+ * merge: a theme's row lists tens of thousands of actors, and a catch-up changes a handful of them.
+ */
+function mergedRow(row: Int32Array, gone: Set<number> | undefined, added: Int32Array): Int32Array {
+  const merged = new Int32Array(row.length + added.length);
+  let k = 0;
+  let a = 0;
+  for (let n = 0; n < row.length; n++) {
+    const value = row[n]!;
+    if (gone?.has(value)) continue;
+    while (a < added.length && added[a]! < value) merged[k++] = added[a++]!;
+    merged[k++] = value;
+  }
+  while (a < added.length) merged[k++] = added[a++]!;
+  return merged.subarray(0, k);
 }
 
 function getOr<K, V>(map: Map<K, V>, key: K, make: () => V): V {
