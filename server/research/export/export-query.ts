@@ -121,12 +121,15 @@ RETURN target { .id, .kind, .name, .status, .start, .end,
   partOf: COLLECT { MATCH (target)-[:PART_OF]->(whole:Initiative) RETURN whole.id }[0] } AS initiative`,
       parameters: page(after, size),
     }),
-    /** The participations into a page of initiatives, from actors in the export, that this viewer may see (and that ran on the day). */
+    /**
+     * The participations into a page of initiatives, from actors in the export, that this viewer may see
+     * (and that ran on the day); `last` is null on a page short of full, the last.
+     */
     participations: (after: string, size: number): Statement => ({
       text: `${initiativePage}
 WITH target ORDER BY target.id LIMIT $size
 WITH collect(target) AS initiatives
-RETURN initiatives[-1].id AS last, COLLECT {
+RETURN CASE WHEN size(initiatives) = $size THEN initiatives[-1].id END AS last, COLLECT {
   UNWIND initiatives AS target
   MATCH (a:Actor)-[part:PARTICIPATES_IN]->(target)
   WHERE ${participationVisible('part', 'a', 'target')}${scope.actors.asOf ? ` AND ${participationOn('part', 'target')}` : ''}
