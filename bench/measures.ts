@@ -3,7 +3,10 @@
  * all of Sweden and for its largest län, each step also as a ratio to a baseline measured in the same
  * run: one statement that counts the measured network's participations with the same predicate.
  *
- *   npm run bench:data -- --scale 1 && npm run bench:measures -- --scale 1
+ *   npm run bench:data -- --scale 1 && npm run bench:measures -- --scale 1 [--county 01]
+ *
+ * With `--county`, only that län is measured (a national run takes many minutes on a small machine), and
+ * the results go to a file of their own.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createDriver, Database } from '../server/db/database.ts';
@@ -16,6 +19,9 @@ import { startBenchEngine } from './harness/engine.ts';
 
 const scaleArgument = process.argv.indexOf('--scale');
 const scale = scaleArgument > 0 ? Number(process.argv[scaleArgument + 1]) : 0.25;
+const countyArgument = process.argv.indexOf('--county');
+const onlyCounty = countyArgument > 0 ? process.argv[countyArgument + 1]! : null;
+const resultsFile = `bench/results/measures-${scale}${onlyCounty ? `-${onlyCounty}` : ''}.json`;
 /** Progress marks that measure-network.ts reports after each step, and the step each one ends. */
 const steps: [number, string][] = [
   [0.05, 'revision'],
@@ -33,7 +39,7 @@ const db = new Database(driver, 'neo4j', 60 * 60_000);
 const results: Record<string, unknown>[] = [];
 try {
   await applyMigrations(db);
-  for (const county of [null, '01']) {
+  for (const county of onlyCounty ? [onlyCounty] : [null, '01']) {
     const scope: MeasuresScope = { county, asOf: null };
     const baselineStart = performance.now();
     const counted = await db.query<{ participations: number }>({
@@ -92,5 +98,5 @@ try {
   await stop();
 }
 mkdirSync('bench/results', { recursive: true });
-writeFileSync(`bench/results/measures-${scale}.json`, `${JSON.stringify(results, null, 2)}\n`);
-process.stderr.write(`wrote bench/results/measures-${scale}.json\n`);
+writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+process.stderr.write(`wrote ${resultsFile}\n`);

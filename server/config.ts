@@ -49,6 +49,8 @@ const environmentSchema = z
     QUERY_BUDGET_ANONYMOUS: z.coerce.number().int().positive().default(30_000),
     QUERY_BUDGET_SIGNED_IN: z.coerce.number().int().positive().default(120_000),
     QUERY_BUDGET_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+    MEASURES_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(30 * 60_000),
+    MEASURES_STALE_AFTER_SECONDS: z.coerce.number().int().min(4).default(120),
     TRUST_PROXY: z.string().optional(),
   });
 
@@ -74,6 +76,8 @@ export interface Config {
   rateLimits: { loginsPerMinute: number; registrationsPerHour: number };
   /** Query cost each client may spend per window: per address when anonymous, per account when signed in. */
   queryBudget: { anonymous: number; signedIn: number; windowSeconds: number };
+  /** How long a statement of a measures run may take, and how long a run may go without a heartbeat before it is taken for dead. */
+  measures: { statementTimeoutMs: number; staleAfterMs: number };
   /** Express's `trust proxy` setting, so that rate limits see the client's address behind a proxy. */
   trustProxy: string | null;
 }
@@ -117,6 +121,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     firstAdmin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : null,
     rateLimits: { loginsPerMinute: e.LOGIN_ATTEMPTS_PER_MINUTE, registrationsPerHour: e.REGISTRATIONS_PER_HOUR },
     queryBudget: { anonymous: e.QUERY_BUDGET_ANONYMOUS, signedIn: e.QUERY_BUDGET_SIGNED_IN, windowSeconds: e.QUERY_BUDGET_WINDOW_SECONDS },
+    measures: { statementTimeoutMs: e.MEASURES_STATEMENT_TIMEOUT_MS, staleAfterMs: e.MEASURES_STALE_AFTER_SECONDS * 1000 },
     trustProxy: e.TRUST_PROXY ?? null,
   };
 }

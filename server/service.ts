@@ -35,12 +35,6 @@ export interface ServiceOptions {
 }
 
 /**
- * How long one statement of a measures run may take: a national network's Leiden or betweenness runs
- * for minutes on a small machine, far beyond a request's NEO4J_QUERY_TIMEOUT_MS.
- */
-const measuresStatementTimeoutMs = 30 * 60_000;
-
-/**
  * Starts the service. It listens even while Neo4j is unreachable (then /readyz says 503) and keeps
  * preparing the database in the background until it succeeds.
  */
@@ -62,7 +56,8 @@ export async function startService(config: Config, logger: Logger, options: Serv
   const db = new Database(driver, connection.database, config.queryTimeoutMs);
   const readiness = new Readiness(db);
   const metrics = createMetrics();
-  const measuresDb = new Database(driver, connection.database, measuresStatementTimeoutMs);
+  // A national network's Leiden or betweenness runs for minutes on a small machine, far beyond a request's NEO4J_QUERY_TIMEOUT_MS.
+  const measuresDb = new Database(driver, connection.database, config.measures.statementTimeoutMs);
   const services = {
     tokens: new TokenService(config.tokens),
     rateLimits: createRateLimits(config.rateLimits),
@@ -88,7 +83,7 @@ export async function startService(config: Config, logger: Logger, options: Serv
         },
       },
     ),
-    measures: new MeasuresJobs(measuresDb, logger, new GdsAvailability(db, options.gdsProcedures ?? gdsProcedures)),
+    measures: new MeasuresJobs(measuresDb, logger, new GdsAvailability(db, options.gdsProcedures ?? gdsProcedures), config.measures.staleAfterMs),
   };
   if (config.tokens.ephemeral) logger.warn('JWT_SECRET is not set: tokens are signed with a random key and end with this process');
   const http = await createHttpService({ config, db, services, readiness, logger, metrics });
@@ -104,6 +99,8 @@ export async function startService(config: Config, logger: Logger, options: Serv
       try {
         await prepareDatabase(db, logger, { seedNetwork: config.seedOnStart ? options.seedNetwork : undefined, firstAdmin: config.firstAdmin });
         readiness.markMigrated();
+        // Runs that a service killed before now left queued or running are marked FAILED once their heartbeat is stale.
+        await services.measures.failStaleRuns().catch((error: unknown) => logger.warn({ err: error }, 'could not look for measures runs left unfinished'));
         return;
       } catch (error) {
         readiness.markMigrationProblem(`database not prepared: ${(error as Error).message}`);

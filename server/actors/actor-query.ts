@@ -32,13 +32,13 @@ const filterPatterns = {
   municipalities: { pattern: (from: string) => `(${from})-[:IN_MUNICIPALITY]->(m:Municipality)`, condition: 'm.code IN $municipalities' },
   counties: { pattern: (from: string) => `(${from})-[:IN_MUNICIPALITY]->(:Municipality)-[:IN_COUNTY]->(c:County)`, condition: 'c.code IN $counties' },
 } as const;
-type PatternFilter = keyof typeof filterPatterns;
+export type PatternFilter = keyof typeof filterPatterns;
 
 /**
  * The actors a filter can start from, walking in from the things it names rather than testing every actor:
  * a kommun or a län holds a small share of a national network, a theme a larger one.
  */
-const startingPoints: Record<PatternFilter, (asOf: boolean) => string> = {
+export const startingPoints: Record<PatternFilter, (asOf: boolean) => string> = {
   municipalities: (asOf) => `CALL () {
   MATCH (m:Municipality)<-[:IN_MUNICIPALITY]-(a:Actor) WHERE m.code IN $municipalities RETURN a
   UNION

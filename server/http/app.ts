@@ -165,7 +165,7 @@ export async function createHttpService(deps: AppDependencies): Promise<HttpServ
   // The routes beside GraphQL take the same credentials: a bearer token, or the web's session cookie.
   const requestViewer = (req: express.Request) => viewerOf(req, deps.services.tokens, sessionCookie).viewer;
   app.use('/import', importRoute(countedDb, requestViewer, logger));
-  app.get('/export', exportRoute({ db: countedDb, services: deps.services, logger, viewerOf: requestViewer }));
+  app.get('/export', exportRoute({ db: countedDb, services: deps.services, logger, viewerOf: requestViewer, budget: queryBudget }));
   app.use(webApp());
 
   app.use(requestErrorHandler(logger));

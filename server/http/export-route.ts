@@ -10,9 +10,11 @@ import { ExportAbandoned, streamSink } from '../research/export/sink.ts';
 import { ServiceError } from '../shared/errors.ts';
 import { httpStatusOf } from './error-status.ts';
 import type { Viewer } from '../auth/viewer.ts';
+import type { QueryBudget } from '../graphql/query-budget.ts';
+import { ExportCharges } from '../research/export/export-charges.ts';
 
-
-function answerError(res: Response, status: number, message: string, extensions: Record<string, unknown>) {
+function answerError(res: Response, status: number, message: string, extensions: Record<string, unknown>, headers?: Map<string, string>) {
+  for (const [name, value] of headers ?? []) res.set(name, value);
   res.status(status).json({ errors: [{ message, extensions }] });
 }
 
@@ -20,9 +22,10 @@ function answerError(res: Response, status: number, message: string, extensions:
  * GET /export?format=…: the network, or the part the filters name, as this caller may see it, written as
  * it is read. The caller signs in as for the API (a bearer token); anonymous callers get the public's
  * export. Before the first byte an error answers as the API would; after it, the connection is cut, so
- * that a client never takes a truncated file for a whole one.
+ * that a client never takes a truncated file for a whole one. The export is charged to the client's
+ * query budget page by page (ExportCharges).
  */
-export function exportRoute(deps: { db: Database; services: Services; logger: Logger; viewerOf: (req: Request) => Viewer }) {
+export function exportRoute(deps: { db: Database; services: Services; logger: Logger; viewerOf: (req: Request) => Viewer; budget: QueryBudget }) {
   return async (req: Request, res: Response) => {
     let reader: ExportReader;
     let writer;
@@ -32,7 +35,10 @@ export function exportRoute(deps: { db: Database; services: Services; logger: Lo
       const scope = parseExportScope(req.query as Record<string, unknown>);
       writer = formatWriters[scope.format];
       day = scope.actors.asOf ?? new Date().toISOString().slice(0, 10);
-      reader = new ExportReader(deps.db, viewer, deps.services.pseudonyms, scope);
+      const charges = new ExportCharges(deps.budget, viewer, req.ip ?? 'unknown', () => res.destroyed);
+      // Charged before any database work, so that a client over its budget costs the database nothing.
+      await charges.first();
+      reader = new ExportReader(deps.db, viewer, deps.services.pseudonyms, scope, () => charges.page());
       // Asked now, so that a database that is away answers 503 rather than a cut connection.
       await deps.db.ping();
       res.set({
@@ -41,7 +47,7 @@ export function exportRoute(deps: { db: Database; services: Services; logger: Lo
         'cache-control': 'no-store',
       });
     } catch (error) {
-      if (error instanceof ServiceError) return answerError(res, httpStatusOf[error.code], error.message, { ...error.extensions, http: undefined });
+      if (error instanceof ServiceError) return answerError(res, httpStatusOf[error.code], error.message, { ...error.extensions, http: undefined }, error.extensions.http?.headers);
       if (databaseUnavailable(error)) return answerError(res, 503, 'The database is unavailable; try again shortly', { code: 'SERVICE_UNAVAILABLE' });
       throw error;
     }

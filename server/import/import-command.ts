@@ -44,7 +44,9 @@ export const importRegistry = command({
     const trusted = writesTrusted(viewer);
     const changes: ChangeDraft[] = [];
 
-    const organizations: OrganizationShape[] = resolution.organizations.map(({ id, input }) => ({
+    // Each batch's node shapes are made, written and turned into change records before the next batch's
+    // are made: only the change records are kept for the whole file, as the executor writes them last.
+    const organization = ({ id, input }: Resolution['organizations'][number]): OrganizationShape => ({
       id,
       kind: input.kind as OrganizationShape['kind'],
       name: input.name,
@@ -58,14 +60,17 @@ export const importRegistry = command({
       municipalities: input.municipality,
       sources: [sourceId],
       parent: null,
-    }));
-    for (const batch of batches(organizations)) await writeOrganizations(tx, batch, { mode: 'create', author });
-    for (const organization of organizations) {
-      const fields = diffFields('Organization', organizationFields, null, organization);
-      changes.push(change({ targetId: organization.id, targetKind: 'Organization', public: organization.status === 'VERIFIED', fields, sourceId }));
+    });
+    for (const batch of batches(resolution.organizations)) {
+      const shapes = batch.map(organization);
+      await writeOrganizations(tx, shapes, { mode: 'create', author });
+      for (const shape of shapes) {
+        const fields = diffFields('Organization', organizationFields, null, shape);
+        changes.push(change({ targetId: shape.id, targetKind: 'Organization', public: shape.status === 'VERIFIED', fields, sourceId }));
+      }
     }
 
-    const initiatives: InitiativeShape[] = resolution.initiatives.map(({ id, input }) => ({
+    const initiative = ({ id, input }: Resolution['initiatives'][number]): InitiativeShape => ({
       id,
       kind: input.kind ?? 'PROJECT',
       name: input.initiative,
@@ -77,27 +82,32 @@ export const importRegistry = command({
       municipalities: input.municipality ?? [],
       sources: [sourceId],
       partOf: null,
-    }));
-    for (const batch of batches(initiatives)) await writeInitiatives(tx, batch, { mode: 'create', author });
-    const initiativeStatus = new Map(initiatives.map((initiative) => [initiative.id, initiative.status]));
-    for (const initiative of initiatives) {
-      const fields = diffFields('Initiative', initiativeFields, null, initiative);
-      changes.push(change({ targetId: initiative.id, targetKind: 'Initiative', public: initiative.status === 'VERIFIED', fields, sourceId }));
+    });
+    const initiativeStatus = trusted ? 'VERIFIED' : 'PENDING';
+    for (const batch of batches(resolution.initiatives)) {
+      const shapes = batch.map(initiative);
+      await writeInitiatives(tx, shapes, { mode: 'create', author });
+      for (const shape of shapes) {
+        const fields = diffFields('Initiative', initiativeFields, null, shape);
+        changes.push(change({ targetId: shape.id, targetKind: 'Initiative', public: shape.status === 'VERIFIED', fields, sourceId }));
+      }
     }
 
-    const participations: ParticipationShape[] = resolution.participations.map((participation) => ({
-      id: participation.id,
-      actor: participation.actorId,
-      initiative: participation.initiativeId,
-      role: participation.role,
-      since: participation.since,
-      until: participation.until,
+    const participation = (planned: Resolution['participations'][number]): ParticipationShape => ({
+      id: planned.id,
+      actor: planned.actorId,
+      initiative: planned.initiativeId,
+      role: planned.role,
+      since: planned.since,
+      until: planned.until,
       status: trusted ? 'CONFIRMED' : 'CLAIMED',
       sources: [sourceId],
-    }));
-    for (const batch of batches(participations)) await writeParticipations(tx, batch, { mode: 'create', author });
-    for (const participation of participations) {
-      changes.push(participationChange(null, participation, { public: isPublic(participation.status, initiativeStatus.get(participation.initiative)!), sourceId }));
+    });
+    for (const batch of batches(resolution.participations)) {
+      const shapes = batch.map(participation);
+      await writeParticipations(tx, shapes, { mode: 'create', author });
+      // Every initiative of the file has the one status the importer's writes get.
+      for (const shape of shapes) changes.push(participationChange(null, shape, { public: isPublic(shape.status, initiativeStatus), sourceId }));
     }
 
     return { result: { sourceId, resolution: withIds(resolution) }, changes };

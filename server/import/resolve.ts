@@ -18,6 +18,57 @@ export interface Resolution {
 const lowered = (name: string) => name.trim().toLocaleLowerCase('sv');
 
 /**
+ * The most likely duplicates a row lists: a reviewer looks at a few, and a file of names alike (numbered
+ * sections of one club) would otherwise list every earlier row for each row.
+ */
+export const maxLikelyDuplicates = 10;
+
+/** An earlier row of the file, as its later rows are compared with it. */
+interface EarlierRow {
+  id: string;
+  row: number;
+  name: string;
+  normalized: string;
+}
+
+/**
+ * The file's organisation rows so far, by kommun and by the length of their normalised names. Two names
+ * alike differ in length by at most a fifth of the longer (normalizedNamesAlike), so a name of length L
+ * is compared only with names of length 4L/5 to 5L/4, not with every earlier row.
+ */
+class EarlierRows {
+  private readonly byKommun = new Map<string, Map<number, EarlierRow[]>>();
+
+  add(row: EarlierRow, kommuner: string[]): void {
+    for (const code of kommuner) {
+      const byLength = this.byKommun.get(code) ?? new Map<number, EarlierRow[]>();
+      this.byKommun.set(code, byLength);
+      const sameLength = byLength.get(row.normalized.length) ?? [];
+      byLength.set(row.normalized.length, sameLength);
+      sameLength.push(row);
+    }
+  }
+
+  /** Earlier rows of a shared kommun whose names are alike, up to `limit`, skipping the ids already found. */
+  alike(normalized: string, kommuner: string[], found: Map<string, unknown>, limit: number): EarlierRow[] {
+    const alike: EarlierRow[] = [];
+    const shortest = Math.ceil((normalized.length * 4) / 5);
+    const longest = Math.floor((normalized.length * 5) / 4);
+    for (const code of kommuner) {
+      const byLength = this.byKommun.get(code);
+      if (!byLength) continue;
+      for (let length = shortest; length <= longest; length++) {
+        for (const earlier of byLength.get(length) ?? []) {
+          if (found.size + alike.length >= limit) return alike;
+          if (!found.has(earlier.id) && !alike.includes(earlier) && normalizedNamesAlike(normalized, earlier.normalized)) alike.push(earlier);
+        }
+      }
+    }
+    return alike;
+  }
+}
+
+/**
  * Decides each row against what is registered: an organisation matches one of the same
  * organisationsnummer that the importer sees (one it may not see is an error: the number is taken), and
  * is otherwise new, with any likely duplicates by name; a participant is found by organisationsnummer or
@@ -35,6 +86,7 @@ export function resolveImport(plan: ImportPlan, existing: ExistingOrganizations)
   );
   const fileByNumber = new Map<string, { id: string; place: RowPlace }>();
   const fileByName = new Map<string, { id: string; place: RowPlace; municipalities: string[] }[]>();
+  const earlierRows = new EarlierRows();
 
   for (const organization of plan.organizations) {
     const { input } = organization;
@@ -56,8 +108,10 @@ export function resolveImport(plan: ImportPlan, existing: ExistingOrganizations)
       resolution.matched += 1;
     } else {
       id = newId();
-      report.likelyDuplicates = likelyDuplicates(organization, registeredNormalized, fileByName);
+      const normalized = normalizedName(input.name);
+      report.likelyDuplicates = likelyDuplicates(organization, normalized, registeredNormalized, earlierRows);
       resolution.organizations.push({ ...organization, id });
+      earlierRows.add({ id, row: organization.row, name: input.name, normalized }, input.municipality);
     }
     if (number) fileByNumber.set(number, { id, place: organization });
     const sameName = fileByName.get(lowered(input.name)) ?? [];
@@ -102,23 +156,26 @@ export function resolveImport(plan: ImportPlan, existing: ExistingOrganizations)
   return resolution;
 }
 
-/** Registered organisations of the row's kommuner, and earlier rows of a shared kommun, with a name alike. */
+/**
+ * Registered organisations of the row's kommuner, and earlier new rows of the file in a shared kommun,
+ * whose names are alike by the one rule (normalizedNamesAlike, as possibleDuplicates has it); at most
+ * maxLikelyDuplicates of them.
+ */
 function likelyDuplicates(
   organization: PlannedOrganization,
+  normalized: string,
   registeredNormalized: Map<string, { id: string; name: string; normalized: string }[]>,
-  fileByName: Map<string, { id: string; place: RowPlace; municipalities: string[] }[]>,
+  earlierRows: EarlierRows,
 ): NonNullable<ReportRow['organization']>['likelyDuplicates'] {
-  const { name, municipality } = organization.input;
-  const normalized = normalizedName(name);
+  const { municipality } = organization.input;
   const found = new Map<string, { id: string | null; row: number | null; name: string }>();
   for (const code of municipality) {
     for (const other of registeredNormalized.get(code) ?? []) {
+      if (found.size >= maxLikelyDuplicates) return [...found.values()];
       if (!found.has(other.id) && normalizedNamesAlike(normalized, other.normalized)) found.set(other.id, { id: other.id, row: null, name: other.name });
     }
   }
-  for (const earlier of fileByName.get(lowered(name)) ?? []) {
-    if (earlier.municipalities.some((code) => municipality.includes(code))) found.set(earlier.id, { id: null, row: earlier.place.row, name });
-  }
+  for (const earlier of earlierRows.alike(normalized, municipality, found, maxLikelyDuplicates)) found.set(earlier.id, { id: null, row: earlier.row, name: earlier.name });
   return [...found.values()];
 }
 

@@ -16,8 +16,13 @@ export const asOfInput = z
   .nullish()
   .transform((text) => text ?? null);
 
-const covers = (first: string, last: string) =>
-  `((${first} IS NOT NULL OR ${last} IS NOT NULL) AND coalesce(${first}, ${last}) <= date($asOf) AND (${last} IS NULL OR ${last} >= date($asOf)))`;
+/**
+ * A period covers the day when it began by then and has not ended before it. A period with neither end
+ * gives null, which every WHERE, EXISTS and all() reads as not covering. Written as two comparisons and
+ * no OR: the planner rewrites ORs into every combination of their parts, and this predicate is repeated
+ * in every subquery of a filtered statement, where it made planning the longest part of a small export.
+ */
+const covers = (first: string, last: string) => `(coalesce(${first}, ${last}) <= date($asOf) AND coalesce(${last}, date($asOf)) >= date($asOf))`;
 
 /** An initiative existed on the day when its period covers it. */
 export const initiativeOn = (initiative: string) => covers(`${initiative}.startFirst`, `${initiative}.endLast`);

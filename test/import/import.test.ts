@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { maxLikelyDuplicates } from '../../server/import/resolve.ts';
 import { createTestAccount, type TestAccount } from '../helpers/accounts.ts';
 import { useTestDatabase } from '../helpers/database.ts';
 import { uniqueToken } from '../helpers/fixtures.ts';
@@ -119,6 +120,26 @@ describe('importing a file of organisations and initiatives', () => {
     expect(imported.body.rows[1]!.errors.map((error) => error.column)).toContain('organizationNumber');
     expect(await countWritten()).toBe(before);
     expect((await db.query({ text: `MATCH (s:Source {title: 'fel.csv'}) RETURN count(s) AS count` })).records[0]!.get('count')).toBe(sourcesBefore);
+  });
+
+  it('lists the new rows of the file whose names are alike by the likely-duplicate rule, in a shared kommun, a few at most', async () => {
+    const sections = Array.from({ length: maxLikelyDuplicates + 3 }, (_, n) => [`${token} Sektion ${n + 1}`, '', 'ASSOCIATION', KOMMUN]);
+    const file = csv([
+      header.slice(0, 4),
+      [`${token} Scoutkår`, '', 'ASSOCIATION', KOMMUN],
+      [`${token} Pensionärsföreningen Sydost`, '', 'ASSOCIATION', KOMMUN],
+      [`Föreningen ${token} Scoutkåren`, '', 'ASSOCIATION', KOMMUN],
+      ...sections,
+    ]);
+    const { status, body } = await postImport(url(), { body: file, type: 'csv', name: 'lika.csv' }, { dryRun: true, headers: strategist.headers });
+    expect(status).toBe(200);
+    const duplicatesOf = (index: number) => body.rows[index]!.organization!.likelyDuplicates;
+    // Not the same name, but the same once the words that only say "association" are set aside and a letter or two forgiven.
+    expect(duplicatesOf(2)).toEqual([{ id: null, row: 2, name: `${token} Scoutkår` }]);
+    expect(duplicatesOf(1)).toEqual([]);
+    // Every numbered section is alike the ones before it; a row lists no more than the most a reviewer is shown.
+    expect(duplicatesOf(4).map((duplicate) => duplicate.row)).toEqual([5]);
+    expect(duplicatesOf(3 + sections.length - 1)).toHaveLength(maxLikelyDuplicates);
   });
 
   it('refuses an organisationsnummer given twice in one file, naming the column and the first row', async () => {

@@ -163,6 +163,53 @@ describe('GET /export', { timeout: 120_000 }, () => {
     expect(answer.text).not.toContain('@example.org');
   });
 
+  describe('from a kommun or a län', () => {
+    // Vingåker (0428) and Trosa (0488) are in Södermanland (04), as Gnesta is; Älvdalen (2039) and Mönsterås (0882) are not. No other file uses them.
+    const place = { kommun: '0428', neighbour: '0488', elsewhere: '2039', claimant: '0882', county: '04' };
+    const near: Record<string, string> = {};
+    beforeAll(async () => {
+      const [local, neighbour, outsider, claimant, faraway] = await createOrganizations(db, [
+        { name: `${token} Vingåker`, municipalities: [place.kommun] },
+        { name: `${token} Trosa`, municipalities: [place.neighbour] },
+        { name: `${token} Älvdalen`, municipalities: [place.elsewhere] },
+        { name: `${token} Mönsterås`, municipalities: [place.claimant] },
+        { name: `${token} långt bort`, municipalities: [place.elsewhere] },
+      ]);
+      const [project] = await createInitiatives(db, [{ name: `${token} Vingåkersprojektet`, start: '2019', municipalities: [place.kommun] }]);
+      Object.assign(near, { local, neighbour, outsider, claimant, faraway, project });
+      await db.write(async (tx) => {
+        const participation = (actor: string, status: 'CONFIRMED' | 'CLAIMED', since: string | null) => ({
+          id: newId(), actor, initiative: project!, role: 'PARTNER' as const, since, until: null, status, sources: [sources.participation],
+        });
+        await writeParticipations(tx, [participation(local!, 'CONFIRMED', null), participation(outsider!, 'CONFIRMED', '2021'), participation(claimant!, 'CLAIMED', null)], {
+          mode: 'create',
+          author: 'test',
+        });
+      });
+    });
+    afterAll(() => removeNodes(db, Object.values(near)));
+
+    const nodeIds = async (query: string) => (await csv(`format=nodes.csv&${query}`)).map((row) => row.id).sort();
+
+    it('holds the kommun\'s actors, and those of elsewhere that take part in its initiatives in public', async () => {
+      const kommun = [near.local, near.outsider, near.project].sort();
+      expect(await nodeIds(`municipality=${place.kommun}`)).toEqual(kommun);
+      // The same with the län besides, which is then tested rather than walked in from.
+      expect(await nodeIds(`municipality=${place.kommun}&county=${place.county}`)).toEqual(kommun);
+      const edges = await csv(`format=edges.csv&municipality=${place.kommun}`);
+      expect(edges.map((row) => row.source).sort()).toEqual([near.local, near.outsider].sort());
+      // On a day before the outsider joined, it is not in the kommun's network.
+      expect(await nodeIds(`municipality=${place.kommun}&asOf=2020-06-01`)).toEqual([near.local, near.project].sort());
+    });
+
+    it('holds a län\'s kommuner, and nothing of another län that does not work in it', async () => {
+      const county = await nodeIds(`county=${place.county}`);
+      expect(county).toEqual(expect.arrayContaining([near.local, near.neighbour, near.outsider, near.project, ids.verified, ids.current]));
+      expect(county).not.toContain(near.faraway);
+      expect(county).not.toContain(near.claimant);
+    });
+  });
+
   it('refuses a bad parameter naming it, and a bad token', async () => {
     for (const [query, field] of [
       ['format=xlsx', 'format'],

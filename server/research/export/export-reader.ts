@@ -23,31 +23,36 @@ const INITIATIVES_PER_EDGE_PAGE = 200;
 export class ExportReader {
   private readonly statements;
 
+  /** @param beforePage waits, before each page is read, until the client may spend on it (ExportCharges) */
   constructor(
     private readonly db: Database,
     private readonly viewer: Viewer,
     private readonly pseudonyms: Pseudonyms,
     scope: ExportScope,
+    private readonly beforePage: () => Promise<void>,
   ) {
     this.statements = exportStatements(scope, viewerParameter(viewer), viewer.role === null);
   }
 
   async *actors(label: ActorLabel = 'all'): AsyncGenerator<ExportNode[]> {
     for (let after = ''; ; ) {
+      await this.beforePage();
       const result = await this.db.query<{ actor: ActorRow }>(this.statements.actors(label, after, NODE_PAGE));
-      if (result.records.length === 0) return;
       const rows = result.records.map((record) => record.get('actor'));
-      yield rows.map((row) => actorNode(row, this.viewer, this.pseudonyms));
+      if (rows.length > 0) yield rows.map((row) => actorNode(row, this.viewer, this.pseudonyms));
+      // A page short of full is the last: no statement is spent on finding nothing after it.
+      if (rows.length < NODE_PAGE) return;
       after = rows[rows.length - 1]!.id;
     }
   }
 
   async *initiatives(): AsyncGenerator<ExportNode[]> {
     for (let after = ''; ; ) {
+      await this.beforePage();
       const result = await this.db.query<{ initiative: InitiativeRow }>(this.statements.initiatives(after, NODE_PAGE));
-      if (result.records.length === 0) return;
       const rows = result.records.map((record) => record.get('initiative'));
-      yield rows.map(initiativeNode);
+      if (rows.length > 0) yield rows.map(initiativeNode);
+      if (rows.length < NODE_PAGE) return;
       after = rows[rows.length - 1]!.id;
     }
   }
@@ -61,6 +66,7 @@ export class ExportReader {
   async *edges(): AsyncGenerator<ExportEdge[]> {
     let after: string | null = '';
     while (after !== null) {
+      await this.beforePage();
       const page: EdgePage = (await this.db.query<EdgePage>(this.statements.participations(after, INITIATIVES_PER_EDGE_PAGE))).records[0]!.toObject();
       if (page.participations.length > 0) yield page.participations;
       after = page.last;

@@ -7,6 +7,7 @@ import { execute } from '../../writes/executor.ts';
 import { computeMeasures } from './commands/compute-measures.ts';
 import { actorKindsInput, countyInput, municipalityInput } from './inputs.ts';
 import { parsePartialDate } from '../../shared/partial-date.ts';
+import type { MeasuresRunRecord } from './store.ts';
 
 /** Who may, and whether the database can: the measures fields answer GDS_UNAVAILABLE where it has no GDS. */
 async function mayReadMeasures({ viewer, services }: Context): Promise<void> {
@@ -14,11 +15,19 @@ async function mayReadMeasures({ viewer, services }: Context): Promise<void> {
   await services.measures.gds.require();
 }
 
+/** A queued or running run whose service has not beaten its heartbeat for longer than a run may stay silent. */
+const unfinishedAndSilent = (run: MeasuresRunRecord, staleAfterMs: number) =>
+  (run.state === 'QUEUED' || run.state === 'RUNNING') && run.heartbeatAt !== null && Date.parse(run.heartbeatAt) < Date.now() - staleAfterMs;
+
 export const measuresResolvers: Resolvers = {
   Query: {
     measuresRun: async (_parent, args, context) => {
       await mayReadMeasures(context);
-      return context.stores.measures.run(parseArgument(idInput, args.id, 'id'));
+      const id = parseArgument(idInput, args.id, 'id');
+      const run = await context.stores.measures.run(id);
+      if (!run || !unfinishedAndSilent(run, context.services.measures.staleAfterMs)) return run;
+      await context.services.measures.failStaleRuns();
+      return context.stores.measures.run(id);
     },
     latestMeasures: async (_parent, args, context) => {
       await mayReadMeasures(context);
@@ -29,6 +38,8 @@ export const measuresResolvers: Resolvers = {
     computeMeasures: async (_parent, args, context) => {
       authorize(context.viewer, 'computeMeasures');
       await context.services.measures.gds.require();
+      // Runs left unfinished by a service that went away are marked FAILED first, so none seems to be under way but this one's.
+      await context.services.measures.failStaleRuns();
       const run = await execute(computeMeasures, args, context);
       context.services.measures.enqueue({ id: run.id, scope: { county: run.county, asOf: run.asOf ? parsePartialDate(run.asOf) : null } });
       return run;

@@ -13,7 +13,11 @@ const notTheNetwork = { changesNetwork: false };
 
 export async function markRunning(db: Database, runId: string, revision: number): Promise<void> {
   await db.write(
-    (tx) => tx.run({ text: `MATCH (run:MeasuresRun {id: $runId}) SET run.state = 'RUNNING', run.revision = $revision, run.progress = 0.05`, parameters: { runId, revision: neo4j.int(revision) } }),
+    (tx) =>
+      tx.run({
+        text: `MATCH (run:MeasuresRun {id: $runId}) SET run.state = 'RUNNING', run.revision = $revision, run.progress = 0.05, run.heartbeatAt = datetime()`,
+        parameters: { runId, revision: neo4j.int(revision) },
+      }),
     notTheNetwork,
   );
 }
@@ -57,6 +61,39 @@ export async function markFailed(db: Database, runIds: string[], reason: string)
       }),
     notTheNetwork,
   );
+}
+
+/** Says that these runs, queued or running here, are still in hand: a run whose heartbeat stops is taken for dead (failStale). */
+export async function beat(db: Database, runIds: string[]): Promise<void> {
+  await db.write(
+    (tx) =>
+      tx.run({
+        text: `MATCH (run:MeasuresRun) WHERE run.id IN $runIds AND run.state IN ['QUEUED', 'RUNNING'] SET run.heartbeatAt = datetime()`,
+        parameters: { runIds },
+      }),
+    notTheNetwork,
+  );
+}
+
+/**
+ * Marks FAILED the queued and running runs whose last heartbeat (or, without one, whose start) is older
+ * than `staleAfterMs`: the service that held them stopped without saying so (it was killed, or its
+ * machine went away). Returns their ids.
+ */
+export async function failStale(db: Database, staleAfterMs: number): Promise<string[]> {
+  const result = await db.write(
+    (tx) =>
+      tx.run<{ failed: string[] }>({
+        text: `MATCH (run:MeasuresRun) WHERE run.state IN ['QUEUED', 'RUNNING']
+                 AND coalesce(run.heartbeatAt, run.startedAt) < datetime() - duration({milliseconds: $staleAfterMs})
+               SET run.state = 'FAILED', run.finishedAt = datetime(),
+                   run.error = 'the service running it stopped without finishing it (no heartbeat since ' + toString(coalesce(run.heartbeatAt, run.startedAt)) + '); start it again'
+               RETURN collect(run.id) AS failed`,
+        parameters: { staleAfterMs: neo4j.int(staleAfterMs) },
+      }),
+    notTheNetwork,
+  );
+  return result.records[0]?.get('failed') ?? [];
 }
 
 /** One row per actor (ActorMeasure) and per initiative (InitiativeMeasure, its community only). */

@@ -15,6 +15,8 @@ export interface MeasuresRunRecord {
   finishedAt: string | null;
   error: string | null;
   revision: number | null;
+  /** When the service running it last said it was still at it (QUEUED and RUNNING only). */
+  heartbeatAt: string | null;
 }
 
 export interface ActorMeasuresRecord {
@@ -39,7 +41,8 @@ export interface CommunityRecord {
 }
 
 const runProjection = (run: string) =>
-  `${run} { .id, .state, .progress, .county, .asOf, startedAt: toString(${run}.startedAt), finishedAt: toString(${run}.finishedAt), .error, .revision }`;
+  `${run} { .id, .state, .progress, .county, .asOf, startedAt: toString(${run}.startedAt), finishedAt: toString(${run}.finishedAt), .error, .revision,
+    heartbeatAt: toString(coalesce(${run}.heartbeatAt, ${run}.startedAt)) }`;
 
 // Property names from this allow-list only: a measure's name is never spliced from input.
 const orderBy: Record<MeasureKind, string> = {

@@ -17,8 +17,8 @@ export const computeMeasures = command({
     const id = newId();
     const result = await tx.run<{ run: MeasuresRunRecord }>({
       text: `CREATE (run:MeasuresRun {id: $id, state: 'QUEUED', progress: 0.0, county: $county, asOf: $asOf, scopeKey: $scopeKey,
-                                     startedAt: datetime(), requestedBy: $requestedBy})
-             RETURN run { .id, .state, .progress, .county, .asOf, startedAt: toString(run.startedAt), finishedAt: null, error: null, revision: null } AS run`,
+                                     startedAt: datetime(), heartbeatAt: datetime(), requestedBy: $requestedBy})
+             RETURN run { .id, .state, .progress, .county, .asOf, startedAt: toString(run.startedAt), finishedAt: null, error: null, revision: null, heartbeatAt: toString(run.heartbeatAt) } AS run`,
       parameters: {
         id,
         county: input.county,
