@@ -71,19 +71,18 @@ async function readWithoutBrowser(endpoint: string, county: string) {
 }
 
 // Set on the page before its own scripts: a record of every long task and of the gaps between frames.
-const watchers = () => {
-  const w = window as unknown as { longTasks: number[]; frameGaps: number[] };
-  w.longTasks = [];
-  w.frameGaps = [];
-  new PerformanceObserver((list) => list.getEntries().forEach((entry) => w.longTasks.push(entry.duration))).observe({ type: 'longtask', buffered: true });
+// Plain text rather than a function, which tsx would wrap in helpers the page does not have.
+const watchers = `
+  window.longTasks = [];
+  window.frameGaps = [];
+  new PerformanceObserver((list) => list.getEntries().forEach((entry) => window.longTasks.push(entry.duration))).observe({ type: 'longtask', buffered: true });
   let last = performance.now();
-  const frame = (now: number) => {
-    w.frameGaps.push(now - last);
+  requestAnimationFrame(function frame(now) {
+    window.frameGaps.push(now - last);
     last = now;
     requestAnimationFrame(frame);
-  };
-  requestAnimationFrame(frame);
-};
+  });
+`;
 
 /** While the map loads: how long the page takes to run a script the bench sends it, at most. */
 async function probeWhileLoading(page: Page, done: () => boolean) {
@@ -209,7 +208,7 @@ async function measureService(origin: string) {
       const plain = await readWithoutBrowser(`${origin}/graphql`, county);
       process.stderr.write(`län ${county}: ${plain.initiatives} initiatives in ${plain.pages} pages read without a browser in ${Math.round(plain.ms)} ms\n`);
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
-      await page.addInitScript(watchers);
+      await page.addInitScript({ content: watchers });
       const errors: string[] = [];
       page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
       const measured = await measureCounty(page, origin, county);

@@ -1,8 +1,8 @@
-import Graph from 'graphology';
 import { useLocation } from 'preact-iso';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import Sigma from 'sigma';
-import { colorOf, kindColors, legend } from './colors';
+import { buildGraph, placeNodes } from './build-graph';
+import { kindColors, legend } from './colors';
 import { pageOf, type GraphData } from './graph-data';
 import type { LayoutMessage, LayoutRequest } from './layout-protocol';
 
@@ -80,17 +80,12 @@ export default function NetworkGraph({ data, label, small, onDrawn, marks }: Pro
     let cancelled = false;
     setPhase({ name: 'layout', done: 0, total: 1 });
     const layout = layoutInWorker(data, (done, total) => !cancelled && setPhase({ name: 'layout', done, total }));
-    layout.positions.then(
-      ({ x, y }) => {
+    Promise.all([layout.positions, buildGraph(data, () => cancelled)]).then(
+      ([{ x, y }, graph]) => {
         layout.stop();
-        if (cancelled || !container.current) return;
+        if (cancelled || !graph || !container.current) return;
         mark('layout-end');
-        const graph = new Graph({ type: 'undirected' });
-        data.nodes.forEach((node, i) => {
-          graph.addNode(node.id, { x: x[i], y: y[i], label: node.name, color: colorOf(node.kind, node.isInitiative) });
-        });
-        for (const [a, b] of data.links) graph.mergeEdge(a, b, { color: '#c5ccd3' });
-        graph.forEachNode((node) => graph.setNodeAttribute(node, 'size', Math.min(3 + Math.sqrt(graph.degree(node)) * 1.5, 18)));
+        placeNodes(graph, x, y);
         try {
           renderer = new Sigma(graph, container.current, {
             // A container hidden for a moment (a resize, a print preview) must not throw.
