@@ -10,7 +10,7 @@ import { prepareDatabase } from '../../server/db/prepare.ts';
 import { createLogger } from '../../server/logger.ts';
 import { startService } from '../../server/service.ts';
 import { seedIfEmpty } from '../../seeds/loader/network.ts';
-import { adminEmail, adminPassword, servicePort } from './service-address.ts';
+import { adminEmail, adminPassword, productionPort, servicePort } from './service-address.ts';
 
 const port = String(servicePort);
 const dataDir = mkdtempSync(path.join(tmpdir(), 'samverkan-web-neo4j-'));
@@ -33,7 +33,7 @@ try {
   await driver.close();
 }
 
-const config = parseConfig({
+const environment = {
   NODE_ENV: 'test',
   HOST: '127.0.0.1',
   PORT: port,
@@ -53,8 +53,13 @@ const config = parseConfig({
   // The tests are one client that asks a lot in a short time; the budget is not what they test.
   QUERY_BUDGET_ANONYMOUS: '10000000',
   QUERY_BUDGET_SIGNED_IN: '10000000',
-});
+} as const;
+const config = parseConfig(environment);
 const service = await startService(config, createLogger('warn'));
+// The same pages and network as deployed: helmet's content security policy and the other production
+// headers, secure cookies, no introspection. web/tests/production.spec.ts drives it and waits until it is
+// ready. It starts after the test service has prepared the database, which two at once would race over.
+const production = await startService(parseConfig({ ...environment, NODE_ENV: 'production', PORT: String(productionPort) }), createLogger('warn'));
 process.stdout.write(`browser tests' service on ${service.url}\n`);
 
 let stopping = false;
@@ -62,7 +67,7 @@ async function stop() {
   if (stopping) return;
   stopping = true;
   try {
-    await service.stop();
+    await Promise.all([service.stop(), production.stop()]);
   } finally {
     await discardEngine();
     process.exit(0);

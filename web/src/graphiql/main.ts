@@ -19,4 +19,8 @@ query Sok {
 }
 `;
 
-createRoot(document.getElementById('graphiql')!).render(createElement(GraphiQL, { fetcher, defaultQuery }));
+// GraphiQL's own logo links to its project on GitHub in a faint grey; this page's leads back to the
+// registry's pages instead, in a colour that can be read (graphiql.css).
+const logo = createElement(GraphiQL.Logo, null, createElement('a', { href: '/', className: 'samverkan-logo-link' }, 'Samverkan'));
+
+createRoot(document.getElementById('graphiql')!).render(createElement(GraphiQL, { fetcher, defaultQuery }, logo));

@@ -1,8 +1,8 @@
-import Graph from 'graphology';
 import { useLocation } from 'preact-iso';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import Sigma from 'sigma';
-import { colorOf, kindColors, legend } from './colors';
+import { buildGraph, placeNodes } from './build-graph';
+import { kindColors, legend } from './colors';
 import { pageOf, type GraphData } from './graph-data';
 import type { LayoutMessage, LayoutRequest } from './layout-protocol';
 
@@ -13,6 +13,11 @@ interface Props {
   small?: boolean;
   /** Called once the network is drawn, with how long the layout and the drawing took. */
   onDrawn?: (milliseconds: number) => void;
+  /**
+   * Names the performance marks the map sets (`<name>:layout-start`, `:layout-end`, `:drawn`), which the
+   * map's benchmark reads; none when absent.
+   */
+  marks?: string;
 }
 
 type Phase = { name: 'layout'; done: number; total: number } | { name: 'drawn' } | { name: 'failed'; message: string };
@@ -62,31 +67,36 @@ function layoutInWorker(data: GraphData, onProgress: (done: number, total: numbe
  * are coloured by kind and sized by their number of links; a click on one opens its page. The best
  * connected nodes are listed as links below, the way to the same pages by keyboard or screen reader.
  */
-export default function NetworkGraph({ data, label, small, onDrawn }: Props) {
+export default function NetworkGraph({ data, label, small, onDrawn, marks }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const { route } = useLocation();
   const [phase, setPhase] = useState<Phase>({ name: 'layout', done: 0, total: 1 });
 
   useEffect(() => {
     const began = performance.now();
+    const mark = (name: string) => marks && performance.mark(`${marks}:${name}`);
+    mark('layout-start');
     let renderer: Sigma | null = null;
     let cancelled = false;
     setPhase({ name: 'layout', done: 0, total: 1 });
     const layout = layoutInWorker(data, (done, total) => !cancelled && setPhase({ name: 'layout', done, total }));
-    layout.positions.then(
-      ({ x, y }) => {
+    Promise.all([layout.positions, buildGraph(data, () => cancelled)]).then(
+      ([{ x, y }, graph]) => {
         layout.stop();
-        if (cancelled || !container.current) return;
-        const graph = new Graph({ type: 'undirected' });
-        data.nodes.forEach((node, i) => {
-          graph.addNode(node.id, { x: x[i], y: y[i], label: node.name, color: colorOf(node.kind, node.isInitiative) });
-        });
-        for (const [a, b] of data.links) graph.mergeEdge(a, b, { color: '#c5ccd3' });
-        graph.forEachNode((node) => graph.setNodeAttribute(node, 'size', Math.min(3 + Math.sqrt(graph.degree(node)) * 1.5, 18)));
+        if (cancelled || !graph || !container.current) return;
+        mark('layout-end');
+        placeNodes(graph, x, y);
         try {
           renderer = new Sigma(graph, container.current, {
             // A container hidden for a moment (a resize, a print preview) must not throw.
-            settings: { labelRenderedSizeThreshold: small ? 4 : 9, hideEdgesOnMove: data.links.length > 5000, allowInvalidContainer: true },
+            // While the view moves, a large network is drawn without its links and labels, so that panning
+            // and zooming keep up; they come back when it rests.
+            settings: {
+              labelRenderedSizeThreshold: small ? 4 : 9,
+              hideEdgesOnMove: data.links.length > 5000,
+              hideLabelsOnMove: data.nodes.length > 2000,
+              allowInvalidContainer: true,
+            },
           });
         } catch (error) {
           setPhase({ name: 'failed', message: (error as Error).message });
@@ -100,7 +110,10 @@ export default function NetworkGraph({ data, label, small, onDrawn }: Props) {
         renderer.on('enterNode', () => container.current?.classList.add('pointing'));
         renderer.on('leaveNode', () => container.current?.classList.remove('pointing'));
         setPhase({ name: 'drawn' });
-        requestAnimationFrame(() => onDrawn?.(performance.now() - began));
+        requestAnimationFrame(() => {
+          mark('drawn');
+          onDrawn?.(performance.now() - began);
+        });
       },
       (error: Error) => !cancelled && setPhase({ name: 'failed', message: error.message }),
     );
@@ -111,13 +124,17 @@ export default function NetworkGraph({ data, label, small, onDrawn }: Props) {
     };
   }, [data]);
 
-  const degree = new Map<string, number>();
-  for (const [a, b] of data.links) {
-    degree.set(a, (degree.get(a) ?? 0) + 1);
-    degree.set(b, (degree.get(b) ?? 0) + 1);
-  }
-  const best = [...data.nodes].sort((a, b) => (degree.get(b.id) ?? 0) - (degree.get(a.id) ?? 0)).slice(0, small ? 15 : 50);
-  const present = new Set(data.nodes.map((n) => (n.isInitiative ? 'INITIATIVE' : n.kind)));
+  // Worked out once per network, not at every step of the layout's progress bar.
+  const { degree, best, present } = useMemo(() => {
+    const degree = new Map<string, number>();
+    for (const [a, b] of data.links) {
+      degree.set(a, (degree.get(a) ?? 0) + 1);
+      degree.set(b, (degree.get(b) ?? 0) + 1);
+    }
+    const best = [...data.nodes].sort((a, b) => (degree.get(b.id) ?? 0) - (degree.get(a.id) ?? 0)).slice(0, small ? 15 : 50);
+    const present = new Set(data.nodes.map((n) => (n.isInitiative ? 'INITIATIVE' : n.kind)));
+    return { degree, best, present };
+  }, [data, small]);
 
   return (
     <div class="network">
