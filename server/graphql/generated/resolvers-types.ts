@@ -531,6 +531,8 @@ export type Mutation = {
   reviewParticipation: Participation;
   /** A strategist of the organisation's kommun, or an admin, approves or rejects a registration. */
   reviewRegistration: Organization;
+  /** Corrects a grant: those who may add one to its initiative. Its history keeps the values before. */
+  updateGrant: Grant;
   /** A strategist of one of its kommuner, the verified association that leads it, or an admin. A stale expectedVersion is CONFLICT. */
   updateInitiative: Initiative;
   /** The organisation's own ASSOCIATION account, a strategist of its kommun, or an admin. A stale expectedVersion is CONFLICT. */
@@ -645,6 +647,12 @@ export type MutationReviewRegistrationArgs = {
   approve: Scalars['Boolean']['input'];
   id: Scalars['ID']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationUpdateGrantArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateGrantInput;
 };
 
 
@@ -1062,6 +1070,18 @@ export type Theme = {
   label: Scalars['String']['output'];
 };
 
+/** Fields left out stay as they are; null clears the programme or the date. */
+export type UpdateGrantInput = {
+  /** More than 0. */
+  amount?: InputMaybe<Scalars['Float']['input']>;
+  awarded?: InputMaybe<Scalars['Date']['input']>;
+  /** ISO 4217, such as SEK or EUR. */
+  currency?: InputMaybe<Scalars['String']['input']>;
+  funderId?: InputMaybe<Scalars['ID']['input']>;
+  programme?: InputMaybe<Scalars['String']['input']>;
+  source: SourceInput;
+};
+
 /** Fields left out stay as they are; null clears an optional field. */
 export type UpdateInitiativeInput = {
   description?: InputMaybe<Scalars['String']['input']>;
@@ -1246,6 +1266,7 @@ export type ResolversTypes = {
   SourceInput: SourceInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Theme: ResolverTypeWrapper<Theme>;
+  UpdateGrantInput: UpdateGrantInput;
   UpdateInitiativeInput: UpdateInitiativeInput;
   UpdateOrganizationInput: UpdateOrganizationInput;
   UpdateParticipationInput: UpdateParticipationInput;
@@ -1319,6 +1340,7 @@ export type ResolversParentTypes = {
   SourceInput: SourceInput;
   String: Scalars['String']['output'];
   Theme: Theme;
+  UpdateGrantInput: UpdateGrantInput;
   UpdateInitiativeInput: UpdateInitiativeInput;
   UpdateOrganizationInput: UpdateOrganizationInput;
   UpdateParticipationInput: UpdateParticipationInput;
@@ -1544,6 +1566,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   reviewInitiative?: Resolver<ResolversTypes['Initiative'], ParentType, ContextType, RequireFields<MutationReviewInitiativeArgs, 'approve' | 'id'>>;
   reviewParticipation?: Resolver<ResolversTypes['Participation'], ParentType, ContextType, RequireFields<MutationReviewParticipationArgs, 'actorId' | 'confirm' | 'initiativeId'>>;
   reviewRegistration?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationReviewRegistrationArgs, 'approve' | 'id'>>;
+  updateGrant?: Resolver<ResolversTypes['Grant'], ParentType, ContextType, RequireFields<MutationUpdateGrantArgs, 'id' | 'input'>>;
   updateInitiative?: Resolver<ResolversTypes['Initiative'], ParentType, ContextType, RequireFields<MutationUpdateInitiativeArgs, 'id' | 'input'>>;
   updateOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationUpdateOrganizationArgs, 'id' | 'input'>>;
   updateParticipation?: Resolver<ResolversTypes['Participation'], ParentType, ContextType, RequireFields<MutationUpdateParticipationArgs, 'id' | 'input'>>;
