@@ -88,7 +88,7 @@ function versioned(organization: Organization): Versioned<OrganizationValues> {
       phone: organization.contact?.phone ?? '',
     },
     // The organisation's own changes: its history also tells of the participations and grants it has.
-    changes: organization.history.filter((change) => change.fields.length > 0 && /Organization|registerAssociation/.test(change.action)),
+    changes: organization.history.filter((change) => change.fields.length > 0 && /Organization|registerAssociation|reviewRegistration/.test(change.action)),
   };
 }
 
