@@ -84,7 +84,7 @@ test.describe('a strategist’s forms', () => {
     await api(
       request,
       'mutation ($id: ID!, $v: Int, $input: UpdateInitiativeInput!) { updateInitiative(id: $id, input: $input, expectedVersion: $v) { version } }',
-      { id: initiativeId, v: version, input: { description: 'Läsecirklar och skrivarverkstad.', source: { title: 'Kulturnämndens andra beslut', publisher: 'Ödeshögs kommun' } } },
+      { id: initiativeId, v: version, input: { description: 'Läsecirklar och skrivarverkstad.', themes: ['integration', 'fritid'], source: { title: 'Kulturnämndens andra beslut', publisher: 'Ödeshögs kommun' } } },
       token,
     );
     const renamed = `${name} – etapp 2`;
@@ -97,6 +97,8 @@ test.describe('a strategist’s forms', () => {
     await expect(notice).toBeVisible();
     await expect(notice).toContainText('Läsecirklar och skrivarverkstad.');
     await expect(notice).toContainText('Beskrivning');
+    // Themes by their names, as the form shows them, not by the keys the history keeps.
+    await expect(notice.getByRole('row', { name: /Teman/ })).toContainText('Fritid, Integration');
     await expect(page.getByRole('button', { name: 'Spara ändringarna' })).toBeDisabled();
     await expectNoSeriousA11yViolations(page);
     await page.screenshot({ path: 'web/screenshots/initiativ-andra-konflikt.png', fullPage: true });
@@ -104,10 +106,12 @@ test.describe('a strategist’s forms', () => {
     // The field this user left alone takes the other change; their own edits stay.
     await expect(page.getByLabel('Beskrivning')).toHaveValue('Läsecirklar och skrivarverkstad.');
     await expect(page.getByLabel('Initiativets namn')).toHaveValue(renamed);
+    await expect(page.getByRole('group', { name: 'Teman' }).getByRole('checkbox', { name: 'Fritid' })).toBeChecked();
     await page.getByRole('button', { name: 'Spara ändringarna' }).click();
     await expect(page.getByText('Sparat.')).toBeVisible();
-    const saved = await api(request, 'query ($id: ID!) { initiative(id: $id) { name description end } }', { id: initiativeId });
-    expect(saved.initiative).toEqual({ name: renamed, description: 'Läsecirklar och skrivarverkstad.', end: '2027' });
+    const saved = await api(request, 'query ($id: ID!) { initiative(id: $id) { name description end themes { key } } }', { id: initiativeId });
+    expect(saved.initiative).toMatchObject({ name: renamed, description: 'Läsecirklar och skrivarverkstad.', end: '2027' });
+    expect(saved.initiative.themes.map((t: { key: string }) => t.key).sort()).toEqual(['fritid', 'integration']);
     expect(await sourcesOf(request, 'initiative', initiativeId)).toContain('Projektplan etapp 2');
   });
 
