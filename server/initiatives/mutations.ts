@@ -5,6 +5,7 @@ import { addGrant } from './commands/add-grant.ts';
 import { addParticipation } from './commands/add-participation.ts';
 import { claimParticipation } from './commands/claim-participation.ts';
 import { createInitiative } from './commands/create-initiative.ts';
+import { removeGrant } from './commands/remove-grant.ts';
 import { removeParticipation } from './commands/remove-participation.ts';
 import { reviewInitiative } from './commands/review-initiative.ts';
 import { reviewParticipation } from './commands/review-participation.ts';
@@ -24,6 +25,7 @@ export const initiativeMutationResolvers: Resolvers = {
     reviewParticipation: (_parent, args, ctx) => execute(reviewParticipation, args, ctx),
     addGrant: (_parent, args, ctx) => execute(addGrant, args, ctx),
     updateGrant: (_parent, args, ctx) => execute(updateGrant, args, ctx),
+    removeGrant: (_parent, args, ctx) => execute(removeGrant, args, ctx),
     addEvent: (_parent, args, ctx) => execute(addEvent, args, ctx),
   },
 };

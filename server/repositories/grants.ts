@@ -1,5 +1,5 @@
 import type { Transaction } from '../db/database.ts';
-import { lockNode, nodeFor, patchStatement, provenance, replaceLists, type PatchRow, type WriteOptions } from './links.ts';
+import { edited, lockNode, nodeFor, patchStatement, provenance, replaceLists, type PatchRow, type WriteOptions } from './links.ts';
 
 /** Money given to an initiative (360Giving's grant): who funds it, how much, in which ISO 4217 currency. */
 export interface GrantShape {
@@ -37,11 +37,13 @@ export interface GrantState extends GrantShape {
 
 /**
  * Reads a grant for an edit, holding the write locks of its initiative and then of itself, so that two
- * edits of one grant run one after the other and the second reads what the first wrote. Null when there is none.
+ * edits of one grant run one after the other and the second reads what the first wrote. Null when there
+ * is none, or when it was removed: a removed grant is kept for the history only.
  */
 export async function readGrantForUpdate(tx: Transaction, id: string): Promise<GrantState | null> {
   const result = await tx.run<{ state: GrantState }>({
     text: `MATCH (funder:Actor)<-[:FUNDED_BY]-(n:Grant {id: $id})-[:FOR]->(initiative:Initiative)
+           WHERE n.removedAt IS NULL
            ${lockNode('initiative')}
            ${lockNode('n')}
            RETURN n { .id, .amount, .currency, .programme, .awarded, .version, funder: funder.id, initiative: initiative.id,
@@ -59,4 +61,13 @@ export async function updateGrant(tx: Transaction, id: string, patch: GrantPatch
   const { funder, ...properties } = patch;
   const row: PatchRow = { properties, cite, replace: funder ? ['funder'] : [], funder: funder ?? null };
   await tx.run({ text: patchStatement('Grant', [], [['funder', 'FUNDED_BY', 'Actor']]), parameters: { id, row, author } });
+}
+
+/** Removes a grant from every read, keeping it for the history: why, by whom and when. */
+export async function removeGrant(tx: Transaction, id: string, reason: string, author: string): Promise<void> {
+  await tx.run({
+    text: `MATCH (n:Grant {id: $id})
+           SET n.removedAt = datetime(), n.removedReason = $reason, n.removedBy = $author, ${edited('n')}`,
+    parameters: { id, reason, author },
+  });
 }

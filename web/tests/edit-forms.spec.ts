@@ -115,7 +115,7 @@ test.describe('a strategist’s forms', () => {
     expect(await sourcesOf(request, 'initiative', initiativeId)).toContain('Projektplan etapp 2');
   });
 
-  test('adds, changes and removes a participation, and adds and corrects a grant, each citing its source', async ({ page, request }) => {
+  test('adds, changes and removes a participation, and adds, corrects and removes a grant, each change citing its source or reason', async ({ page, request }) => {
     const suffix = unique();
     const source = { title: 'Kommunstyrelsens beslut', publisher: 'Ödeshögs kommun' };
     const partner = `Ödeshögs scoutkår ${suffix}`;
@@ -187,7 +187,7 @@ test.describe('a strategist’s forms', () => {
     await expectNoSeriousA11yViolations(page);
     await page.screenshot({ path: 'web/screenshots/bidrag.png', fullPage: true });
 
-    await page.getByRole('button', { name: `Ändra bidraget från ${funder}` }).click();
+    await page.getByRole('button', { name: `Ändra eller ta bort bidraget från ${funder}` }).click();
     const correction = page.getByRole('form', { name: `Ändra bidraget från ${funder}` });
     await expect(correction.getByLabel('Belopp')).toHaveValue('250000');
     await correction.getByLabel('Belopp').fill('300 000');
@@ -198,5 +198,13 @@ test.describe('a strategist’s forms', () => {
     const [grant] = (await api(request, 'query ($id: ID!) { initiative(id: $id) { grants { amount currency programme funder { id } sources { title } } } }', { id: initiativeId })).initiative.grants;
     expect(grant).toMatchObject({ amount: 300000, currency: 'SEK', programme: 'Framtidsfonden 2026', funder: { id: funderId } });
     expect(grant.sources.map((s: { title: string }) => s.title).sort()).toEqual(['Stiftelsens beslut', 'Stiftelsens ändrade beslut']);
+
+    const removal = page.getByRole('form', { name: `Ta bort bidraget från ${funder}` });
+    await removal.getByRole('button', { name: `Ta bort bidraget från ${funder}` }).click();
+    await expect(removal.getByText('Skriv varför, minst 3 tecken.')).toBeVisible();
+    await removal.getByLabel('Varför bidraget tas bort').fill('Stiftelsen drog tillbaka beslutet.');
+    await removal.getByRole('button', { name: `Ta bort bidraget från ${funder}` }).click();
+    await expect(page.getByText('Inga bidrag kända.')).toBeVisible();
+    expect((await api(request, 'query ($id: ID!) { initiative(id: $id) { grants { id } } }', { id: initiativeId }, token)).initiative.grants).toEqual([]);
   });
 });

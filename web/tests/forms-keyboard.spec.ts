@@ -116,7 +116,7 @@ test('a strategist uses every new form by keyboard alone', async ({ page, reques
   await typeInto(page, page.getByLabel('Utgivare'), funder);
   await page.keyboard.press('Enter');
   await expect(page.getByText('Bidraget är tillagt.')).toBeVisible();
-  await tabTo(page, page.getByRole('button', { name: `Ändra bidraget från ${funder}` }));
+  await tabTo(page, page.getByRole('button', { name: `Ändra eller ta bort bidraget från ${funder}` }));
   await page.keyboard.press('Enter');
   const correction = page.getByRole('form', { name: `Ändra bidraget från ${funder}` });
   await tabTo(page, correction.getByLabel('Belopp'));
@@ -128,6 +128,10 @@ test('a strategist uses every new form by keyboard alone', async ({ page, reques
   await expect(correction.getByText('Sparat.')).toBeVisible();
   expect((await api(request, 'query ($id: ID!) { initiative(id: $id) { grants { amount } } }', { id: initiativeId })).initiative.grants).toEqual([{ amount: 45000 }]);
   await expectNoSeriousA11yViolations(page);
+  const removal = page.getByRole('form', { name: `Ta bort bidraget från ${funder}` });
+  await typeInto(page, removal.getByLabel('Varför bidraget tas bort'), 'Banken drog tillbaka bidraget.');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Inga bidrag kända.')).toBeVisible();
 });
 
 test('an association claims a part in an initiative by keyboard alone', async ({ page, request }) => {

@@ -523,6 +523,8 @@ export type Mutation = {
   recordConsent: Person;
   /** Open to anyone; the organisation starts PENDING. Rate-limited per client address. */
   registerAssociation: Organization;
+  /** The grant is hidden from everyone; its history keeps it, with the reason. */
+  removeGrant: Scalars['Boolean']['output'];
   /** The participation is hidden from everyone; its history keeps it, with the reason. */
   removeParticipation: Scalars['Boolean']['output'];
   /** A strategist of one of its kommuner, or an admin, approves or rejects a PENDING initiative. */
@@ -620,6 +622,12 @@ export type MutationRecordConsentArgs = {
 
 export type MutationRegisterAssociationArgs = {
   input: RegisterAssociationInput;
+};
+
+
+export type MutationRemoveGrantArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -1562,6 +1570,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   mergeOrganizations?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationMergeOrganizationsArgs, 'keepId' | 'mergeId' | 'reason'>>;
   recordConsent?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationRecordConsentArgs, 'input' | 'personId'>>;
   registerAssociation?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationRegisterAssociationArgs, 'input'>>;
+  removeGrant?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveGrantArgs, 'id' | 'reason'>>;
   removeParticipation?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveParticipationArgs, 'id' | 'reason'>>;
   reviewInitiative?: Resolver<ResolversTypes['Initiative'], ParentType, ContextType, RequireFields<MutationReviewInitiativeArgs, 'approve' | 'id'>>;
   reviewParticipation?: Resolver<ResolversTypes['Participation'], ParentType, ContextType, RequireFields<MutationReviewParticipationArgs, 'actorId' | 'confirm' | 'initiativeId'>>;

@@ -1,13 +1,11 @@
 import { z } from 'zod';
-import { readGrantForUpdate, updateGrant as patchGrant, type GrantPatch } from '../../repositories/grants.ts';
-import { notFound } from '../../shared/errors.ts';
+import { updateGrant as patchGrant, type GrantPatch } from '../../repositories/grants.ts';
 import { idInput, partialDate, printable } from '../../shared/inputs.ts';
 import { authorOf } from '../../writes/author.ts';
-import { actingOrganization } from '../../writes/acting-organization.ts';
 import { actorToLink, requireVisible } from '../../writes/actor-facts.ts';
 import { change, diffFields } from '../../writes/changes.ts';
 import { command } from '../../writes/command.ts';
-import { initiativeToEdit } from '../../writes/initiative-facts.ts';
+import { grantResource, grantToEdit } from '../../writes/grant-facts.ts';
 import { grantRecord } from '../../writes/read-back.ts';
 import { citedSource, sourceInput } from '../../writes/source.ts';
 import { currency, grantFields } from './add-grant.ts';
@@ -25,23 +23,17 @@ const updateGrantArguments = z.object({
   }),
 });
 
-/** Corrects a grant, citing a source: those who may record a grant in its initiative. */
+/** Corrects a grant, citing a source: those who may add a grant to its initiative. */
 export const updateGrant = command({
   name: 'updateGrant',
   action: 'updateGrant',
   arguments: updateGrantArguments,
   async facts(tx, { id, input }, viewer) {
-    const grant = await readGrantForUpdate(tx, id);
-    if (!grant) throw notFound('id', 'names no grant');
+    const facts = await grantToEdit(tx, id, 'id', viewer);
     const funder = input.funderId ? await actorToLink(tx, input.funderId, 'input.funderId', viewer) : null;
-    const initiative = await initiativeToEdit(tx, grant.initiative, 'id');
-    return { grant, initiative, funder, acting: await actingOrganization(tx, viewer) };
+    return { ...facts, funder };
   },
-  resource: ({ initiative, acting }) => ({
-    municipalities: initiative.municipalities,
-    leadOrganizationIds: initiative.leadOrganizationIds,
-    actingOrganizationVerified: acting?.verified ?? false,
-  }),
+  resource: (facts) => grantResource(facts),
   async apply(tx, { id, input }, { grant, initiative, funder }, viewer) {
     if (funder) requireVisible(funder);
     const { source, funderId, ...fields } = input;

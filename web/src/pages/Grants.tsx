@@ -46,6 +46,11 @@ const AddGrant = graphql(`
     }
   }
 `);
+const RemoveGrant = graphql(`
+  mutation RemoveInitiativeGrant($id: ID!, $reason: String!) {
+    removeGrant(id: $id, reason: $reason)
+  }
+`);
 const UpdateGrant = graphql(`
   mutation UpdateInitiativeGrant($id: ID!, $input: UpdateGrantInput!) {
     updateGrant(id: $id, input: $input) {
@@ -141,9 +146,14 @@ function GrantItem({ grant, initiativeId, onChanged }: { grant: Grant; initiativ
         {grant.awarded ? `, beviljat ${formatDate(grant.awarded)}` : ''}
       </p>
       <button type="button" class="secondary" aria-expanded={open} onClick={() => setOpen(!open)}>
-        Ändra bidraget från {grant.funder.name}
+        Ändra eller ta bort bidraget från {grant.funder.name}
       </button>
-      {open ? <GrantForm prefix={`grant-${grant.id}`} initiativeId={initiativeId} grant={grant} onSaved={onChanged} /> : null}
+      {open ? (
+        <div class="side-by-side">
+          <GrantForm prefix={`grant-${grant.id}`} initiativeId={initiativeId} grant={grant} onSaved={onChanged} />
+          <RemoveGrantForm grant={grant} onRemoved={onChanged} />
+        </div>
+      ) : null}
     </li>
   );
 }
@@ -229,6 +239,41 @@ function GrantForm({ prefix, initiativeId, grant, onSaved }: { prefix: string; i
         {busy ? 'Sparar …' : grant ? `Spara bidraget från ${grant.funder.name}` : 'Lägg till bidraget'}
       </button>
       <p role="status">{done}</p>
+    </form>
+  );
+}
+
+function RemoveGrantForm({ grant, onRemoved }: { grant: Grant; onRemoved: () => void }) {
+  const id = `remove-grant-${grant.id}-reason`;
+  const [reason, setReason] = useState('');
+  const [local, setLocal] = useState<Record<string, string>>({});
+  const [result, remove] = useMutation(RemoveGrant);
+  const server = apiErrors(result.error);
+  const errors = formErrors(server, local);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (reason.trim().length < 3) {
+      setLocal({ reason: 'Skriv varför, minst 3 tecken.' });
+      return focusField(id);
+    }
+    setLocal({});
+    const answer = await remove({ id: grant.id, reason: reason.trim() });
+    if (answer.data?.removeGrant) onRemoved();
+    else if (apiErrors(answer.error).fields.reason) focusField(id);
+  };
+
+  return (
+    <form class="form" noValidate onSubmit={submit} aria-label={`Ta bort bidraget från ${grant.funder.name}`}>
+      <Field id={id} label="Varför bidraget tas bort" required value={reason} onInput={setReason} error={errors.reason} />
+      {server.general ? (
+        <p class="status-error" role="alert">
+          {server.general}
+        </p>
+      ) : null}
+      <button type="submit" class="secondary" disabled={result.fetching}>
+        Ta bort bidraget från {grant.funder.name}
+      </button>
     </form>
   );
 }

@@ -12,13 +12,15 @@ const createInitiative = `mutation ($input: CreateInitiativeInput!) { createInit
 const addGrant = `mutation ($input: AddGrantInput!) { addGrant(input: $input) { id } }`;
 const updateGrant = `mutation ($id: ID!, $input: UpdateGrantInput!) { updateGrant(id: $id, input: $input) {
   id amount currency programme awarded funder { id } initiative { id } sources { title } } }`;
-const history = `query ($id: ID!) { history(id: $id) { edges { node { action targetKind byRole fields { field before after } source { title } } } } }`;
+const removeGrant = `mutation ($id: ID!, $reason: String!) { removeGrant(id: $id, reason: $reason) }`;
+const grantsOf = `query ($id: ID!) { initiative(id: $id) { grants { id } } }`;
+const history = `query ($id: ID!) { history(id: $id) { edges { node { action targetKind byRole reason fields { field before after } source { title } } } } }`;
 
 const source = { title: 'Beslut om föreningsbidrag', url: 'https://example.org/beslut' };
 const correction = { title: 'Rättat beslut om föreningsbidrag', publisher: 'Härjedalens kommun' };
 const errorOf = (response: GraphQLResponse) => response.errors?.[0]?.extensions;
 
-describe('updateGrant: a grant corrected with its source, by those who may add one, each change kept', () => {
+describe('updateGrant and removeGrant: a grant corrected with its source or removed with a reason, by those who may add one, each change kept', () => {
   const db = useTestDatabase();
   const { client } = useTestService();
   const token = uniqueToken('Harjedalen');
@@ -114,5 +116,24 @@ describe('updateGrant: a grant corrected with its source, by those who may add o
     expect(await bad(grant, { programme: 'p'.repeat(201) })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.programme' });
     expect(await bad(grant, { source: { title: 'Beslut' } })).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(await stored()).toEqual(before);
+  });
+
+  it('removes a grant only with a reason and for those who may, hides it from every read, and keeps it in its history', async () => {
+    const before = await stored();
+    expect(errorOf(await ask(strategist, removeGrant, { id: grant, reason: 'x' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
+    expect(errorOf(await ask(outsider, removeGrant, { id: grant, reason: 'Fel initiativ' }))?.code).toBe('FORBIDDEN');
+    expect(errorOf(await ask(otherAccount, removeGrant, { id: grant, reason: 'Fel initiativ' }))?.code).toBe('FORBIDDEN');
+    expect(await stored()).toEqual(before);
+
+    expect((await data(strategist, removeGrant, { id: grant, reason: 'Bidraget gick till ett annat initiativ' })).removeGrant).toBe(true);
+    for (const account of [null, strategist, leadAccount]) {
+      expect((await data(account, grantsOf, { id: initiative })).initiative.grants).toEqual([]);
+    }
+    const [recorded] = (await data(null, history, { id: grant })).history.edges.map((edge: { node: unknown }) => edge.node);
+    expect(recorded).toMatchObject({ action: 'removeGrant', targetKind: 'Grant', reason: 'Bidraget gick till ett annat initiativ', source: null });
+    expect(recorded.fields).toContainEqual({ field: 'amount', before: '120000', after: null });
+    // A removed grant is none to correct or remove again.
+    expect(errorOf(await ask(strategist, updateGrant, { id: grant, input: { amount: 5, source: correction } }))).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
+    expect(errorOf(await ask(strategist, removeGrant, { id: grant, reason: 'En gång till' }))).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
   });
 });
