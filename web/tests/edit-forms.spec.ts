@@ -50,7 +50,8 @@ test.describe('a strategist’s forms', () => {
 
     await page.getByRole('link', { name: 'Ändra organisationen' }).click();
     await expect(page).toHaveURL(new RegExp(`/aktor/${organizationId}/andra$`));
-    await expect(page.getByLabel('Organisationens namn')).toHaveValue(name);
+    // The form reads the organisation with its history, whose first reading can be slow on a busy machine.
+    await expect(page.getByLabel('Organisationens namn')).toHaveValue(name, { timeout: 60_000 });
     await page.getByLabel('Beskrivning').fill('Fotboll och friidrott för alla åldrar.');
     await page.getByLabel('Telefon').fill('0144-100 00');
     await page.getByLabel('Källans titel').fill('Föreningens verksamhetsberättelse');
@@ -76,7 +77,7 @@ test.describe('a strategist’s forms', () => {
     await signIn(page, strategist);
     await page.goto(`/initiativ/${initiativeId}`);
     await page.getByRole('link', { name: 'Ändra initiativet' }).click();
-    await expect(page.getByLabel('Initiativets namn')).toHaveValue(name);
+    await expect(page.getByLabel('Initiativets namn')).toHaveValue(name, { timeout: 60_000 });
     await expectNoSeriousA11yViolations(page);
 
     // Someone else saves a change while the form is open.
