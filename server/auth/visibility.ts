@@ -90,6 +90,11 @@ export function participationVisible(relationship: string, actor: string, initia
   )`;
 }
 
+/** A grant is seen with its funder, unless it was removed: then only its history tells of it. */
+export function grantVisible(grant: string, funder: string): string {
+  return `(${grant}.removedAt IS NULL AND ${actorVisible(funder)})`;
+}
+
 /**
  * A participation that counts for everyone: public itself, in a public initiative. What the network
  * is, for profiles, paths and the network index, whoever asks.

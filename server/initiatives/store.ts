@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { actorVisible, initiativeVisible, participationVisible, viewerParameter } from '../auth/visibility.ts';
+import { actorVisible, grantVisible, initiativeVisible, participationVisible, viewerParameter } from '../auth/visibility.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Database } from '../db/database.ts';
 import { readPage } from '../shared/connection.ts';
@@ -39,7 +39,7 @@ export class InitiativeStore {
     );
     this.grants = new DataLoader((ids) =>
       this.collectFor(ids, `MATCH (g:Grant)-[:FOR]->(i), (g)-[:FUNDED_BY]->(f:Actor)
-        WHERE ${actorVisible('f')}
+        WHERE ${grantVisible('g', 'f')}
         RETURN ${grantProjection('g', 'f', 'i')} AS item ORDER BY g.amount DESC`),
     );
     this.parents = new DataLoader((ids) =>

@@ -44,6 +44,8 @@ const table: Record<Action, [Decision[], Decision[]]> = {
   updateParticipation: [[U, A, A, A, F], [U, A, F, F, F]],
   removeParticipation: [[U, A, A, A, F], [U, A, F, F, F]],
   addGrant: [[U, A, A, A, F], [U, A, F, F, F]],
+  updateGrant: [[U, A, A, A, F], [U, A, F, F, F]],
+  removeGrant: [[U, A, A, A, F], [U, A, F, F, F]],
   addEvent: [[U, A, A, A, F], [U, A, F, F, F]],
   mergeOrganizations: [[U, A, A, F, F], [U, A, F, F, F]],
   createAccount: [[U, A, F, F, F], [U, A, F, F, F]],
@@ -69,7 +71,7 @@ describe('the access policy', () => {
 
   it('lets an association that is not verified write nothing about others, not even within its own initiatives', () => {
     const unverified = { ...inside, actingOrganizationVerified: false };
-    for (const action of ['createInitiative', 'updateInitiative', 'createOrganization', 'createPerson', 'addParticipation', 'addGrant', 'addEvent'] as const) {
+    for (const action of ['createInitiative', 'updateInitiative', 'createOrganization', 'createPerson', 'addParticipation', 'addGrant', 'updateGrant', 'removeGrant', 'addEvent'] as const) {
       expect(decide(viewers.association!, action, unverified)).toBe(F);
     }
     expect(decide(viewers.association!, 'updateOrganization', unverified)).toBe(A);

@@ -523,6 +523,8 @@ export type Mutation = {
   recordConsent: Person;
   /** Open to anyone; the organisation starts PENDING. Rate-limited per client address. */
   registerAssociation: Organization;
+  /** The grant is hidden from everyone; its history keeps it, with the reason. */
+  removeGrant: Scalars['Boolean']['output'];
   /** The participation is hidden from everyone; its history keeps it, with the reason. */
   removeParticipation: Scalars['Boolean']['output'];
   /** A strategist of one of its kommuner, or an admin, approves or rejects a PENDING initiative. */
@@ -531,6 +533,8 @@ export type Mutation = {
   reviewParticipation: Participation;
   /** A strategist of the organisation's kommun, or an admin, approves or rejects a registration. */
   reviewRegistration: Organization;
+  /** Corrects a grant: those who may add one to its initiative. Its history keeps the values before. */
+  updateGrant: Grant;
   /** A strategist of one of its kommuner, the verified association that leads it, or an admin. A stale expectedVersion is CONFLICT. */
   updateInitiative: Initiative;
   /** The organisation's own ASSOCIATION account, a strategist of its kommun, or an admin. A stale expectedVersion is CONFLICT. */
@@ -621,6 +625,12 @@ export type MutationRegisterAssociationArgs = {
 };
 
 
+export type MutationRemoveGrantArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
 export type MutationRemoveParticipationArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
@@ -645,6 +655,12 @@ export type MutationReviewRegistrationArgs = {
   approve: Scalars['Boolean']['input'];
   id: Scalars['ID']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationUpdateGrantArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateGrantInput;
 };
 
 
@@ -1062,6 +1078,18 @@ export type Theme = {
   label: Scalars['String']['output'];
 };
 
+/** Fields left out stay as they are; null clears the programme or the date. */
+export type UpdateGrantInput = {
+  /** More than 0. */
+  amount?: InputMaybe<Scalars['Float']['input']>;
+  awarded?: InputMaybe<Scalars['Date']['input']>;
+  /** ISO 4217, such as SEK or EUR. */
+  currency?: InputMaybe<Scalars['String']['input']>;
+  funderId?: InputMaybe<Scalars['ID']['input']>;
+  programme?: InputMaybe<Scalars['String']['input']>;
+  source: SourceInput;
+};
+
 /** Fields left out stay as they are; null clears an optional field. */
 export type UpdateInitiativeInput = {
   description?: InputMaybe<Scalars['String']['input']>;
@@ -1246,6 +1274,7 @@ export type ResolversTypes = {
   SourceInput: SourceInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Theme: ResolverTypeWrapper<Theme>;
+  UpdateGrantInput: UpdateGrantInput;
   UpdateInitiativeInput: UpdateInitiativeInput;
   UpdateOrganizationInput: UpdateOrganizationInput;
   UpdateParticipationInput: UpdateParticipationInput;
@@ -1319,6 +1348,7 @@ export type ResolversParentTypes = {
   SourceInput: SourceInput;
   String: Scalars['String']['output'];
   Theme: Theme;
+  UpdateGrantInput: UpdateGrantInput;
   UpdateInitiativeInput: UpdateInitiativeInput;
   UpdateOrganizationInput: UpdateOrganizationInput;
   UpdateParticipationInput: UpdateParticipationInput;
@@ -1540,10 +1570,12 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   mergeOrganizations?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationMergeOrganizationsArgs, 'keepId' | 'mergeId' | 'reason'>>;
   recordConsent?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationRecordConsentArgs, 'input' | 'personId'>>;
   registerAssociation?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationRegisterAssociationArgs, 'input'>>;
+  removeGrant?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveGrantArgs, 'id' | 'reason'>>;
   removeParticipation?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveParticipationArgs, 'id' | 'reason'>>;
   reviewInitiative?: Resolver<ResolversTypes['Initiative'], ParentType, ContextType, RequireFields<MutationReviewInitiativeArgs, 'approve' | 'id'>>;
   reviewParticipation?: Resolver<ResolversTypes['Participation'], ParentType, ContextType, RequireFields<MutationReviewParticipationArgs, 'actorId' | 'confirm' | 'initiativeId'>>;
   reviewRegistration?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationReviewRegistrationArgs, 'approve' | 'id'>>;
+  updateGrant?: Resolver<ResolversTypes['Grant'], ParentType, ContextType, RequireFields<MutationUpdateGrantArgs, 'id' | 'input'>>;
   updateInitiative?: Resolver<ResolversTypes['Initiative'], ParentType, ContextType, RequireFields<MutationUpdateInitiativeArgs, 'id' | 'input'>>;
   updateOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationUpdateOrganizationArgs, 'id' | 'input'>>;
   updateParticipation?: Resolver<ResolversTypes['Participation'], ParentType, ContextType, RequireFields<MutationUpdateParticipationArgs, 'id' | 'input'>>;

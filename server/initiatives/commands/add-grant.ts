@@ -11,11 +11,11 @@ import { initiativeToEdit } from '../../writes/initiative-facts.ts';
 import { grantRecord } from '../../writes/read-back.ts';
 import { citedSource, sourceInput } from '../../writes/source.ts';
 
-const grantFields = ['funder', 'initiative', 'amount', 'currency', 'programme', 'awarded'] as const;
+export const grantFields = ['funder', 'initiative', 'amount', 'currency', 'programme', 'awarded'] as const;
 
 /** The ISO 4217 codes the runtime knows; a code is accepted in any case and kept in capitals. */
 const currencyCodes = new Set(Intl.supportedValuesOf('currency'));
-const currency = z
+export const currency = z
   .string()
   .trim()
   .transform((code) => code.toUpperCase())

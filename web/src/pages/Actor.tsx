@@ -5,6 +5,7 @@ import { PartnerSuggestions } from '../components/PartnerSuggestions';
 import { Sources, type SourceData } from '../components/Sources';
 import { Status } from '../components/Status';
 import { Tags } from '../components/Tags';
+import { OrganizationEditLinks } from '../forms/EditLinks';
 import { graphql } from '../gql';
 import { actorKindLabel, formatDate, formatPeriod, initiativeKindLabel, roleLabel } from '../lib/labels';
 import { useTitle } from '../lib/use-title';
@@ -167,6 +168,7 @@ export function ActorPage({ id }: { id: string }) {
     <article>
       <p class="muted">{actorKindLabel[actor.kind]}</p>
       <h1>{actor.name}</h1>
+      {organization && <OrganizationEditLinks organization={organization} />}
       {organization && organization.status !== 'VERIFIED' && (
         <p class="status-error">{organization.status === 'PENDING' ? 'Väntar på granskning.' : 'Avvisad vid granskning.'}</p>
       )}

@@ -5,6 +5,7 @@ import { PartnerSuggestions } from '../components/PartnerSuggestions';
 import { Sources, type SourceData } from '../components/Sources';
 import { Status } from '../components/Status';
 import { Tags } from '../components/Tags';
+import { InitiativeEditLinks } from '../forms/EditLinks';
 import { graphql } from '../gql';
 import { formatDate, formatPeriod, initiativeKindLabel, kindLabel, roleLabel } from '../lib/labels';
 import { useTitle } from '../lib/use-title';
@@ -150,6 +151,7 @@ export function InitiativePage({ id }: { id: string }) {
     <article>
       <p class="muted">{initiativeKindLabel[initiative.kind]}</p>
       <h1>{initiative.name}</h1>
+      <InitiativeEditLinks initiative={initiative} />
       {initiative.status !== 'VERIFIED' && (
         <p class="status-error">{initiative.status === 'PENDING' ? 'Väntar på granskning.' : 'Avvisat vid granskning.'}</p>
       )}

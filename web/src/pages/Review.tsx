@@ -235,7 +235,7 @@ export function ReviewPage() {
         </p>
       ) : null}
       <p>
-        <a href="/initiativ/ny">Nytt initiativ</a>
+        <a href="/initiativ/ny">Nytt initiativ</a> · <a href="/organisation/ny">Ny organisation</a>
       </p>
       <ol class="review-list">
         {items.map((item) => {

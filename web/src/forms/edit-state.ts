@@ -1,0 +1,74 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { ConflictNotice } from './ConflictNotice';
+
+export type ChangeList = Parameters<typeof ConflictNotice>[0]['changes'];
+
+/** A node as an edit form reads it: its version, the form's values of it, and its latest changes, newest first. */
+export interface Versioned<V> {
+  version: number;
+  values: V;
+  changes: ChangeList;
+}
+
+export function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Only the values the user changed: a field left alone is not written over someone else's edit. */
+export function changedValues<V extends object>(before: V, after: V): Partial<V> {
+  return Object.fromEntries(Object.entries(after).filter(([key, value]) => !same(value, before[key as keyof V]))) as Partial<V>;
+}
+
+/**
+ * The state of a form that edits a versioned node: the values, the values as last read (what the user
+ * changed is measured against these), the version they came from, and someone else's saves since.
+ */
+export function useVersionedEdit<V extends object>(current: Versioned<V> | null) {
+  const [values, setValues] = useState<V | null>(null);
+  const [loaded, setLoaded] = useState<V | null>(null);
+  const [baseVersion, setBaseVersion] = useState<number | null>(null);
+  const [conflict, setConflict] = useState<Versioned<V> | null>(null);
+  useEffect(() => {
+    if (!current || values !== null) return;
+    setValues(current.values);
+    setLoaded(current.values);
+    setBaseVersion(current.version);
+  }, [current]);
+
+  return {
+    values,
+    setValues,
+    baseVersion,
+    conflict,
+    changed: (): Partial<V> => (values && loaded ? changedValues(loaded, values) : {}),
+    saved(version: number) {
+      setBaseVersion(version);
+      setLoaded(values);
+      setConflict(null);
+    },
+    /**
+     * After a CONFLICT: reads what is saved now and shows the changes made since this form's version. A
+     * CONFLICT means a newer version is saved; an answer older than that came from a read already under
+     * way, so it reads again.
+     */
+    async conflicted(read: () => Promise<Versioned<V> | null>) {
+      let now: Versioned<V> | null = null;
+      for (let attempt = 0; attempt < 3 && !(now && baseVersion !== null && now.version > baseVersion); attempt++) now = await read();
+      if (now) setConflict({ ...now, changes: now.changes.slice(0, Math.max(now.version - (baseVersion ?? now.version), 1)) });
+    },
+    /** What the user left alone takes the other change's value; what they changed stays theirs. */
+    acceptNewVersion() {
+      if (!conflict || !values || !loaded) return;
+      const merged = Object.fromEntries(
+        Object.keys(values).map((key) => {
+          const k = key as keyof V;
+          return [key, same(values[k], loaded[k]) ? conflict.values[k] : values[k]];
+        }),
+      ) as V;
+      setValues(merged);
+      setLoaded(conflict.values);
+      setBaseVersion(conflict.version);
+      setConflict(null);
+    },
+  };
+}
