@@ -1,5 +1,5 @@
 import type { Transaction } from '../../../db/database.ts';
-import { readNetworkRevision } from '../../../db/revision.ts';
+import { networkRevisionLookup } from '../../../db/revision.ts';
 import { actorRowsStatement, initiativeRowsStatement } from '../row-statements.ts';
 
 export interface ActorRow {
@@ -47,17 +47,19 @@ const catchUpLimit = { writes: 2_000, touched: 5_000 };
  *
  * `inIndex` says whether an initiative is in the snapshot now: one that appears or disappears takes its
  * participants' rows with it, so those are read too.
+ *
+ * Every request behind the index waits for this, so it takes two round trips where it can: the changes
+ * with the initiatives they touch, then the initiatives' and actors' rows sent together.
  */
 export async function readChangedRows(tx: Transaction, since: number, inIndex: (initiativeId: string) => boolean): Promise<ChangedRows | null> {
-  const revision = Number((await tx.run<{ revision: number }>(readNetworkRevision)).records[0]!.get('revision'));
-  if (revision - since > catchUpLimit.writes) return null;
-  const changes = await changesBridging(tx, since, revision);
+  const changes = await changesBridging(tx, since);
   if (!changes) return null;
-  const touched = [...new Set(changes.flatMap((change) => change.ids))];
+  const { revision, touched, initiativeIds } = changes;
   if (touched.length > catchUpLimit.touched) return null;
-  const initiatives = await readInitiatives(tx, touched);
+  const [initiatives, actors] = await Promise.all([readInitiatives(tx, initiativeIds), readActors(tx, touched)]);
   const flipped = [...initiatives].filter(([id, row]) => (row !== null) !== inIndex(id)).map(([id]) => id);
-  const actors = await readActors(tx, [...new Set([...touched, ...(await participantsOf(tx, flipped))])]);
+  const participants = (await participantsOf(tx, flipped)).filter((id) => !actors.has(id));
+  for (const [id, row] of await readActors(tx, participants)) actors.set(id, row);
   return { revision, initiatives, actors };
 }
 
@@ -65,24 +67,36 @@ export async function readChangedRows(tx: Transaction, since: number, inIndex: (
 const newestRetries = { times: 3, everyMs: 5 };
 
 /**
- * The change records of every write after `since` up to `revision`, or null when a write left none.
- * A reader may see the newest write, the one that moved the revision to `revision`, while it is still
+ * The revision, and the ids every write after `since` touched with the initiatives among them and their
+ * parts (a part's family follows its whole's status); null when a write left no change records or the
+ * gap is too wide. A reader may see the newest write, the one that moved the revision, while it is still
  * being applied: the revision node moved, its change records not there yet. Every older write had
  * finished before that one took the revision's lock, so only the newest can be in that state, and only
  * for a moment: its records are looked for again a few times before the gap is taken for one that the
  * records cannot bridge.
  */
-async function changesBridging(tx: Transaction, since: number, revision: number) {
+async function changesBridging(tx: Transaction, since: number) {
   for (let attempt = 0; ; attempt++) {
-    const changes = (
-      await tx.run<{ revision: number; ids: string[] }>({
-        text: `MATCH (c:Change) WHERE c.revision > $since RETURN c.revision AS revision, [c.targetId] + c.subjectIds AS ids`,
-        parameters: { since },
-      })
-    ).records.map((record) => record.toObject());
-    const recorded = new Set(changes.map((change) => Number(change.revision)));
-    const missing = firstMissing(recorded, since, revision);
-    if (missing === null) return changes;
+    const result = await tx.run<{ revision: number; revisions: number[]; touched: string[]; initiativeIds: string[] }>({
+      text: `${networkRevisionLookup}
+             CALL (revision) {
+               WITH revision WHERE revision - $since <= $maxWrites
+               MATCH (c:Change) WHERE c.revision > $since
+               UNWIND [c.targetId] + c.subjectIds AS id
+               RETURN collect(DISTINCT c.revision) AS revisions, collect(DISTINCT id) AS touched
+             }
+             RETURN revision, revisions, touched,
+                    COLLECT {
+                      MATCH (i:Initiative) WHERE i.id IN touched
+                      MATCH (part:Initiative)-[:PART_OF*0..]->(i)
+                      RETURN DISTINCT part.id
+                    } AS initiativeIds`,
+      parameters: { since, maxWrites: catchUpLimit.writes },
+    });
+    const { revision, revisions, touched, initiativeIds } = result.records[0]!.toObject();
+    if (revision - since > catchUpLimit.writes) return null;
+    const missing = firstMissing(new Set(revisions.map(Number)), since, revision);
+    if (missing === null) return { revision, touched, initiativeIds };
     if (missing !== revision || attempt === newestRetries.times) return null;
     await new Promise((resolve) => setTimeout(resolve, newestRetries.everyMs));
   }
@@ -93,18 +107,10 @@ function firstMissing(recorded: Set<number>, since: number, revision: number): n
   return null;
 }
 
-/** The touched initiatives and every part of them (a part's family follows its whole's status), as rows. */
-async function readInitiatives(tx: Transaction, touched: string[]): Promise<Map<string, InitiativeRow | null>> {
-  const ids = (
-    await tx.run<{ id: string }>({
-      text: `MATCH (i:Initiative) WHERE i.id IN $touched
-             OPTIONAL MATCH (part:Initiative)-[:PART_OF*1..]->(i)
-             WITH collect(i.id) + collect(part.id) AS ids
-             UNWIND ids AS id RETURN DISTINCT id`,
-      parameters: { touched },
-    })
-  ).records.map((record) => record.get('id'));
+/** The rows of the initiatives given; one no longer in the network reads as null. */
+async function readInitiatives(tx: Transaction, ids: string[]): Promise<Map<string, InitiativeRow | null>> {
   const rows = new Map<string, InitiativeRow | null>(ids.map((id) => [id, null]));
+  if (ids.length === 0) return rows;
   for (const record of (await tx.run<InitiativeRow>(initiativeRowsStatement('key', ids))).records) rows.set(record.get('id'), record.toObject());
   return rows;
 }
@@ -121,6 +127,7 @@ async function participantsOf(tx: Transaction, initiativeIds: string[]): Promise
 /** The rows of those of `ids` that are actors; an id that is no actor (any more) reads as null. */
 async function readActors(tx: Transaction, ids: string[]): Promise<Map<string, ActorRow | null>> {
   const rows = new Map<string, ActorRow | null>(ids.map((id) => [id, null]));
+  if (ids.length === 0) return rows;
   for (const record of (await tx.run<ActorRow>(actorRowsStatement('key', ids))).records) rows.set(record.get('id'), record.toObject());
   return rows;
 }
