@@ -24,7 +24,7 @@ export function planSearch(text: string): SearchPlan {
 }
 
 /** Candidates read from the names (and from a named place): enough beyond the page for the ranking to reorder what Lucene ranked. */
-export const candidatesPerBranch = (first: number) => first + 20;
+export const candidatesPerBranch = (first: number) => first + 10;
 
 /**
  * Candidates read from the Swedish text: a page's worth. What only it finds (an inflection, a word of a
@@ -40,10 +40,12 @@ const visibleHit = (node: string) => `CASE WHEN ${node}:Initiative THEN ${initia
 /**
  * One statement gathers candidates from every branch: names (standard-folding: case, diacritics, prefix,
  * one typo), Swedish full text of names and descriptions (inflections), organisationsnummer, and what
- * works in a named kommun or län. Names are asked first for every typed word as typed; only when fewer
- * than the candidates hold them all is any word asked, with its typo forms: the names found then hold
- * part of the text or a typo, and rank below names that hold it all. The Swedish text is one lookup
- * (search_text holds every kind's), and a node's kommuner are read only when the text names a place.
+ * works in a named kommun or län. Names are asked first for every typed word as typed. Only when fewer
+ * than the candidates hold them all are the rest asked: names holding any word, with its typo forms, and
+ * the Swedish text (one lookup: search_text holds every kind's). What those find holds part of the text,
+ * a typo or an inflection, and ranks below a name that holds it all (a typed word in the name weighs 4, a
+ * typo half, the Swedish text 1), so when such names fill the candidates neither lookup is needed. A
+ * node's kommuner are read only when the text names a place.
  * A branch the text does not call for gets an empty list and reads nothing, so that the statement's
  * text never changes and Neo4j plans it once. The viewer's visibility
  * predicate is applied to the candidates of every branch together, after the union, so that no branch
@@ -68,7 +70,7 @@ CALL (holdingAll) {
   CALL db.index.fulltext.queryNodes('search_name', nameQuery, {limit: $candidates}) YIELD node
   RETURN node, 0.0 AS textScore, false AS numbered
   UNION ALL
-  UNWIND $textQueries AS textQuery
+  UNWIND CASE WHEN size(holdingAll) < $candidates THEN $textQueries ELSE [] END AS textQuery
   CALL db.index.fulltext.queryNodes('search_text', textQuery, {limit: $textCandidates}) YIELD node, score
   RETURN node, score AS textScore, false AS numbered
   UNION ALL
