@@ -89,6 +89,22 @@ describe('search', () => {
     expect((await names(`${typoToken} Roddklubb`))[0]).toBe(`Organization:${typoToken} Roddklubb`);
   });
 
+  it('fills the page from names holding every typed word when they are many, and still finds a typo beside a common word', async () => {
+    // More names hold the crowd's word than search reads from names, so typo forms are asked only when they hold too few.
+    // In no kommun, so that they do not crowd the place searches of the other rules.
+    const crowd = uniqueToken('Lag');
+    const crowdIds = await createOrganizations(db, [
+      ...Array.from({ length: 35 }, (_, n) => ({ name: `${crowd} Förening ${n}` })),
+      { name: `${withTypo(crowd)} Roddare` },
+      { name: `${token} ${crowd}` },
+    ]);
+    ids.push(...crowdIds);
+    const page = await names(crowd);
+    expect(page).toHaveLength(20);
+    expect(page.every((hit) => hit.includes(crowd))).toBe(true);
+    expect((await names(`${typoToken} ${crowd}`))[0]).toBe(`Organization:${token} ${crowd}`);
+  });
+
   it('finds an organisation by its organisationsnummer, with or without the dash', async () => {
     for (const typed of [number, number.replace('-', ''), `16${number}`]) {
       expect((await names(typed))[0]).toBe(`Organization:${token} Idrottsföreningen`);

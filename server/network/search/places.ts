@@ -7,38 +7,59 @@ interface Place {
   municipalities: string[];
 }
 
-let places: Place[] | undefined;
+/** Every place, and each distinct word of their names with its bare form: the words a typed word is held against. */
+interface Places {
+  places: Place[];
+  words: { word: string; bare: string }[];
+}
+
+let places: Places | undefined;
+
+/** A genitive's s dropped: "Hedemoras", "Dalarnas". */
+const bare = (word: string) => word.replace(/s$/, '');
 
 /**
  * Every kommun and län by the words of its name (a län without "län": people write "Dalarna" for
  * Dalarnas län), with the kommuner it covers.
  */
-function allPlaces(): Place[] {
+function allPlaces(): Places {
   if (places) return places;
   const catalog = referenceCatalog();
   const kommuner = [...catalog.municipalities.values()];
-  places = [
+  const list = [
     ...kommuner.map((kommun) => ({ words: foldedWords(kommun.name), municipalities: [kommun.code] })),
     ...[...catalog.countyNames].map(([code, name]) => ({
       words: foldedWords(name).filter((word) => word !== 'lan'),
       municipalities: kommuner.filter((kommun) => kommun.county === code).map((kommun) => kommun.code),
     })),
   ];
+  const words = [...new Set(list.flatMap((place) => place.words))].map((word) => ({ word, bare: bare(word) }));
+  places = { places: list, words };
   return places;
 }
 
 /** A typed word names a word of a place: the same, its genitive ("Hedemoras", "Dalarnas"), or one typo away. */
-function sameWord(typed: string, placeWord: string): boolean {
-  const bare = (word: string) => word.replace(/s$/, '');
-  if (typed === placeWord || bare(typed) === bare(placeWord)) return true;
-  return Math.min(typed.length, placeWord.length) >= MIN_FUZZY_LENGTH && distance(typed, placeWord) <= 1;
+function sameWord(typed: string, typedBare: string, place: { word: string; bare: string }): boolean {
+  if (typed === place.word || typedBare === place.bare) return true;
+  return (
+    Math.min(typed.length, place.word.length) >= MIN_FUZZY_LENGTH &&
+    Math.abs(typed.length - place.word.length) <= 1 &&
+    distance(typed, place.word) <= 1
+  );
 }
 
-/** The kommun codes of every kommun and län the text names with all the words of its name. */
+/**
+ * The kommun codes of every kommun and län the text names with all the words of its name. Each typed
+ * word is held once against each distinct word of the places' names, not once per place.
+ */
 export function municipalitiesNamed(words: string[]): string[] {
+  const { places: list, words: placeWords } = allPlaces();
+  const typed = words.map((word) => ({ word, bare: bare(word) }));
+  const named = new Set(placeWords.filter((place) => typed.some((word) => sameWord(word.word, word.bare, place))).map((place) => place.word));
+  if (named.size === 0) return [];
   const codes = new Set<string>();
-  for (const place of allPlaces()) {
-    if (place.words.length > 0 && place.words.every((placeWord) => words.some((typed) => sameWord(typed, placeWord)))) {
+  for (const place of list) {
+    if (place.words.length > 0 && place.words.every((word) => named.has(word))) {
       for (const code of place.municipalities) codes.add(code);
     }
   }

@@ -32,36 +32,53 @@ export const rankingWeights = {
 } as const;
 
 /**
- * How well a name holds one typed word: 1 for the word itself, or for the last word as the start of a
- * name word (typing it is not finished yet); 0.5 for a word of five letters or more one edit away; 0 else.
+ * How well a name word holds one typed word: 1 for the word itself, or for the last word as the start of
+ * the name word (typing it is not finished yet); 0.5 for a word of five letters or more one edit away; 0 else.
  */
-function wordMatch(typed: string, isLast: boolean, nameWords: string[]): number {
-  if (nameWords.includes(typed)) return 1;
-  if (isLast && typed.length >= MIN_PREFIX_LENGTH && nameWords.some((word) => word.startsWith(typed))) return 1;
-  if (typed.length >= MIN_FUZZY_LENGTH && nameWords.some((word) => distance(typed, word) <= 1)) return 0.5;
+function wordMatch(typed: string, isLast: boolean, nameWord: string): number {
+  if (nameWord === typed) return 1;
+  if (isLast && typed.length >= MIN_PREFIX_LENGTH && nameWord.startsWith(typed)) return 1;
+  if (typed.length >= MIN_FUZZY_LENGTH && Math.abs(typed.length - nameWord.length) <= 1 && distance(typed, nameWord) <= 1) return 0.5;
   return 0;
 }
 
-/** The share of the name's words that some typed word matches: of two names holding the text, the one with less else. */
-export function nameCloseness(words: string[], name: string): number {
+/** What the ranking weighs of a name against the typed words, each a share from 0 to 1. */
+export interface NameMatch {
+  /** The name is the text, word for word, after case, punctuation and diacritics are dropped. */
+  exact: boolean;
+  /** The share of the typed words the name (with a person's title) holds, each as wordMatch counts it. */
+  coverage: number;
+  /** The share of the name's words that some typed word matches: of two names holding the text, the one with less else. */
+  closeness: number;
+}
+
+/** Each name word is folded once and matched against each typed word once. */
+export function nameMatch(words: string[], name: string, title: string | null = null): NameMatch {
   const nameWords = foldedWords(name);
-  if (nameWords.length === 0) return 0;
-  const matched = nameWords.filter((nameWord) => words.some((typed, index) => wordMatch(typed, index === words.length - 1, [nameWord]) > 0));
-  return matched.length / nameWords.length;
+  const titleWords = title ? foldedWords(title) : [];
+  if (words.length === 0) return { exact: false, coverage: 0, closeness: 0 };
+  const matched = new Array<boolean>(nameWords.length).fill(false);
+  let total = 0;
+  words.forEach((typed, index) => {
+    const isLast = index === words.length - 1;
+    let best = 0;
+    nameWords.forEach((nameWord, at) => {
+      const match = wordMatch(typed, isLast, nameWord);
+      if (match > 0) matched[at] = true;
+      best = Math.max(best, match);
+    });
+    for (const titleWord of titleWords) best = Math.max(best, wordMatch(typed, isLast, titleWord));
+    total += best;
+  });
+  return {
+    exact: nameWords.length === words.length && nameWords.every((word, at) => word === words[at]),
+    coverage: total / words.length,
+    closeness: nameWords.length === 0 ? 0 : matched.filter(Boolean).length / nameWords.length,
+  };
 }
 
-/** The share of the typed words the name (with a person's title) holds, each as wordMatch counts it. */
-export function nameCoverage(words: string[], name: string, title: string | null = null): number {
-  if (words.length === 0) return 0;
-  const nameWords = foldedWords(`${name} ${title ?? ''}`);
-  const total = words.reduce((sum, typed, index) => sum + wordMatch(typed, index === words.length - 1, nameWords), 0);
-  return total / words.length;
-}
-
-/** The name is the text, word for word, after case, punctuation and diacritics are dropped. */
-export function isExactName(words: string[], name: string): boolean {
-  return words.length > 0 && foldedWords(name).join(' ') === words.join(' ');
-}
+/** Ties go by name in Swedish order; one collator for every search, where localeCompare(…, 'sv') would make one per comparison. */
+const swedishOrder = new Intl.Collator('sv').compare;
 
 /**
  * Orders candidates best first. Each part is a share from 0 to 1 times its weight: an exact name, an
@@ -73,17 +90,20 @@ export function isExactName(words: string[], name: string): boolean {
 export function rankCandidates<Hit>(words: string[], candidates: SearchCandidate<Hit>[]): SearchCandidate<Hit>[] {
   const bestText = Math.max(0, ...candidates.map((candidate) => candidate.textScore));
   const w = rankingWeights;
-  const scored = candidates.map((candidate) => ({
-    candidate,
-    score:
-      (isExactName(words, candidate.name) ? w.exactName : 0) +
-      (candidate.numbered ? w.organizationNumber : 0) +
-      w.nameWords * nameCoverage(words, candidate.name, candidate.title) +
-      (candidate.placeHome ? w.placeHome : 0) +
-      (candidate.inPlace ? w.place * (0.5 + 0.5 / Math.max(1, candidate.spread)) : 0) +
-      (bestText > 0 ? (w.text * candidate.textScore) / bestText : 0) +
-      w.nameCloseness * nameCloseness(words, candidate.name),
-  }));
-  scored.sort((a, b) => b.score - a.score || a.candidate.name.localeCompare(b.candidate.name, 'sv') || a.candidate.id.localeCompare(b.candidate.id));
+  const scored = candidates.map((candidate) => {
+    const name = nameMatch(words, candidate.name, candidate.title);
+    return {
+      candidate,
+      score:
+        (name.exact ? w.exactName : 0) +
+        (candidate.numbered ? w.organizationNumber : 0) +
+        w.nameWords * name.coverage +
+        (candidate.placeHome ? w.placeHome : 0) +
+        (candidate.inPlace ? w.place * (0.5 + 0.5 / Math.max(1, candidate.spread)) : 0) +
+        (bestText > 0 ? (w.text * candidate.textScore) / bestText : 0) +
+        w.nameCloseness * name.closeness,
+    };
+  });
+  scored.sort((a, b) => b.score - a.score || swedishOrder(a.candidate.name, b.candidate.name) || a.candidate.id.localeCompare(b.candidate.id));
   return scored.map((entry) => entry.candidate);
 }
