@@ -1,24 +1,22 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Context } from './context.ts';
 import { asGraphQLError } from './errors.ts';
-import { requestCost } from './operation-cost.ts';
+import { costOf } from './operation-cost.ts';
 import { minimumRequestCost, type QueryBudget } from './query-budget.ts';
 import { ServiceError } from '../shared/errors.ts';
 
 /**
- * Charges each GraphQL request to its client's budget once its cost is known (after validation, with
- * its variables) and before it executes, so that a request over budget does no database work. A request refused at
+ * Charges each GraphQL request to its client's budget once its cost is known (after validation) and
+ * before it executes, so that a request over budget does no database work. A request refused at
  * parsing or validation never gets that far; it is charged the minimum as it ends.
  */
 export function queryBudgetPlugin(budget: QueryBudget): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ contextValue, document, request }) {
-          // Over the cost limit once the request's page sizes are known: refused as validation refuses it.
-          const cost = requestCost(document, request.variables);
+        async didResolveOperation({ contextValue, document }) {
           try {
-            await budget.charge(contextValue.viewer, contextValue.clientAddress, cost ?? minimumRequestCost);
+            await budget.charge(contextValue.viewer, contextValue.clientAddress, costOf(document) ?? minimumRequestCost);
           } catch (error) {
             throw asGraphQLError(error);
           }
