@@ -50,6 +50,8 @@ const table: Record<string, Record<ViewerName, Expected>> = {
   'updateParticipation(Z in an initiative Y leads)': row(U, 'allowed', 'allowed', F, F, 'allowed', F),
   'removeParticipation(Z in an initiative Y leads)': row(U, 'allowed', 'allowed', F, F, 'allowed', F),
   'addGrant(to an initiative Y leads)': row(U, 'allowed', 'allowed', F, F, 'allowed', F),
+  'updateGrant(of an initiative Y leads)': row(U, 'allowed', 'allowed', F, F, 'allowed', F),
+  'removeGrant(of an initiative Y leads)': row(U, 'allowed', 'allowed', F, F, 'allowed', F),
   'addEvent(in an initiative Y leads)': row(U, 'allowed', 'allowed', F, F, 'allowed', F),
   'mergeOrganizations(a duplicate into its original)': row(U, 'allowed', 'allowed', F, F, F, F),
   'changePassword(its own)': row(U, 'allowed', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed'),
@@ -150,6 +152,15 @@ describe('roles: who may do and see what', () => {
       ...(claimOfX ? [{ actor: X.id, initiative: id, role: 'PARTNER', status: 'CLAIMED' }] : []),
     ]);
     return id;
+  }
+
+  /** A fresh initiative Y leads, with one grant of 12 000 SEK from Z written by an admin. */
+  async function grantOfFreshInitiative(): Promise<{ initiative: string; grant: string }> {
+    const initiative = await freshInitiative(false);
+    const { addGrant } = await asAdmin('mutation ($input: AddGrantInput!) { addGrant(input: $input) { id } }', {
+      input: { initiativeId: initiative, funderId: Z.id, amount: 12000, currency: 'SEK', source: { title: 'Beslut', publisher: 'Jokkmokks kommun' } },
+    });
+    return { initiative, grant: addGrant.id };
   }
 
   beforeAll(async () => {
@@ -465,6 +476,34 @@ describe('roles: who may do and see what', () => {
         return codeOf(response);
       }
       expect(after).toEqual([{ amount: 12000 }]);
+      return 'allowed';
+    },
+
+    'updateGrant(of an initiative Y leads)': async (viewer) => {
+      const { initiative, grant } = await grantOfFreshInitiative();
+      const response = await ask(viewer, 'mutation ($id: ID!, $input: UpdateGrantInput!) { updateGrant(id: $id, input: $input) { amount } }', {
+        id: grant,
+        input: { amount: 15000, source: { title: 'Ändrat beslut', publisher: 'Jokkmokks kommun' } },
+      });
+      const after = (await asAdmin('query ($id: ID!) { initiative(id: $id) { grants { amount } } }', { id: initiative })).initiative.grants;
+      if (response.errors) {
+        expect(after).toEqual([{ amount: 12000 }]);
+        return codeOf(response);
+      }
+      expect(after).toEqual([{ amount: 15000 }]);
+      return 'allowed';
+    },
+
+    'removeGrant(of an initiative Y leads)': async (viewer) => {
+      const { initiative, grant } = await grantOfFreshInitiative();
+      const response = await ask(viewer, 'mutation ($id: ID!) { removeGrant(id: $id, reason: "Beviljades aldrig") }', { id: grant });
+      const after = (await asAdmin('query ($id: ID!) { initiative(id: $id) { grants { amount } } }', { id: initiative })).initiative.grants;
+      if (response.errors) {
+        expect(after).toEqual([{ amount: 12000 }]);
+        return codeOf(response);
+      }
+      expect(response.data!.removeGrant).toBe(true);
+      expect(after).toEqual([]);
       return 'allowed';
     },
 

@@ -79,16 +79,19 @@ describe('the benchmark floor', () => {
 
   it('finds every hit of the floor’s single full-text statement, the service ranking names first', async () => {
     // The floor asks the Swedish indexes once, best Lucene score first; the service adds names, prefixes and
-    // places and ranks them together, so its order differs: its first 50 hold the floor's 20.
+    // places and ranks them together, so its order differs: its first 50 hold the floor's 20. A word cut
+    // short is a prefix of names only in the service (a description is not searched as it is typed), so
+    // there the floor's hits by name are the ones it must hold.
     const firstFifty = `query ($text: String!) { search(text: $text, first: 50) { ... on Organization { id } ... on Person { id } ... on Initiative { id } } }`;
-    for (const [text, query] of [
-      ['integration', anyWordQuery('integration')],
-      ['trygghet', anyWordQuery('trygghet')],
-      ['integr', lastWordAsPrefix(anyWordQuery('integr'))],
+    const anyHit = () => true;
+    for (const [text, query, held] of [
+      ['integration', anyWordQuery('integration'), anyHit],
+      ['trygghet', anyWordQuery('trygghet'), anyHit],
+      ['integr', lastWordAsPrefix(anyWordQuery('integr')), (hit: Row) => /(^|[^\p{L}])integr/iu.test(hit.name)],
     ] as const) {
       const { ours: fromOurs, floor: fromFloor } = await agree(async () => {
         const ours = ((await client().data(firstFifty, { text })).search as Row[]).map((hit) => hit.id as string);
-        const floorIds = (await floor(searchCypher, { query, first: int(20) })).map((row) => row.hit.id as string);
+        const floorIds = (await floor(searchCypher, { query, first: int(20) })).filter((row) => held(row.hit)).map((row) => row.hit.id as string);
         // Compared as the floor's ids that the service found, so that agree() can wait out other files' writes.
         return { ours: floorIds.filter((id) => ours.includes(id)), floor: floorIds };
       });

@@ -45,7 +45,8 @@ describe('Cypher builders', () => {
     const { page } = buildActorPage({ text: 'ANDT (Fagersta) OR *' }, { first: 5, after: null }, viewer);
     expect(page.parameters!.text).toBe('+ANDT +\\(Fagersta\\) +or +\\*');
     const search = buildSearchCandidates(planSearch('integration: "unga" Hedemora 802000-1111'), 10, viewer)!;
-    expect(search.parameters!.textQueries).toEqual(['integration\\: \\"unga\\" Hedemora hedemora*']);
+    // The prefix (the last word as typed so far) is asked of names only, not of the Swedish text.
+    expect(search.parameters!.textQueries).toEqual(['integration\\: \\"unga\\" Hedemora']);
     expect(search.parameters!.nameQueries).toEqual(['(integration^4 integration~1) (unga^4) (hedemora^4 hedemora*^2 hedemora~1)']);
     expect(search.parameters).toMatchObject({ numbers: ['802000-1111'], municipalities: ['2083'] });
     for (const value of ['unga', 'Hedemora', '2083', '802000']) expect(search.text).not.toContain(value);
