@@ -1,5 +1,5 @@
 /**
- * The six benchmark questions as a client of the peer (the Neo4j GraphQL Library's generated schema,
+ * The benchmark operations as a client of the peer (the Neo4j GraphQL Library's generated schema,
  * bench/peer/type-defs.ts) asks them. Each builder takes the arguments the other servers' builders take
  * (bench/harness/operations.ts) and returns the request to POST to the peer's /graphql endpoint.
  *
