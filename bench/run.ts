@@ -28,7 +28,6 @@ try {
     ? await prepareWriteTargets(engine.boltUri, samples)
     : null;
   const ours = servers.find((server) => server.name === 'ours');
-  const signedIn = writes && ours ? { ours: await signedInHeaders(ours, writes.admin) } : {};
 
   const results: OperationResult[] = [];
   const counters = {};
@@ -37,6 +36,8 @@ try {
     // server with each server first in one of them: Neo4j's JIT and caches go on warming for tens of
     // seconds, and that drift must fall on every server alike, not on whichever is measured first.
     const loads: [RunningServer, OperationLoad][] = [];
+    // Signed in afresh for each write operation: a token lives minutes, a run far longer.
+    const signedIn = writes && ours && signedInOperations.includes(operation) ? { ours: await signedInHeaders(ours, writes.admin) } : {};
     for (const server of servers) {
       process.stderr.write(`${operation} · ${server.name} warming up\n`);
       loads.push([server, await warmUpOperation(server, operation, { samples, options, settle, counters, signedIn, ...(writes ? { targets: writes.targets } : {}) })]);

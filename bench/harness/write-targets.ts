@@ -9,8 +9,11 @@ import type { RunningServer } from './servers.ts';
 /** The admin a run signs in as for the service's writes; removed with the run's other writes. */
 const adminMark = 'bench-admin';
 
-/** Initiatives made for a run: each takes one participation from each organisation (nthParticipation). */
-const INITIATIVES = 100;
+/**
+ * Initiatives made for a run: each takes one participation from each organisation (nthParticipation), so
+ * that the floor, adding hundreds a second, does not use the pairs up within a run.
+ */
+const INITIATIVES = 1_000;
 
 export interface PreparedWrites {
   targets: WriteTargets;
