@@ -15,6 +15,7 @@ import { prepareBenchData } from './harness/data.ts';
 import { startBenchEngine } from './harness/engine.ts';
 import { OperationLoad, type LoadFigures } from './harness/load.ts';
 import { graphqlRequest, type BenchRequest } from './harness/operations.ts';
+import { signedInHeaders } from './harness/write-targets.ts';
 import { startServer, type RunningServer } from './harness/servers.ts';
 
 const options = z
@@ -58,17 +59,6 @@ await db.write((tx) =>
   ),
 );
 
-async function tokenOf(server: RunningServer): Promise<Record<string, string>> {
-  const response = await fetch(server.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', variables: { e: admin.email, p: admin.password } }),
-  });
-  const body = (await response.json()) as { data?: { login: { token: string } } };
-  if (!body.data) throw new Error(`could not sign in to ${server.name}: ${JSON.stringify(body)}`);
-  return { authorization: `Bearer ${body.data.login.token}` };
-}
-
 let written = 0;
 const operations: Record<string, { server: 'ours' | 'floor' | 'compared'; next: () => BenchRequest }> = {
   'floor: profile edit': { server: 'floor', next: () => ({ method: 'POST', path: '/update-organization', body: JSON.stringify({ id: organizations[written % organizations.length], description: `Mätning ${++written}` }) }) },
@@ -111,7 +101,7 @@ try {
   const loads: [string, OperationLoad][] = [];
   for (const [name, operation] of Object.entries(operations)) {
     const server = servers[operation.server]!;
-    const headers = operation.server === 'floor' ? {} : await tokenOf(server);
+    const headers = operation.server === 'floor' ? {} : await signedInHeaders(server, admin);
     const target = { url: server.url, pid: server.pid, connections: options.connections, headers, nextRequest: operation.next, settle: bench.settle };
     loads.push([name, await OperationLoad.warmUp(target, [{ requests: Math.min(100, options.requests) }])]);
   }
