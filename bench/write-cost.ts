@@ -16,7 +16,7 @@ import { startBenchEngine } from './harness/engine.ts';
 import { OperationLoad, type LoadFigures } from './harness/load.ts';
 import { graphqlRequest, type BenchRequest } from './harness/operations.ts';
 import { signedInHeaders } from './harness/write-targets.ts';
-import { startServer, type RunningServer } from './harness/servers.ts';
+import { startServer } from './harness/servers.ts';
 
 const options = z
   .object({
