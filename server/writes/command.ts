@@ -6,7 +6,18 @@ import type { ChangeDraft } from './changes.ts';
 
 /** What a command's write did: its answer, the changes to record, and (for writes outside the network) the audit entry. */
 export interface Outcome<Result> {
-  result: Result;
+  /**
+   * The answer, or its read-back still on its way: statements sent in one transaction without waiting
+   * run in the order sent, so a read-back left pending is answered in the same round trip as the change
+   * records the executor sends after it.
+   */
+  result: Result | Promise<Result>;
+  /**
+   * Other statements sent without waiting (a cited source, the write itself); the executor waits for them
+   * with the records. Only a call that sends all its statements at once belongs here (one statement, or
+   * none before its first await), so that what follows it runs after it.
+   */
+  sent?: Promise<unknown>[];
   /** One per node or relationship changed; the executor records them with the network revision. */
   changes: ChangeDraft[];
   /**

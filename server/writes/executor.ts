@@ -15,7 +15,10 @@ export interface ExecutionContext {
  * Runs every mutation the same way, in this order: the caller must be signed in (unless anyone may),
  * the arguments are parsed (BAD_USER_INPUT names the field), work that needs no transaction is done,
  * and then, in one write transaction: the facts are read, the policy decides, the change is made, and
- * its change records, audit entry and network revision are written. Any refusal inside the transaction
+ * its change records, audit entry and network revision are written. A command may leave its statements
+ * unanswered (Outcome.sent, a pending result): they run in the order sent, and the records go out behind
+ * them in the same round trip, so a small write costs a round trip for its facts, one for the rest, and
+ * the commit. Any refusal inside the transaction
  * rolls it back, so a denied or failed write leaves nothing behind.
  */
 export async function execute<Args, Facts, Result>(
@@ -32,8 +35,9 @@ export async function execute<Args, Facts, Result>(
       const facts = await command.facts(tx, args, viewer);
       if (command.action !== null) authorize(viewer, command.action, command.resource(facts, args, viewer));
       const outcome = await command.apply(tx, args, facts, viewer);
-      await recordWrite(tx, viewer, command.name, outcome.changes, outcome.audit);
-      return outcome.result;
+      const recorded = recordWrite(tx, viewer, command.name, outcome.changes, outcome.audit);
+      const [result] = await Promise.all([outcome.result, recorded, ...(outcome.sent ?? [])]);
+      return result;
     }, { changesNetwork: false });
   } catch (error) {
     throw asConflict(command, args, error);

@@ -22,7 +22,10 @@ CREATE (:Change {
   fields: change.fields, sourceId: change.sourceId, reason: change.reason
 })`;
 
-/** The change records and the audit entry of one command, in its transaction. */
+/**
+ * The change records and the audit entry of one command, in its transaction, sent together: neither
+ * needs the other's answer, so they cost one round trip.
+ */
 export async function recordWrite(
   tx: Transaction,
   viewer: Viewer,
@@ -32,9 +35,9 @@ export async function recordWrite(
 ): Promise<void> {
   const targetIds = audit?.targetIds ?? [...new Set(changes.flatMap((c) => [c.targetId, ...c.subjectIds]))];
   const fields = audit?.fields ?? [...new Set(changes.flatMap((c) => c.fields.map((f) => f.field)))];
-  await writeAudit(tx, viewer, { action, targetIds, fields });
-  if (changes.length === 0) return;
-  await tx.run({
+  const audited = writeAudit(tx, viewer, { action, targetIds, fields });
+  if (changes.length === 0) return audited;
+  const recorded = tx.run({
     text: recordChanges,
     parameters: {
       action,
@@ -48,4 +51,5 @@ export async function recordWrite(
       })),
     },
   });
+  await Promise.all([audited, recorded]);
 }

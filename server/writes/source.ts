@@ -41,27 +41,38 @@ export const sourceInput = z
   });
 export type SourceInput = z.infer<typeof sourceInput>;
 
+/** The source a write cites: its id, known at once, and the statement that checks or writes it, already sent. */
+export interface CitedSource {
+  id: string;
+  sent: Promise<void>;
+}
+
 /**
- * The id of the source a write cites: the existing one it names (NOT_FOUND at `field`.id when there is
- * none), or a new one written now in the same transaction.
+ * Cites the existing source `source` names (NOT_FOUND at `field`.id when there is none), or writes a new
+ * one in the same transaction. The id is known before Neo4j answers, so the write that cites it can be
+ * sent in the same round trip; the transaction must not commit before `sent` has settled.
  */
-export async function citedSource(tx: Transaction, source: SourceInput, viewer: Viewer, field = 'input.source'): Promise<string> {
+export function citeSource(tx: Transaction, source: SourceInput, viewer: Viewer, field = 'input.source'): CitedSource {
   if (source.id) {
-    const found = await tx.run({ text: 'MATCH (s:Source {id: $id}) RETURN s.id', parameters: { id: source.id } });
-    if (found.records.length === 0) throw notFound(`${field}.id`, 'names no source');
-    return source.id;
+    const checked = tx.run({ text: 'MATCH (s:Source {id: $id}) RETURN s.id', parameters: { id: source.id } }).then((found) => {
+      if (found.records.length === 0) throw notFound(`${field}.id`, 'names no source');
+    });
+    return { id: source.id, sent: checked };
   }
   const id = newId();
-  await writeSources(
-    tx,
-    [{ id, title: source.title!, url: source.url ?? null, publisher: source.publisher ?? null, published: source.published ?? null, document: source.document ?? null }],
-    { author: authorOf(viewer) },
-  );
-  return id;
+  const row = { id, title: source.title!, url: source.url ?? null, publisher: source.publisher ?? null, published: source.published ?? null, document: source.document ?? null };
+  return { id, sent: writeSources(tx, [row], { author: authorOf(viewer) }) };
+}
+
+/** The id of the source a write cites, once Neo4j has checked or written it (see citeSource). */
+export async function citedSource(tx: Transaction, source: SourceInput, viewer: Viewer, field = 'input.source'): Promise<string> {
+  const cited = citeSource(tx, source, viewer, field);
+  await cited.sent;
+  return cited.id;
 }
 
 /** What an organisation says of itself, cited as itself on the day it said it. */
-export async function selfCitation(tx: Transaction, organizationName: string, viewer: Viewer): Promise<string> {
+export function selfCitation(tx: Transaction, organizationName: string, viewer: Viewer): CitedSource {
   const today = new Date().toISOString().slice(0, 10);
-  return citedSource(tx, { title: `${organizationName}: egen uppgift`, publisher: organizationName, published: today }, viewer);
+  return citeSource(tx, { title: `${organizationName}: egen uppgift`, publisher: organizationName, published: today }, viewer);
 }

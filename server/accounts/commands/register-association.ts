@@ -26,7 +26,8 @@ export const registerAssociation = command({
   facts: async () => ({}),
   resource: () => ({}),
   async apply(tx, { input, passwordHash }, _facts, viewer) {
-    const sourceId = await selfCitation(tx, input.name, viewer);
+    const source = selfCitation(tx, input.name, viewer);
+    const sourceId = source.id;
     const organization: OrganizationShape = {
       id: newId(),
       kind: 'ASSOCIATION',
@@ -43,6 +44,7 @@ export const registerAssociation = command({
       parent: null,
     };
     const accountId = newId();
+    await source.sent;
     await writeOrganizations(tx, [organization], { mode: 'create', author: accountId });
     await createAccount(tx, { id: accountId, email: input.email, passwordHash: passwordHash!, role: 'ASSOCIATION', organizationId: organization.id }, null);
     return {

@@ -8,7 +8,7 @@ import { change, diffFields } from '../../writes/changes.ts';
 import { command } from '../../writes/command.ts';
 import { expectedVersion, municipalities, themes } from '../../writes/inputs.ts';
 import { actorRecord } from '../../writes/read-back.ts';
-import { citedSource, selfCitation, sourceInput } from '../../writes/source.ts';
+import { citeSource, selfCitation, sourceInput } from '../../writes/source.ts';
 import { organizationToEdit } from './organization-facts.ts';
 import { organizationFields } from './organization-fields.ts';
 
@@ -52,11 +52,12 @@ export const updateOrganization = command({
     const { source, ...fields } = input;
     const speaksForItself = viewer.organizationId === id;
     if (!source && !speaksForItself) throw badUserInput('input.source', 'is needed: only an organisation’s own edit of its profile may leave it out');
-    const sourceId = source ? await citedSource(tx, source, viewer) : await selfCitation(tx, organization.name, viewer);
+    const cited = source ? citeSource(tx, source, viewer) : selfCitation(tx, organization.name, viewer);
+    const sourceId = cited.id;
     const patch: OrganizationPatch = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
-    await patchOrganization(tx, id, patch, [sourceId], authorOf(viewer));
     return {
-      result: await actorRecord(tx, id),
+      sent: [cited.sent, patchOrganization(tx, id, patch, [sourceId], authorOf(viewer))],
+      result: actorRecord(tx, id),
       changes: [
         change({
           targetId: id,

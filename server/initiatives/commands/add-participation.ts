@@ -10,7 +10,7 @@ import { command } from '../../writes/command.ts';
 import { initiativeToEdit } from '../../writes/initiative-facts.ts';
 import { endsBeforeStart, participationRole } from '../../writes/inputs.ts';
 import { participationRecord } from '../../writes/read-back.ts';
-import { citedSource, sourceInput } from '../../writes/source.ts';
+import { citeSource, sourceInput } from '../../writes/source.ts';
 import { isPublic, participationChange } from './participation-change.ts';
 import { standingOf } from './participation-standing.ts';
 
@@ -38,9 +38,14 @@ export const addParticipation = command({
   action: 'addParticipation',
   arguments: addParticipationArguments,
   async facts(tx, { input }, viewer) {
-    const actor = await actorToLink(tx, input.actorId, 'input.actorId', viewer);
-    const initiative = await initiativeToEdit(tx, input.initiativeId, 'input.initiativeId');
-    return { initiative, actor, acting: await actingOrganization(tx, viewer) };
+    // Sent together, in this order: whether the role is taken is read once the initiative is locked.
+    const [actor, initiative, acting, taken] = await Promise.all([
+      actorToLink(tx, input.actorId, 'input.actorId', viewer),
+      initiativeToEdit(tx, input.initiativeId, 'input.initiativeId'),
+      actingOrganization(tx, viewer),
+      roleTaken(tx, input.actorId, input.initiativeId, input.role),
+    ]);
+    return { initiative, actor, acting, taken };
   },
   resource: ({ initiative, acting }, { input }) => ({
     organizationId: input.actorId,
@@ -48,12 +53,11 @@ export const addParticipation = command({
     leadOrganizationIds: initiative.leadOrganizationIds,
     actingOrganizationVerified: acting?.verified ?? false,
   }),
-  async apply(tx, { input }, { initiative, actor }, viewer) {
+  async apply(tx, { input }, { initiative, actor, taken }, viewer) {
     requireVisible(actor);
-    if (await roleTaken(tx, input.actorId, input.initiativeId, input.role)) {
-      throw badUserInput('input.role', 'the actor already takes part in this initiative in this role');
-    }
-    const sourceId = await citedSource(tx, input.source, viewer);
+    if (taken) throw badUserInput('input.role', 'the actor already takes part in this initiative in this role');
+    const source = citeSource(tx, input.source, viewer);
+    const sourceId = source.id;
     const participation: ParticipationShape = {
       id: newId(),
       actor: input.actorId,
@@ -64,9 +68,10 @@ export const addParticipation = command({
       ...standingOf(viewer, input.actorId, initiative.leadOrganizationIds),
       sources: [sourceId],
     };
-    await writeParticipations(tx, [participation], { mode: 'create', author: authorOf(viewer) });
+    const written = writeParticipations(tx, [participation], { mode: 'create', author: authorOf(viewer) });
     return {
-      result: await participationRecord(tx, participation.id),
+      sent: [source.sent, written],
+      result: participationRecord(tx, participation.id),
       changes: [participationChange(null, participation, { public: isPublic(participation.status, initiative.status), sourceId })],
     };
   },

@@ -45,7 +45,8 @@ export const claimParticipation = command({
     if (await roleTaken(tx, own.id, input.initiativeId, input.role)) {
       throw conflict('input.role', 'your organisation already takes part in this initiative in this role');
     }
-    const sourceId = await selfCitation(tx, own.name, viewer);
+    const source = selfCitation(tx, own.name, viewer);
+    const sourceId = source.id;
     const claim: ParticipationShape = {
       id: newId(),
       actor: own.id,
@@ -57,9 +58,9 @@ export const claimParticipation = command({
       claimedBy: own.id,
       sources: [sourceId],
     };
-    await writeParticipations(tx, [claim], { mode: 'create', author: authorOf(viewer) });
     return {
-      result: await participationRecord(tx, claim.id),
+      sent: [source.sent, writeParticipations(tx, [claim], { mode: 'create', author: authorOf(viewer) })],
+      result: participationRecord(tx, claim.id),
       changes: [participationChange(null, claim, { public: false, sourceId })],
     };
   },

@@ -12,7 +12,7 @@ import { command } from '../../writes/command.ts';
 import { checkWhole } from '../../writes/initiative-facts.ts';
 import { description, endsBeforeStart, initiativeKind, name, period, someMunicipalities, themes } from '../../writes/inputs.ts';
 import { initiativeRecord } from '../../writes/read-back.ts';
-import { citedSource, sourceInput } from '../../writes/source.ts';
+import { citeSource, sourceInput } from '../../writes/source.ts';
 import { isPublic, participationChange } from './participation-change.ts';
 
 export const initiativeFields = ['kind', 'name', 'description', 'start', 'end', 'status', 'themes', 'municipalities', 'partOf'] as const;
@@ -41,14 +41,15 @@ export const createInitiative = command({
   action: 'createInitiative',
   arguments: createInitiativeArguments,
   async facts(tx, { input }, viewer) {
-    if (input.partOf) await checkWhole(tx, null, input.partOf, 'input.partOf');
-    return { acting: await actingOrganization(tx, viewer) };
+    const [acting] = await Promise.all([actingOrganization(tx, viewer), input.partOf ? checkWhole(tx, null, input.partOf, 'input.partOf') : null]);
+    return { acting };
   },
   resource: ({ acting }, { input }) => ({ municipalities: input.municipalities, actingOrganizationVerified: acting?.verified ?? false }),
   async apply(tx, { input }, { acting }, viewer) {
-    const sourceId = await citedSource(tx, input.source, viewer);
     const trusted = writesTrusted(viewer);
     if (!trusted && !acting) throw badUserInput('input', 'only an association or a strategist can start an initiative');
+    const source = citeSource(tx, input.source, viewer);
+    const sourceId = source.id;
     const initiative: InitiativeShape = {
       id: newId(),
       kind: input.kind,
@@ -63,7 +64,7 @@ export const createInitiative = command({
       partOf: input.partOf ?? null,
     };
     const author = authorOf(viewer);
-    await writeInitiatives(tx, [initiative], { mode: 'create', author });
+    const sent = [source.sent, writeInitiatives(tx, [initiative], { mode: 'create', author })];
     const changes = [
       change({
         targetId: initiative.id,
@@ -76,9 +77,9 @@ export const createInitiative = command({
     // An association's own initiative: it leads it, and says so with the same source.
     if (!trusted && acting) {
       const lead: ParticipationShape = { id: newId(), actor: acting.id, initiative: initiative.id, role: 'LEAD', since: null, until: null, status: 'CONFIRMED', sources: [sourceId] };
-      await writeParticipations(tx, [lead], { mode: 'create', author });
+      sent.push(writeParticipations(tx, [lead], { mode: 'create', author }));
       changes.push(participationChange(null, lead, { public: isPublic(lead.status, initiative.status), sourceId }));
     }
-    return { result: await initiativeRecord(tx, initiative.id), changes };
+    return { sent, result: initiativeRecord(tx, initiative.id), changes };
   },
 });
