@@ -26,7 +26,7 @@ export function createMetrics() {
     }),
     networkIndexCatchUp: new Histogram({
       name: 'network_index_catch_up_seconds',
-      help: 'Reading and applying what the writes since its revision changed, from the request that found the network index behind',
+      help: 'Reading and applying what the writes since its revision changed: after a write of this process, or for a request that found the network index behind',
       buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
       registers: [registry],
     }),

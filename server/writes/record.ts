@@ -20,11 +20,13 @@ CREATE (:Change {
   participationId: change.participationId, public: change.public,
   byRole: $byRole, byOrganizationId: $byOrganizationId,
   fields: change.fields, sourceId: change.sourceId, reason: change.reason
-})`;
+})
+RETURN DISTINCT revision`;
 
 /**
  * The change records and the audit entry of one command, in its transaction, sent together: neither
- * needs the other's answer, so they cost one round trip.
+ * needs the other's answer, so they cost one round trip. Answers the network revision the write moved
+ * to, null when it changed nothing of the network.
  */
 export async function recordWrite(
   tx: Transaction,
@@ -32,12 +34,12 @@ export async function recordWrite(
   action: string,
   changes: ChangeDraft[],
   audit: { targetIds: string[]; fields: string[] } | undefined,
-): Promise<void> {
+): Promise<number | null> {
   const targetIds = audit?.targetIds ?? [...new Set(changes.flatMap((c) => [c.targetId, ...c.subjectIds]))];
   const fields = audit?.fields ?? [...new Set(changes.flatMap((c) => c.fields.map((f) => f.field)))];
   const audited = writeAudit(tx, viewer, { action, targetIds, fields });
-  if (changes.length === 0) return audited;
-  const recorded = tx.run({
+  if (changes.length === 0) return audited.then(() => null);
+  const recorded = tx.run<{ revision: number }>({
     text: recordChanges,
     parameters: {
       action,
@@ -51,5 +53,6 @@ export async function recordWrite(
       })),
     },
   });
-  await Promise.all([audited, recorded]);
+  const [, result] = await Promise.all([audited, recorded]);
+  return result.records[0]!.get('revision');
 }

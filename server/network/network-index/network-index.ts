@@ -53,6 +53,17 @@ export class NetworkIndex {
     return { revision: snapshot.revision, overlaps: findOverlaps(snapshot, filter, first, today) };
   }
 
+  /**
+   * A write this process made has moved the network to `revision`: the catch-up starts now rather than
+   * when the next question finds the index behind, so that question finds it caught up or on its way.
+   * Before the first build there is nothing to catch up. A catch-up that fails here is left alone: the
+   * next question that needs the revision tries again and answers with what failed.
+   */
+  follow(revision: number): void {
+    if (!this.snapshot) return;
+    this.atLeast(revision).catch(() => undefined);
+  }
+
   private async atLeast(revision: number): Promise<NetworkSnapshot> {
     for (;;) {
       if (this.snapshot && this.snapshot.revision >= revision) return this.snapshot;
