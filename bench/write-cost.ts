@@ -6,16 +6,11 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { createAccount } from '../server/accounts/store.ts';
-import { hashPassword } from '../server/auth/passwords.ts';
-import { createDriver, Database } from '../server/db/database.ts';
-import { writeInitiatives } from '../server/repositories/initiatives.ts';
-import { newId } from '../server/shared/ids.ts';
 import { prepareBenchData } from './harness/data.ts';
 import { startBenchEngine } from './harness/engine.ts';
 import { OperationLoad, type LoadFigures } from './harness/load.ts';
-import { graphqlRequest, type BenchRequest } from './harness/operations.ts';
-import { signedInHeaders } from './harness/write-targets.ts';
+import { benchSource, graphqlRequest, nthInitiative, nthParticipation, type BenchRequest } from './harness/operations.ts';
+import { prepareWriteTargets, removeBenchWrites, signedInHeaders } from './harness/write-targets.ts';
 import { startServer } from './harness/servers.ts';
 
 const options = z
@@ -30,7 +25,6 @@ const options = z
   .strict()
   .parse(Object.fromEntries(process.argv.slice(2).reduce<string[][]>((pairs, arg, i, all) => (i % 2 === 0 ? [...pairs, [arg.replace(/^--/, ''), all[i + 1]!]] : pairs), [])));
 
-const source = { title: 'Mätning av skrivkostnad', publisher: 'Samverkan' };
 const mutations = {
   updateOrganization: `mutation ($id: ID!, $description: String!, $source: SourceInput) {
     updateOrganization(id: $id, input: { description: $description, source: $source }) { id version } }`,
@@ -39,49 +33,21 @@ const mutations = {
 };
 
 const bench = await startBenchEngine(options.scale);
-const data = await prepareBenchData(bench.engine.boltUri, options.scale, options.seed);
-const driver = createDriver({ uri: bench.engine.boltUri, user: 'neo4j', password: '', database: 'neo4j' });
-const db = new Database(driver, 'neo4j', 600_000);
-const admin = { email: `write-cost-${Date.now()}@example.org`, password: 'skrivkostnad-mäts-42' };
-await db.write(async (tx) => createAccount(tx, { email: admin.email, passwordHash: await hashPassword(admin.password), role: 'ADMIN' }, 'bench'));
-const sample = await db.query<{ organizations: string[]; kommuner: string[] }>({
-  text: `RETURN COLLECT { MATCH (o:Organization {status: 'VERIFIED'}) RETURN o.id LIMIT 400 } AS organizations,
-                COLLECT { MATCH (m:Municipality) RETURN m.code LIMIT 50 } AS kommuner`,
-});
-const { organizations, kommuner } = sample.records[0]!.toObject();
-// Initiatives of this run's own, so that no participation added to them is one the network has already.
-const initiatives = Array.from({ length: 40 }, () => newId());
-await db.write((tx) =>
-  writeInitiatives(
-    tx,
-    initiatives.map((id, n) => ({ id, kind: 'PROJECT', name: `Mätning ${n}`, description: null, start: '2026', end: null, status: 'VERIFIED', themes: ['integration'], municipalities: [kommuner[n % kommuner.length]!], sources: [], partOf: null })),
-    { mode: 'create', author: 'bench' },
-  ),
-);
+const { samples } = await prepareBenchData(bench.engine.boltUri, options.scale, options.seed);
+// The run's own initiatives and admin, as `npm run bench` makes them; removed again at the end.
+const { targets, admin } = await prepareWriteTargets(bench.engine.boltUri, samples);
+const organizations = targets.organizationIds;
 
 let written = 0;
 const operations: Record<string, { server: 'ours' | 'floor' | 'compared'; next: () => BenchRequest }> = {
   'floor: profile edit': { server: 'floor', next: () => ({ method: 'POST', path: '/update-organization', body: JSON.stringify({ id: organizations[written % organizations.length], description: `Mätning ${++written}` }) }) },
   updateOrganization: {
     server: 'ours',
-    next: () => graphqlRequest(mutations.updateOrganization, { id: organizations[written % organizations.length], description: `Mätning ${++written}`, source }),
+    next: () => graphqlRequest(mutations.updateOrganization, { id: organizations[written % organizations.length], description: `Mätning ${++written}`, source: benchSource }),
   },
-  createInitiative: {
-    server: 'ours',
-    next: () =>
-      graphqlRequest(mutations.createInitiative, {
-        input: { kind: 'ACTIVITY', name: `Mätning ${++written}`, themes: ['integration'], municipalities: [kommuner[written % kommuner.length]], source },
-      }),
-  },
-  addParticipation: {
-    server: 'ours',
-    next: () =>
-      graphqlRequest(mutations.addParticipation, {
-        // Every request a pair of actor and initiative of its own, so that none is refused as a role taken, and
-        // requests in a row for different initiatives, so that they do not queue for one initiative's lock.
-        input: { actorId: organizations[Math.floor(written / initiatives.length) % organizations.length], initiativeId: initiatives[written++ % initiatives.length], role: 'PARTNER', source },
-      }),
-  },
+  createInitiative: { server: 'ours', next: () => graphqlRequest(mutations.createInitiative, { input: nthInitiative(samples, written++) }) },
+  // Every request a pair of actor and initiative of its own, so that none is refused as a role taken.
+  addParticipation: { server: 'ours', next: () => graphqlRequest(mutations.addParticipation, { input: nthParticipation(targets, written++) }) },
 };
 if (options['compare-with']) {
   // An older checkout's updateOrganization takes no source: it has none to give.
@@ -115,7 +81,7 @@ try {
   }
 } finally {
   for (const server of Object.values(servers)) await server?.stop();
-  await driver.close();
+  await removeBenchWrites(bench.engine.boltUri);
   await bench.stop();
 }
 
