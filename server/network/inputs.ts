@@ -1,10 +1,15 @@
 import { z } from 'zod';
 import { activeOnInput } from '../initiatives/inputs.ts';
 import { asOfInput } from '../research/as-of.ts';
-import { filterInput, whereFilterFields } from '../shared/inputs.ts';
+import { filterInput, idInput, whereFilterFields } from '../shared/inputs.ts';
 import { MAX_PATH_HOPS } from './path-query.ts';
 
-export const overlapFilterInput = filterInput({ ...whereFilterFields, activeOn: activeOnInput.nullish(), asOf: asOfInput });
+export const overlapFilterInput = filterInput({
+  ...whereFilterFields,
+  activeOn: activeOnInput.nullish(),
+  asOf: asOfInput,
+  initiative: idInput.nullish(),
+});
 
 export const maxHopsInput = z
   .number()

@@ -12,6 +12,8 @@ export interface OverlapFilter {
   activeOn?: PartialDate | null;
   /** A day ("YYYY-MM-DD"): only initiatives that existed then, and that day stands for today. */
   asOf?: string | null;
+  /** Only the pairs this initiative is one of. */
+  initiative?: string | null;
 }
 
 /**

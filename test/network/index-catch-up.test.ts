@@ -90,7 +90,7 @@ const viewers: Viewer[] = [
   { accountId: 'admin', role: 'ADMIN', organizationId: null, municipalities: [] },
 ];
 
-/** Partner suggestions for the actors and initiatives the writes touched and a sample of the rest, as each viewer; overlaps per kommun. */
+/** Partner suggestions for the actors and initiatives the writes touched and a sample of the rest, as each viewer; overlaps per kommun and of each of those initiatives. */
 function answers(snapshot: NetworkSnapshot, pools: NetworkPools) {
   const strategist: Viewer = { accountId: 'strategist', role: 'STRATEGIST', organizationId: null, municipalities: pools.municipalities.slice(0, 2) };
   const subjects = pools.subjects();
@@ -100,6 +100,7 @@ function answers(snapshot: NetworkSnapshot, pools: NetworkPools) {
       findOverlaps(snapshot, {}, 25, '2026-06-01'),
       ...pools.municipalities.map((code) => findOverlaps(snapshot, { municipalities: [code] }, 25, '2026-06-01')),
       findOverlaps(snapshot, { themes: pools.themes.slice(0, 2) }, 25, '2026-06-01'),
+      ...subjects.map((id) => findOverlaps(snapshot, { initiative: id }, 25, '2026-06-01')),
     ],
   };
 }

@@ -32,6 +32,22 @@ test.describe('the pages of one initiative and one actor', () => {
     await expectNoSeriousA11yViolations(page);
   });
 
+  test('an initiative lists its own overlaps, each a pair it is one of, best first', async ({ page }) => {
+    await openInitiative(page, 'Framtidens Fagersta');
+    const overlaps = page.getByRole('region', { name: 'Överlappande initiativ' });
+    await expect(overlaps.getByRole('status')).toHaveText(/bäst först/);
+    const pairs = overlaps.getByRole('listitem');
+    expect(await pairs.count()).toBeGreaterThan(0);
+    for (const pair of await pairs.all()) await expect(pair.getByRole('link', { name: 'Framtidens Fagersta', exact: true })).toBeVisible();
+    // The medborgarlöfte's autumn round in Fagersta, 2020-09-01 to 2020-11-30, within the project's year.
+    const autumn = pairs.filter({ has: page.getByRole('link', { name: 'Förnyat medborgarlöfte september–november 2020' }) });
+    await expect(autumn.getByText('91 dagar samtidigt')).toBeVisible();
+    const scores = await overlaps.locator('dt:text-is("Överlapp") + dd').allTextContents();
+    const numbers = scores.map((text) => Number(text.replace(' av 3', '').replace(',', '.')));
+    expect(numbers).toEqual([...numbers].sort((x, y) => y - x));
+    await expectNoSeriousA11yViolations(page);
+  });
+
   test('a node of the neighbourhood map opens its page when clicked', async ({ page }) => {
     await openInitiative(page, 'Vägen in');
     const map = page.getByRole('img', { name: /^Nätverket kring Vägen in/ });

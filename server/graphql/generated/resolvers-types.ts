@@ -742,6 +742,11 @@ export type OverlapFilter = {
    */
   asOf?: InputMaybe<Scalars['Date']['input']>;
   counties?: InputMaybe<Array<Scalars['String']['input']>>;
+  /**
+   * Only the pairs this initiative is one of, with the other filters still applying. Only public initiatives
+   * overlap, so an id of one awaiting review, or of nothing the caller may see, gives an empty list.
+   */
+  initiative?: InputMaybe<Scalars['ID']['input']>;
   municipalities?: InputMaybe<Array<Scalars['String']['input']>>;
   themes?: InputMaybe<Array<Scalars['String']['input']>>;
 };

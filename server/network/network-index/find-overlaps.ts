@@ -17,6 +17,14 @@ const epochDay = (isoDate: string) => Date.parse(`${isoDate}T00:00:00Z`) / 86_40
 /** A period's first day: its start, or its end when only that is known; NaN when undated. */
 const firstDayOf = (firstDays: Float64Array, lastDays: Float64Array, i: number) => (Number.isNaN(firstDays[i]!) ? lastDays[i]! : firstDays[i]!);
 
+/** What a pair must meet, from the filter: the themes and kommuner it may share, and the days both must be active. */
+interface PairRules {
+  themeMask: Uint32Array;
+  placeAllowed: Uint8Array;
+  active: (i: number) => boolean;
+  todayDay: number;
+}
+
 /**
  * The best `first` overlaps, as overlap-query.ts defines them: pairs of initiatives from different
  * families that share a theme and a kommun (both in the filter, when it names them) and whose periods
@@ -25,41 +33,79 @@ const firstDayOf = (firstDays: Float64Array, lastDays: Float64Array, i: number) 
  * the same: the tests hold it to the benchmark floor's hand-written statement (bench/floor/queries.ts).
  *
  * Pairs are formed kommun by kommun, so a pair's cost is paid only where two initiatives share a place:
- * the square of a big kommun's initiatives, not of the country's.
+ * the square of a big kommun's initiatives, not of the country's. With an initiative in the filter only
+ * its own pairs are formed, from the initiatives of its kommuner; one the index does not hold (hidden,
+ * or no initiative) is in none.
  */
 export function findOverlaps(snapshot: NetworkSnapshot, filter: OverlapFilter, first: number, today: string): OverlapKeys[] {
-  const { initiatives, municipalities } = snapshot;
-  const words = snapshot.themes.words;
-  const themeMask = themeMaskOf(snapshot, filter.themes);
-  const placeAllowed = placesAllowed(snapshot, filter);
+  const { initiatives } = snapshot;
+  const rules = pairRules(snapshot, filter, today);
+  const best = new BestPairs(first, initiatives.names, initiatives.idRanks);
+  if (filter.initiative) {
+    const one = initiatives.index.get(filter.initiative);
+    if (one !== undefined) pairsOfOne(snapshot, one, rules, best);
+  } else {
+    allPairs(snapshot, rules, best);
+  }
+  return best.inOrder().map(({ a, b, score, overlappingDays }) => ({ a: initiatives.ids[a]!, b: initiatives.ids[b]!, score, overlappingDays }));
+}
+
+function pairRules(snapshot: NetworkSnapshot, filter: OverlapFilter, today: string): PairRules {
   const activeInRange = activeOn(snapshot, filter.activeOn);
   const existedOnDay = activeOn(snapshot, filter.asOf ? parsePartialDate(filter.asOf) : null);
-  const active = (i: number) => activeInRange(i) && existedOnDay(i);
-  const todayDay = epochDay(today);
+  return {
+    themeMask: themeMaskOf(snapshot, filter.themes),
+    placeAllowed: placesAllowed(snapshot, filter),
+    active: (i) => activeInRange(i) && existedOnDay(i),
+    todayDay: epochDay(today),
+  };
+}
+
+function allPairs(snapshot: NetworkSnapshot, rules: PairRules, best: BestPairs): void {
+  const { initiatives, municipalities } = snapshot;
   const pairedWith = new Int32Array(initiatives.count).fill(-1);
   const started = new Uint8Array(initiatives.count);
-  const best = new BestPairs(first, initiatives.names);
-
   for (let m = 0; m < municipalities.codes.length; m++) {
-    if (!placeAllowed[m]) continue;
+    if (!rules.placeAllowed[m]) continue;
     for (const a of rowOf(initiatives.byMunicipality, m)) {
-      if (started[a] || !active(a)) continue;
+      if (started[a] || !rules.active(a)) continue;
       started[a] = 1;
       for (const place of rowOf(initiatives.municipalities, a)) {
-        if (!placeAllowed[place]) continue;
+        if (!rules.placeAllowed[place]) continue;
         for (const b of rowOf(initiatives.byMunicipality, place)) {
           if (initiatives.idRanks[b]! <= initiatives.idRanks[a]! || pairedWith[b] === a) continue;
-          if (!sharesMaskedTheme(initiatives.themes, a, b, themeMask, words) || !active(b)) continue;
+          if (!sharesMaskedTheme(snapshot, a, b, rules.themeMask) || !rules.active(b)) continue;
           pairedWith[b] = a;
-          // A root in common: parts of one whole, not an overlap.
-          if (sharedInRows(initiatives.roots, a, b) > 0) continue;
-          const overlap = scorePair(snapshot, a, b, todayDay);
-          if (overlap && best.wouldTake(a, b, overlap.score)) best.add({ a, b, ...overlap });
+          scoreInto(snapshot, a, b, rules, best);
         }
       }
     }
   }
-  return best.inOrder().map(({ a, b, score, overlappingDays }) => ({ a: initiatives.ids[a]!, b: initiatives.ids[b]!, score, overlappingDays }));
+}
+
+/** The pairs of one initiative: each other initiative of its allowed kommuner once, the pair ordered by id as allPairs forms it. */
+function pairsOfOne(snapshot: NetworkSnapshot, one: number, rules: PairRules, best: BestPairs): void {
+  const { initiatives } = snapshot;
+  if (!rules.active(one)) return;
+  const met = new Set<number>([one]);
+  for (const place of rowOf(initiatives.municipalities, one)) {
+    if (!rules.placeAllowed[place]) continue;
+    for (const other of rowOf(initiatives.byMunicipality, place)) {
+      if (met.has(other)) continue;
+      met.add(other);
+      if (!sharesMaskedTheme(snapshot, one, other, rules.themeMask) || !rules.active(other)) continue;
+      if (initiatives.idRanks[other]! < initiatives.idRanks[one]!) scoreInto(snapshot, other, one, rules, best);
+      else scoreInto(snapshot, one, other, rules, best);
+    }
+  }
+}
+
+/** Scores a pair that shares an allowed theme and kommun, and keeps it if it places. */
+function scoreInto(snapshot: NetworkSnapshot, a: number, b: number, rules: PairRules, best: BestPairs): void {
+  // A root in common: parts of one whole, not an overlap.
+  if (sharedInRows(snapshot.initiatives.roots, a, b) > 0) return;
+  const overlap = scorePair(snapshot, a, b, rules.todayDay);
+  if (overlap && best.wouldTake(a, b, overlap.score)) best.add({ a, b, ...overlap });
 }
 
 function themeMaskOf(snapshot: NetworkSnapshot, themes: string[] | null | undefined): Uint32Array {
@@ -94,7 +140,9 @@ function activeOn(snapshot: NetworkSnapshot, date: PartialDate | null | undefine
   };
 }
 
-function sharesMaskedTheme(themes: Uint32Array, a: number, b: number, mask: Uint32Array, words: number): boolean {
+function sharesMaskedTheme(snapshot: NetworkSnapshot, a: number, b: number, mask: Uint32Array): boolean {
+  const { themes } = snapshot.initiatives;
+  const words = snapshot.themes.words;
   for (let w = 0; w < words; w++) if ((themes[a * words + w]! & themes[b * words + w]! & mask[w]!) !== 0) return true;
   return false;
 }
@@ -137,13 +185,18 @@ interface ScoredPair {
   overlappingDays: number | null;
 }
 
-/** The best `size` pairs seen so far, in order: score descending, then the first's name, then the second's. */
+/**
+ * The best `size` pairs seen so far, in order: score descending, then the first's name, then the second's,
+ * then their ids, so that the order does not hang on which pair was met first: one initiative's pairs
+ * come in the order they have among all pairs.
+ */
 class BestPairs {
   private readonly entries: ScoredPair[] = [];
 
   constructor(
     private readonly size: number,
     private readonly names: string[],
+    private readonly idRanks: Int32Array,
   ) {}
 
   wouldTake(a: number, b: number, score: number): boolean {
@@ -166,6 +219,10 @@ class BestPairs {
     const name = this.names[a]!;
     const otherName = this.names[other.a]!;
     if (name !== otherName) return name < otherName;
-    return this.names[b]! < this.names[other.b]!;
+    const secondName = this.names[b]!;
+    const otherSecondName = this.names[other.b]!;
+    if (secondName !== otherSecondName) return secondName < otherSecondName;
+    if (a !== other.a) return this.idRanks[a]! < this.idRanks[other.a]!;
+    return this.idRanks[b]! < this.idRanks[other.b]!;
   }
 }

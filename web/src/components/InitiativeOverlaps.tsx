@@ -3,11 +3,12 @@ import { graphql } from '../gql';
 import { OverlapItem } from './OverlapItem';
 import { Status } from './Status';
 
-// The API's overlaps take place and theme filters, not an initiative: the best pairs in this initiative's
-// kommuner and themes are read, and those it is part of are shown.
+/** The best pairs shown; an initiative in a big kommun may overlap hundreds of others. */
+const SHOWN = 20;
+
 const InitiativeOverlapsQuery = graphql(`
-  query InitiativeOverlaps($filter: OverlapFilter!) {
-    overlaps(filter: $filter, first: 60) {
+  query InitiativeOverlaps($id: ID!, $first: Int!) {
+    overlaps(filter: { initiative: $id }, first: $first) {
       ...OverlapFields
     }
   }
@@ -42,33 +43,28 @@ export const OverlapFields = graphql(`
   }
 `);
 
-interface Props {
-  id: string;
-  municipalities: string[];
-  themes: string[];
-}
-
-export function InitiativeOverlaps({ id, municipalities, themes }: Props) {
-  const paused = municipalities.length === 0 || themes.length === 0;
-  const [result] = useQuery({
-    query: InitiativeOverlapsQuery,
-    variables: { filter: { municipalities, themes } },
-    pause: paused,
-  });
-  const mine = (result.data?.overlaps ?? []).filter((o) => o.a.id === id || o.b.id === id);
+export function InitiativeOverlaps({ id }: { id: string }) {
+  const [result] = useQuery({ query: InitiativeOverlapsQuery, variables: { id, first: SHOWN } });
+  const overlaps = result.data?.overlaps ?? [];
   return (
     <section aria-labelledby="overlapp">
       <h2 id="overlapp">Överlappande initiativ</h2>
       <Status
         fetching={result.fetching}
         error={result.error}
-        message={mine.length === 0 ? 'Inga överlappande initiativ hittades.' : `${mine.length} överlappande initiativ.`}
+        message={overlapsMessage(overlaps.length)}
       />
       <ol class="card-list">
-        {mine.map((o) => (
+        {overlaps.map((o) => (
           <OverlapItem key={`${o.a.id}-${o.b.id}`} overlap={o} />
         ))}
       </ol>
     </section>
   );
+}
+
+function overlapsMessage(count: number): string {
+  if (count === 0) return 'Inga överlappande initiativ hittades.';
+  if (count === SHOWN) return `De ${SHOWN} initiativ som överlappar mest, bäst först.`;
+  return `${count} överlappande initiativ, bäst först.`;
 }

@@ -255,11 +255,7 @@ export function InitiativePage({ id }: { id: string }) {
         )}
       </section>
 
-      <InitiativeOverlaps
-        id={initiative.id}
-        municipalities={initiative.municipalities.map((m) => m.code)}
-        themes={initiative.themes.map((t) => t.key)}
-      />
+      <InitiativeOverlaps id={initiative.id} />
 
       <PartnerSuggestions id={initiative.id} />
 
