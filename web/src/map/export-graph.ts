@@ -1,5 +1,5 @@
-import type { GraphData, GraphNode } from './graph-data';
-import type { NodeLine } from './graph-lines';
+import type { GraphData, GraphNode } from './graph-data.ts';
+import type { NodeLine } from './graph-lines.ts';
 
 const linkKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
@@ -39,24 +39,22 @@ export class ExportGraph {
   }
 
   /**
-   * The network, with at most `most` initiatives. Within the bound it is the export whole, actors not in
-   * any of its initiatives included; beyond it, the first `most` initiatives read and the actors that take
-   * part in them.
+   * The network the map draws: the initiatives, at most `most` of them (the first read), and the actors
+   * that take part in them. An actor of the place that takes part in none of them is left out: the map
+   * shows who works together, and in a large län such actors were a third of the nodes to draw.
    */
   build(most: number): GraphData {
     for (const [part, whole] of this.partOf) {
       if (this.nodes.has(whole)) this.links.set(linkKey(part, whole), [part, whole]);
     }
-    // Every participation joins two nodes of the export; the test keeps a drawing whole if one did not.
-    const present = [...this.links.values()].filter(([a, b]) => this.nodes.has(a) && this.nodes.has(b));
-    if (this.initiatives <= most) return { nodes: [...this.nodes.values()], links: present };
     const kept = new Set<string>();
     for (const node of this.nodes.values()) {
       if (kept.size === most) break;
       if (node.isInitiative) kept.add(node.id);
     }
-    const shown = (id: string) => kept.has(id) || !this.nodes.get(id)!.isInitiative;
-    const links = present.filter(([a, b]) => shown(a) && shown(b));
+    // Every participation joins two nodes of the export; the test keeps a drawing whole if one did not.
+    const shown = (id: string) => this.nodes.has(id) && (kept.has(id) || !this.nodes.get(id)!.isInitiative);
+    const links = [...this.links.values()].filter(([a, b]) => shown(a) && shown(b));
     const linked = new Set(links.flat());
     const nodes = [...this.nodes.values()].filter((node) => (node.isInitiative ? kept.has(node.id) : linked.has(node.id)));
     return { nodes, links };

@@ -11,6 +11,8 @@ export interface EdgeLine {
   target: string;
 }
 
+const cutShort = () => new Error('nätverket kom inte fram helt; försök igen');
+
 /**
  * The nodes and edges of the export's graphology JSON as they arrive. The export writes each node and
  * edge on a line of its own (server/research/export/graphology-json.ts), so a line that opens with a
@@ -24,7 +26,11 @@ export async function* graphLines(body: ReadableStream<Uint8Array>, onBytes: (co
   let rest = '';
   let ended = false;
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await reader.read().catch((error: unknown) => {
+      // The service cuts the connection when an export fails after its first byte.
+      if (error instanceof DOMException && error.name === 'AbortError') throw error;
+      throw cutShort();
+    });
     if (value) onBytes(value.byteLength);
     rest += done ? decoder.decode() : decoder.decode(value, { stream: true });
     const lines = rest.split('\n');
@@ -35,5 +41,5 @@ export async function* graphLines(body: ReadableStream<Uint8Array>, onBytes: (co
     }
     if (done) break;
   }
-  if (!ended) throw new Error('nätverket kom inte fram helt; försök igen');
+  if (!ended) throw cutShort();
 }

@@ -50,7 +50,12 @@ export class LinksLayer {
       this.moved = false;
       this.draw();
     });
-    this.observer = new ResizeObserver(() => this.shown && this.draw());
+    // Sigma takes the new size at its next frame; the links follow right after it.
+    this.observer = new ResizeObserver(() => {
+      if (!this.shown) return;
+      this.moved = true;
+      renderer.scheduleRender();
+    });
     this.observer.observe(container);
   }
 

@@ -1,7 +1,7 @@
-import { ExportGraph } from './export-graph';
-import type { GraphData } from './graph-data';
-import { graphLines } from './graph-lines';
-import { mostInitiatives } from './read-limit';
+import { ExportGraph } from './export-graph.ts';
+import type { GraphData } from './graph-data.ts';
+import { graphLines } from './graph-lines.ts';
+import { mostInitiatives } from './read-limit.ts';
 
 /** The map's filters as GET /export takes them: a kommun, or else a län, and a theme. */
 export interface NetworkFilter {
@@ -46,12 +46,12 @@ function pause(seconds: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-function exportAddress(filter: NetworkFilter): string {
+function exportAddress(origin: string, filter: NetworkFilter): string {
   const params = new URLSearchParams({ format: 'graphology.json' });
   if (filter.municipality) params.set('municipality', filter.municipality);
   else if (filter.county) params.set('county', filter.county);
   if (filter.theme) params.set('theme', filter.theme);
-  return `/export?${params}`;
+  return `${origin}/export?${params}`;
 }
 
 /** The service's error answer ({errors: [{message, extensions}]}), as an ExportRefused. */
@@ -63,9 +63,9 @@ async function refusal(response: Response): Promise<ExportRefused> {
 }
 
 /** One read of the export, node by node and link by link as the lines arrive. */
-async function readOnce(filter: NetworkFilter, onProgress: (progress: ReadProgress) => void, signal: AbortSignal): Promise<LoadedNetwork> {
+async function readOnce(origin: string, filter: NetworkFilter, onProgress: (progress: ReadProgress) => void, signal: AbortSignal): Promise<LoadedNetwork> {
   // Same origin: the session cookie goes along by itself, so a signed-in user's map shows what the API shows them.
-  const response = await fetch(exportAddress(filter), { signal, headers: { accept: 'application/json' } });
+  const response = await fetch(exportAddress(origin, filter), { signal, headers: { accept: 'application/json' } });
   if (!response.ok || !response.body) throw await refusal(response);
   const graph = new ExportGraph();
   let bytes = 0;
@@ -95,10 +95,16 @@ const tries = 3;
  * service says the budget is spent (429 before the first byte), the map waits as long as it asks and
  * starts again, saying so meanwhile; an export the database did not answer (503) is asked for again.
  */
-export async function loadNetwork(filter: NetworkFilter, onProgress: (progress: ReadProgress) => void, signal: AbortSignal): Promise<LoadedNetwork> {
+export async function loadNetwork(
+  filter: NetworkFilter,
+  onProgress: (progress: ReadProgress) => void,
+  signal: AbortSignal,
+  /** The service's address: none on its own pages, which ask their own origin. */
+  origin = '',
+): Promise<LoadedNetwork> {
   for (let tried = 1; ; tried++) {
     try {
-      return await readOnce(filter, onProgress, signal);
+      return await readOnce(origin, filter, onProgress, signal);
     } catch (error) {
       if (signal.aborted) throw abortError();
       if (!(error instanceof ExportRefused)) throw error;

@@ -70,7 +70,10 @@ export function MapPage() {
   return (
     <>
       <h1>Karta över nätverket</h1>
-      <p class="lead">Välj ett län eller en kommun. Klicka på en punkt för att öppna dess sida.</p>
+      <p class="lead">
+        Välj ett län eller en kommun: kartan visar initiativen där och aktörerna som deltar i dem. Klicka på en punkt för att
+        öppna dess sida.
+      </p>
       <form class="search-form" aria-label="Filter för kartan" onSubmit={(e) => e.preventDefault()}>
         <PlaceAndThemeFilters idPrefix="karta" value={value} onChange={update} />
       </form>
