@@ -66,8 +66,8 @@ function layoutInWorker(data: GraphData, onProgress: (done: number, total: numbe
 }
 
 /**
- * A network drawn with sigma (WebGL), laid out by ForceAtlas2 in a web worker with a progress bar. Nodes
- * are coloured by kind and sized by their number of links; a click on one opens its page. The best
+ * A network laid out by ForceAtlas2 in a web worker, then drawn (draw-network.ts), each with a progress
+ * bar. Nodes are coloured by kind and sized by their number of links; a click on one opens its page. The best
  * connected nodes are listed as links below, the way to the same pages by keyboard or screen reader.
  */
 export default function NetworkGraph({ data, label, small, onDrawn, marks }: Props) {
