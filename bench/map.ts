@@ -7,21 +7,18 @@
  * For each län: the page's own marks (reading the network, laying it out in the worker, the first frame
  * drawn), how responsive the page stayed meanwhile (the longest gap between two frames and the longest
  * wait for a script to run on the page), and once drawn, the frames while zooming and the time from a
- * click on a node to its page. Baselines of the same run: the same pages of the API read by a plain
- * client (no browser), so the page's read is a ratio to the API's; and the 50 ms a task may take before
- * a user feels the page stall. It also works out what the read costs in the API's query budget, and how
- * long that budget makes an anonymous or a signed-in visitor wait. Results go to bench/results/map.json.
+ * click on a node to its page. Baselines of the same run: the same export (GET /export, graphology's
+ * format) read by a plain client (no browser), so the page's read is a ratio to it; and the 50 ms a task
+ * may take before a user feels the page stall. It also works out what the read costs in the query
+ * budget (the export's pages at their charge), and how long that budget makes an anonymous or a
+ * signed-in visitor wait. Results go to bench/results/map.json.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { parse, print, validate } from 'graphql';
-import { formatDocument } from '@urql/core';
 import { chromium, type Page } from 'playwright-core';
 import { parseConfig } from '../server/config.ts';
-import { armor } from '../server/graphql/limits.ts';
-import { costOf } from '../server/graphql/operation-cost.ts';
-import { buildSchema } from '../server/graphql/schema.ts';
-import { MapNetworkDocument } from '../web/src/gql/graphql.ts';
+import { exportPageCost } from '../server/research/export/export-charges.ts';
+import { INITIATIVES_PER_EDGE_PAGE, NODE_PAGE } from '../server/research/export/export-reader.ts';
 import { mostInitiatives } from '../web/src/map/read-limit.ts';
 import { prepareBenchData } from './harness/data.ts';
 import { startBenchEngine } from './harness/engine.ts';
@@ -30,44 +27,25 @@ import { startServer } from './harness/servers.ts';
 const args = Object.fromEntries(process.argv.slice(2).reduce<[string, string][]>((pairs, arg, i, all) => (i % 2 === 0 ? [...pairs, [arg.replace(/^--/, ''), all[i + 1]!]] : pairs), []));
 const scale = Number(args.scale ?? 1);
 const counties = (args.counties ?? '01,19').split(',');
-// The query as the page sends it: urql adds __typename to every selection, which the cost counts too.
-const mapQuery = print(formatDocument(MapNetworkDocument));
+/**
+ * The pages an export of this many actors and initiatives reads, as ExportReader pages them: nodes a
+ * page of NODE_PAGE at a time, each kind until a page short of full, and participations a page per
+ * INITIATIVES_PER_EDGE_PAGE initiatives, likewise.
+ */
+const exportPages = (actors: number, initiatives: number) =>
+  Math.floor(actors / NODE_PAGE) + 1 + Math.floor(initiatives / NODE_PAGE) + 1 + Math.floor(initiatives / INITIATIVES_PER_EDGE_PAGE) + 1;
 
-/** What one page of the map's read costs in the query budget, as the service works it out. */
-function costPerPage(): number {
-  const document = parse(mapQuery);
-  const errors = validate(buildSchema(), document, armor(true).validationRules);
-  if (errors.length) throw new Error(errors.map((e) => e.message).join('; '));
-  return costOf(document)!;
-}
-
-/** The baseline: the map's own pages of the API, read one after another by a plain client. */
-async function readWithoutBrowser(endpoint: string, county: string) {
+/** The baseline: the export the map reads, read whole by a plain client. */
+async function readWithoutBrowser(origin: string, county: string) {
   const started = performance.now();
-  let after: string | null = null;
-  let pages = 0;
-  let initiatives = 0;
-  let retries = 0;
-  for (;;) {
-    const response = await fetch(endpoint, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: mapQuery, variables: { filter: { counties: [county] }, after } }),
-    });
-    const body = (await response.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] };
-    // As the page does: a page the database did not answer within the request's wait is asked again.
-    if (body.errors?.every((error) => error.extensions?.code === 'SERVICE_UNAVAILABLE') && retries < 10) {
-      retries++;
-      continue;
-    }
-    if (body.errors) throw new Error(JSON.stringify(body.errors));
-    const page = body.data.initiatives;
-    pages++;
-    initiatives += page.edges.length;
-    if (!page.pageInfo.hasNextPage || initiatives >= mostInitiatives) break;
-    after = page.pageInfo.endCursor;
-  }
-  return { ms: performance.now() - started, pages, initiatives, retries };
+  const response = await fetch(`${origin}/export?format=graphology.json&county=${county}`);
+  if (!response.ok) throw new Error(`export of län ${county}: ${response.status} ${await response.text()}`);
+  const text = await response.text();
+  const ms = performance.now() - started;
+  const graph = JSON.parse(text) as { nodes: { attributes: { type: string } }[]; edges: unknown[] };
+  const initiatives = graph.nodes.filter((node) => node.attributes.type === 'initiative').length;
+  const actors = graph.nodes.length - initiatives;
+  return { ms, bytes: Buffer.byteLength(text), actors, initiatives, participations: graph.edges.length, pages: exportPages(actors, initiatives) };
 }
 
 // Set on the page before its own scripts: a record of every long task and of the gaps between frames.
@@ -204,7 +182,6 @@ if (!args['no-build']) {
   const build = spawnSync('npm', ['run', 'build:web'], { stdio: ['ignore', 'ignore', 'inherit'] });
   if (build.status !== 0) throw new Error('npm run build:web failed');
 }
-const pageCost = costPerPage();
 const budgets = parseConfig({ NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(32) }).queryBudget;
 
 async function measureService(origin: string, onResult: (results: object[]) => void = () => {}) {
@@ -216,24 +193,27 @@ async function measureService(origin: string, onResult: (results: object[]) => v
     const results = [];
     for (const county of counties) {
       // Read once by the plain client first: it warms Neo4j for this län as much as for the page after it.
-      const plain = await readWithoutBrowser(`${origin}/graphql`, county);
-      process.stderr.write(`län ${county}: ${plain.initiatives} initiatives in ${plain.pages} pages read without a browser in ${Math.round(plain.ms)} ms\n`);
+      const plain = await readWithoutBrowser(origin, county);
+      process.stderr.write(`län ${county}: ${plain.actors} actors and ${plain.initiatives} initiatives (${plain.bytes} bytes) read without a browser in ${Math.round(plain.ms)} ms\n`);
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
       await page.addInitScript({ content: watchers });
       const errors: string[] = [];
       page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
       const measured = await measureCounty(page, origin, county);
       await page.close();
-      const budgetCost = plain.pages * pageCost;
+      const budgetCost = plain.pages * exportPageCost;
       const result = {
         ...measured,
+        actors: plain.actors,
         initiatives: plain.initiatives,
+        participations: plain.participations,
+        bytes: plain.bytes,
         pages: plain.pages,
         withoutBrowserMs: plain.ms,
         readRatio: measured.readMs / plain.ms,
         longestTaskOver50Ms: measured.whileLoading.longestTaskMs / 50,
         budget: {
-          costPerPage: pageCost,
+          costPerPage: exportPageCost,
           cost: budgetCost,
           anonymousMinutes: (budgetCost / budgets.anonymous) * (budgets.windowSeconds / 60),
           signedInMinutes: (budgetCost / budgets.signedIn) * (budgets.windowSeconds / 60),

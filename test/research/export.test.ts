@@ -1,5 +1,6 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { MultiDirectedGraph } from 'graphology';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeParticipations } from '../../server/repositories/participations.ts';
 import { writeSources } from '../../server/repositories/sources.ts';
@@ -161,6 +162,52 @@ describe('GET /export', { timeout: 120_000 }, () => {
     expect(organisational).toHaveLength(2);
     for (const membership of popolo.memberships) expect(membership.sources[0].note).toBe(`${token} avtal & <bilaga>`);
     expect(answer.text).not.toContain('@example.org');
+  });
+
+  it('writes graphology JSON that graph.import() takes, with the nodes and links of the other formats for every viewer', async () => {
+    const viewers = { anonymous: undefined, researcher, strategist };
+    for (const [viewer, account] of Object.entries(viewers)) {
+      const answer = await download(`format=graphology.json&municipality=${kommun}`, account);
+      expect(answer.status, viewer).toBe(200);
+      expect(answer.type).toMatch(/^application\/json/);
+      expect(answer.disposition).toMatch(/filename="samverkan-\d{4}-\d{2}-\d{2}\.graphology\.json"/);
+      const graph = new MultiDirectedGraph();
+      graph.import(JSON.parse(answer.text));
+      // The same nodes, with the same type, kind and name (a researcher's pseudonyms included), as nodes.csv.
+      const nodes = await csv(`format=nodes.csv&municipality=${kommun}`, account);
+      expect(graph.mapNodes((key, a) => [key, a.type, a.kind, a.name].join(' ')).sort(), viewer).toEqual(nodes.map((n) => [n.id, n.type, n.kind, n.name].join(' ')).sort());
+      // The same participations, from actor to initiative, as edges.csv.
+      const edges = await csv(`format=edges.csv&municipality=${kommun}`, account);
+      expect(graph.mapEdges((key, a, source, target) => [key, source, target, a.role].join(' ')).sort(), viewer).toEqual(
+        edges.map((e) => [e.id, e.source, e.target, e.role].join(' ')).sort(),
+      );
+      expect(answer.text).not.toContain('@example.org');
+    }
+    // What each viewer may see differs, and the format follows it: the pending association for the strategist only, the person not for the public.
+    const keys = async (account?: TestAccount) => new Set(MultiDirectedGraph.from(JSON.parse((await download(`format=graphology.json&municipality=${kommun}`, account)).text)).nodes());
+    expect((await keys()).has(ids.person!)).toBe(false);
+    expect((await keys(researcher)).has(ids.person!)).toBe(true);
+    expect((await keys(researcher)).has(ids.pending!)).toBe(false);
+    expect((await keys(strategist)).has(ids.pending!)).toBe(true);
+  });
+
+  it('gives an initiative its partOf in graphology JSON, one node or link a line', async () => {
+    // Katrineholm (0483) is used by no other test file: a part of Gnesta's current initiative, there.
+    const [part] = await createInitiatives(db, [{ name: `${token} delprojekt`, start: '2020', municipalities: ['0483'], partOf: ids.current }]);
+    try {
+      const answer = await download('format=graphology.json&municipality=0483');
+      const graph = MultiDirectedGraph.from(JSON.parse(answer.text));
+      expect(graph.getNodeAttributes(part!)).toEqual({ type: 'initiative', kind: 'PROJECT', name: `${token} delprojekt`, partOf: ids.current });
+      // A reader that takes the file as it comes parses each line that opens with a key on its own.
+      const lines = answer.text.split('\n').filter((line) => line.startsWith('{"key"'));
+      expect(lines.map((line) => JSON.parse(line.replace(/,$/, '')).key)).toEqual([part]);
+      const whole = (await download(`format=graphology.json&municipality=${kommun}`, strategist)).text;
+      const items = whole.split('\n').filter((line) => line.startsWith('{"key"')).map((line) => JSON.parse(line.replace(/,$/, '')));
+      expect(items.filter((item) => !('source' in item)).map((item) => item.key).sort()).toEqual(MultiDirectedGraph.from(JSON.parse(whole)).nodes().sort());
+      expect(items.filter((item) => 'source' in item)).toHaveLength(3);
+    } finally {
+      await removeNodes(db, [part!]);
+    }
   });
 
   describe('from a kommun or a län', () => {

@@ -12,8 +12,8 @@ type EdgePage = { last: string | null; participations: ExportEdge[] };
  * Pages small enough that each statement ends well within the query timeout on a national network, and
  * that one page of rows is all an export holds in memory.
  */
-const NODE_PAGE = 2_000;
-const INITIATIVES_PER_EDGE_PAGE = 200;
+export const NODE_PAGE = 2_000;
+export const INITIATIVES_PER_EDGE_PAGE = 200;
 
 /**
  * Reads the network of an export page by page, each page a statement of its own: an export of the whole

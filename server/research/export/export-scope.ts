@@ -7,7 +7,7 @@ import { countyCodes, municipalityCodes, themeKeys } from '../../shared/inputs.t
 import { badUserInput, fieldPath } from '../../shared/errors.ts';
 import { asOfInput } from '../as-of.ts';
 
-export const exportFormats = ['graphml', 'gexf', 'nodes.csv', 'edges.csv', 'popolo.json'] as const;
+export const exportFormats = ['graphml', 'gexf', 'nodes.csv', 'edges.csv', 'popolo.json', 'graphology.json'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
 const actorKinds: readonly string[] = [...organizationKinds, 'ROLE_MODEL', 'PERSON'];

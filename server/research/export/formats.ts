@@ -2,6 +2,7 @@ import { writeEdgesCsv } from './edges-csv.ts';
 import type { ExportFormat } from './export-scope.ts';
 import { writeGexf } from './gexf.ts';
 import { writeGraphml } from './graphml.ts';
+import { writeGraphologyJson } from './graphology-json.ts';
 import type { ExportReader } from './export-reader.ts';
 import { writeNodesCsv } from './nodes-csv.ts';
 import { writePopolo } from './popolo.ts';
@@ -19,4 +20,5 @@ export const formatWriters: Record<ExportFormat, FormatWriter> = {
   'nodes.csv': { contentType: 'text/csv; charset=utf-8', write: writeNodesCsv },
   'edges.csv': { contentType: 'text/csv; charset=utf-8', write: writeEdgesCsv },
   'popolo.json': { contentType: 'application/json; charset=utf-8', write: writePopolo },
+  'graphology.json': { contentType: 'application/json; charset=utf-8', write: writeGraphologyJson },
 };

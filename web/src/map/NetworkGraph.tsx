@@ -1,8 +1,7 @@
 import { useLocation } from 'preact-iso';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import Sigma from 'sigma';
-import { buildGraph, placeNodes } from './build-graph';
 import { kindColors, legend } from './colors';
+import { drawNetwork, type DrawnNetwork } from './draw-network';
 import { pageOf, type GraphData } from './graph-data';
 import type { LayoutMessage, LayoutRequest } from './layout-protocol';
 
@@ -20,7 +19,11 @@ interface Props {
   marks?: string;
 }
 
-type Phase = { name: 'layout'; done: number; total: number } | { name: 'drawn' } | { name: 'failed'; message: string };
+type Phase =
+  | { name: 'layout'; done: number; total: number }
+  | { name: 'drawing'; done: number }
+  | { name: 'drawn' }
+  | { name: 'failed'; message: string };
 
 function iterationsFor(nodeCount: number): number {
   if (nodeCount < 200) return 300;
@@ -63,8 +66,8 @@ function layoutInWorker(data: GraphData, onProgress: (done: number, total: numbe
 }
 
 /**
- * A network drawn with sigma (WebGL), laid out by ForceAtlas2 in a web worker with a progress bar. Nodes
- * are coloured by kind and sized by their number of links; a click on one opens its page. The best
+ * A network laid out by ForceAtlas2 in a web worker, then drawn (draw-network.ts), each with a progress
+ * bar. Nodes are coloured by kind and sized by their number of links; a click on one opens its page. The best
  * connected nodes are listed as links below, the way to the same pages by keyboard or screen reader.
  */
 export default function NetworkGraph({ data, label, small, onDrawn, marks }: Props) {
@@ -76,51 +79,37 @@ export default function NetworkGraph({ data, label, small, onDrawn, marks }: Pro
     const began = performance.now();
     const mark = (name: string) => marks && performance.mark(`${marks}:${name}`);
     mark('layout-start');
-    let renderer: Sigma | null = null;
+    let drawn: DrawnNetwork | null = null;
     let cancelled = false;
     setPhase({ name: 'layout', done: 0, total: 1 });
     const layout = layoutInWorker(data, (done, total) => !cancelled && setPhase({ name: 'layout', done, total }));
-    Promise.all([layout.positions, buildGraph(data, () => cancelled)]).then(
-      ([{ x, y }, graph]) => {
+    layout.positions
+      .then(({ x, y }) => {
         layout.stop();
-        if (cancelled || !graph || !container.current) return;
+        if (cancelled || !container.current) return;
         mark('layout-end');
-        placeNodes(graph, x, y);
-        try {
-          renderer = new Sigma(graph, container.current, {
-            // A container hidden for a moment (a resize, a print preview) must not throw.
-            // While the view moves, a large network is drawn without its links and labels, so that panning
-            // and zooming keep up; they come back when it rests.
-            settings: {
-              labelRenderedSizeThreshold: small ? 4 : 9,
-              hideEdgesOnMove: data.links.length > 5000,
-              hideLabelsOnMove: data.nodes.length > 2000,
-              allowInvalidContainer: true,
-            },
-          });
-        } catch (error) {
-          setPhase({ name: 'failed', message: (error as Error).message });
-          return;
-        }
+        drawn = drawNetwork(container.current, data, x, y, Boolean(small), (done) => !cancelled && setPhase({ name: 'drawing', done }));
         const byId = new Map(data.nodes.map((n) => [n.id, n]));
-        renderer.on('clickNode', ({ node }) => {
+        drawn.renderer.on('clickNode', ({ node }) => {
           const target = byId.get(node);
           if (target) route(pageOf(target));
         });
-        renderer.on('enterNode', () => container.current?.classList.add('pointing'));
-        renderer.on('leaveNode', () => container.current?.classList.remove('pointing'));
-        setPhase({ name: 'drawn' });
-        requestAnimationFrame(() => {
-          mark('drawn');
-          onDrawn?.(performance.now() - began);
+        drawn.renderer.on('enterNode', () => container.current?.classList.add('pointing'));
+        drawn.renderer.on('leaveNode', () => container.current?.classList.remove('pointing'));
+        return drawn.done.then(() => {
+          if (cancelled) return;
+          setPhase({ name: 'drawn' });
+          requestAnimationFrame(() => {
+            mark('drawn');
+            onDrawn?.(performance.now() - began);
+          });
         });
-      },
-      (error: Error) => !cancelled && setPhase({ name: 'failed', message: error.message }),
-    );
+      })
+      .catch((error: Error) => !cancelled && setPhase({ name: 'failed', message: error.message }));
     return () => {
       cancelled = true;
       layout.stop();
-      renderer?.kill();
+      drawn?.kill();
     };
   }, [data]);
 
@@ -152,6 +141,12 @@ export default function NetworkGraph({ data, label, small, onDrawn, marks }: Pro
         <p class="graph-progress">
           <label for="layout-progress">Placerar {data.nodes.length.toLocaleString('sv-SE')} noder …</label>{' '}
           <progress id="layout-progress" max={phase.total} value={phase.done} />
+        </p>
+      )}
+      {phase.name === 'drawing' && (
+        <p class="graph-progress">
+          <label for="drawing-progress">Ritar {data.nodes.length.toLocaleString('sv-SE')} noder …</label>{' '}
+          <progress id="drawing-progress" max={data.nodes.length} value={phase.done} />
         </p>
       )}
       {phase.name === 'failed' && <p class="status-error">Kartan kunde inte ritas: {phase.message}</p>}

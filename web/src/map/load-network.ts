@@ -1,51 +1,35 @@
-import type { Client, CombinedError, OperationResult } from '@urql/preact';
-import { graphql } from '../gql';
-import type { InitiativeFilter, MapNetworkQuery } from '../gql/graphql';
-import { GraphBuilder, type GraphData } from './graph-data';
-import { mostInitiatives } from './read-limit';
+import { ExportGraph } from './export-graph.ts';
+import type { GraphData } from './graph-data.ts';
+import { graphLines } from './graph-lines.ts';
+import { mostInitiatives } from './read-limit.ts';
 
-// As many initiatives a page as the API's cost limit (10 000 a query) lets through with their
-// participants and the type names urql adds; the cost grows with `first`, so a larger page costs the same
-// per initiative and saves round trips.
-const MapPageQuery = graphql(`
-  query MapNetwork($filter: InitiativeFilter!, $after: String) {
-    initiatives(filter: $filter, first: 90, after: $after) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        node {
-          id
-          kind
-          name
-          partOf {
-            id
-          }
-          participants {
-            actor {
-              id
-              kind
-              name
-            }
-          }
-        }
-      }
-    }
-  }
-`);
-
+/** The map's filters as GET /export takes them: a kommun, or else a län, and a theme. */
+export interface NetworkFilter {
+  county?: string;
+  municipality?: string;
+  theme?: string;
+}
 
 export type ReadProgress =
-  | { name: 'reading'; read: number; total: number }
-  | { name: 'waiting'; read: number; total: number; seconds: number };
+  | { name: 'reading'; bytes: number; nodes: number; links: number }
+  | { name: 'waiting'; seconds: number };
 
 export interface LoadedNetwork {
   data: GraphData;
   /** How many initiatives the filter names, of which the map holds at most `mostInitiatives`. */
   total: number;
-  read: number;
+  shown: number;
+}
+
+/** An answer of the service that is not the network, with what it said. */
+class ExportRefused extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly retryAfterSeconds: number | null,
+  ) {
+    super(message);
+  }
 }
 
 function abortError() {
@@ -62,72 +46,80 @@ function pause(seconds: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-/** Seconds the API asks to wait when a client's query budget is spent; null for any other error. */
-function budgetWait(error: CombinedError): number | null {
-  const refused = error.graphQLErrors.find((e) => e.extensions?.code === 'TOO_MANY_REQUESTS');
-  if (!refused) return null;
-  const seconds = Number(refused.extensions?.retryAfterSeconds);
-  return Number.isFinite(seconds) && seconds > 0 ? seconds : 10;
+function exportAddress(origin: string, filter: NetworkFilter): string {
+  const params = new URLSearchParams({ format: 'graphology.json' });
+  if (filter.municipality) params.set('municipality', filter.municipality);
+  else if (filter.county) params.set('county', filter.county);
+  if (filter.theme) params.set('theme', filter.theme);
+  return `${origin}/export?${params}`;
 }
 
-/** A page the database did not answer in time, which one more try usually gets. */
-function unavailable(error: CombinedError): boolean {
-  return error.graphQLErrors.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE');
+/** The service's error answer ({errors: [{message, extensions}]}), as an ExportRefused. */
+async function refusal(response: Response): Promise<ExportRefused> {
+  const body = (await response.json().catch(() => null)) as { errors?: { message: string; extensions?: { retryAfterSeconds?: number } }[] } | null;
+  const error = body?.errors?.[0];
+  const seconds = Number(error?.extensions?.retryAfterSeconds ?? response.headers.get('retry-after'));
+  return new ExportRefused(response.status, error?.message ?? `HTTP ${response.status}`, Number.isFinite(seconds) && seconds > 0 ? seconds : null);
 }
 
-// Tries of one page the database did not answer in time, before the map says it failed: one of forty
-// pages of a large län must not throw the other thirty-nine away.
-const triesPerPage = 3;
+/** One read of the export, node by node and link by link as the lines arrive. */
+async function readOnce(origin: string, filter: NetworkFilter, onProgress: (progress: ReadProgress) => void, signal: AbortSignal): Promise<LoadedNetwork> {
+  // Same origin: the session cookie goes along by itself, so a signed-in user's map shows what the API shows them.
+  const response = await fetch(exportAddress(origin, filter), { signal, headers: { accept: 'application/json' } });
+  if (!response.ok || !response.body) throw await refusal(response);
+  const graph = new ExportGraph();
+  let bytes = 0;
+  let reported = 0;
+  const items = graphLines(response.body, (received) => (bytes += received));
+  for await (const item of items) {
+    if ('source' in item) graph.addParticipation(item.source, item.target);
+    else graph.addNode(item.key, item.attributes);
+    // A few times a second at most: a state update for every node would cost more than the reading.
+    if (performance.now() - reported > 100) {
+      reported = performance.now();
+      onProgress({ name: 'reading', bytes, nodes: graph.nodeCount, links: graph.linkCount });
+    }
+  }
+  onProgress({ name: 'reading', bytes, nodes: graph.nodeCount, links: graph.linkCount });
+  const total = graph.initiativeCount;
+  return { data: graph.build(mostInitiatives), total, shown: Math.min(total, mostInitiatives) };
+}
+
+// Tries of a read the database did not answer in time, before the map says it failed.
+const tries = 3;
 
 /**
- * Reads the initiatives the filter names, a page of 90 at a time, with the actors taking part, up to
- * `mostInitiatives`: the network of a län is thousands of nodes, so each page reports how far the reading
- * has come. When the API says the client's query budget is spent, the reading waits as long as the API
- * asks and goes on, saying so meanwhile, instead of failing; a page the database did not answer in time
- * is asked for again.
+ * Reads the network the filter names through the service's own export (GET /export, graphology's
+ * format), which walks in from the kommun or the län, streams, and spends the client's query budget a
+ * page of a few thousand nodes at a time. Progress is reported as the nodes and links arrive. When the
+ * service says the budget is spent (429 before the first byte), the map waits as long as it asks and
+ * starts again, saying so meanwhile; an export the database did not answer (503) is asked for again.
  */
 export async function loadNetwork(
-  client: Client,
-  filter: InitiativeFilter,
+  filter: NetworkFilter,
   onProgress: (progress: ReadProgress) => void,
   signal: AbortSignal,
+  /** The service's address: none on its own pages, which ask their own origin. */
+  origin = '',
 ): Promise<LoadedNetwork> {
-  const graph = new GraphBuilder();
-  let after: string | null = null;
-  let read = 0;
-  let total = 0;
-  let tries = 0;
-  for (;;) {
-    const result: OperationResult<MapNetworkQuery> = await client.query(MapPageQuery, { filter, after }, { requestPolicy: 'network-only' }).toPromise();
-    if (signal.aborted) throw abortError();
-    if (result.error) {
-      const seconds = budgetWait(result.error);
-      if (seconds !== null) {
-        onProgress({ name: 'waiting', read, total, seconds });
+  for (let tried = 1; ; tried++) {
+    try {
+      return await readOnce(origin, filter, onProgress, signal);
+    } catch (error) {
+      if (signal.aborted) throw abortError();
+      if (!(error instanceof ExportRefused)) throw error;
+      if (error.status === 429) {
+        const seconds = error.retryAfterSeconds ?? 10;
+        onProgress({ name: 'waiting', seconds });
         await pause(seconds, signal);
+        tried = 0;
         continue;
       }
-      if (unavailable(result.error) && ++tries < triesPerPage) {
+      if (error.status === 503 && tried < tries) {
         await pause(1, signal);
         continue;
       }
-      throw result.error;
+      throw error;
     }
-    tries = 0;
-    const page = result.data!.initiatives;
-    total = page.totalCount;
-    for (const { node } of page.edges) {
-      graph.addNode({ id: node.id, name: node.name, kind: node.kind, isInitiative: true });
-      if (node.partOf) graph.addLink(node.id, node.partOf.id);
-      for (const { actor } of node.participants) {
-        graph.addNode({ id: actor.id, name: actor.name, kind: actor.kind, isInitiative: false });
-        graph.addLink(node.id, actor.id);
-      }
-    }
-    read += page.edges.length;
-    onProgress({ name: 'reading', read, total: Math.min(total, mostInitiatives) });
-    if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor || read >= mostInitiatives) break;
-    after = page.pageInfo.endCursor;
   }
-  return { data: graph.build(), total, read };
 }

@@ -1,10 +1,7 @@
-import { useClient } from '@urql/preact';
 import { useLocation } from 'preact-iso';
 import { useEffect, useState } from 'preact/hooks';
 import { ExportButton } from '../components/ExportButton';
 import { PlaceAndThemeFilters } from '../components/Filters';
-import { errorText } from '../components/Status';
-import type { CombinedError } from '@urql/preact';
 import { useTitle } from '../lib/use-title';
 import type { GraphData } from '../map/graph-data';
 import { loadNetwork, type ReadProgress } from '../map/load-network';
@@ -14,11 +11,15 @@ import NetworkGraph from '../map/NetworkGraph';
 type Loading =
   | { name: 'idle' }
   | ReadProgress
-  | { name: 'ready'; data: GraphData; readMs: number; total: number; read: number }
+  | { name: 'ready'; data: GraphData; readMs: number; total: number; shown: number }
   | { name: 'failed'; message: string };
 
 function filterOf(query: Record<string, string>) {
   return { theme: query.tema ?? '', county: query.lan ?? '', municipality: query.kommun ?? '' };
+}
+
+function kilobytes(bytes: number) {
+  return `${Math.round(bytes / 1024).toLocaleString('sv-SE')} kB`;
 }
 
 function seconds(ms: number) {
@@ -32,7 +33,6 @@ function seconds(ms: number) {
 export function MapPage() {
   useTitle('Karta');
   const location = useLocation();
-  const client = useClient();
   const value = filterOf(location.query);
   const [loading, setLoading] = useState<Loading>({ name: 'idle' });
   const [drawnMs, setDrawnMs] = useState<number | null>(null);
@@ -56,21 +56,13 @@ export function MapPage() {
     const began = performance.now();
     // Marks that the map's benchmark (bench/map.ts) reads: the network's read, then NetworkGraph's own.
     performance.mark('map:read-start');
-    setLoading({ name: 'reading', read: 0, total: 0 });
-    const filter = {
-      ...(value.theme ? { themes: [value.theme] } : {}),
-      ...(value.municipality ? { municipalities: [value.municipality] } : { counties: [value.county] }),
-    };
-    loadNetwork(client, filter, setLoading, abort.signal).then(
-      ({ data, total, read }) => {
+    setLoading({ name: 'reading', bytes: 0, nodes: 0, links: 0 });
+    loadNetwork(value, setLoading, abort.signal).then(
+      ({ data, total, shown }) => {
         performance.mark('map:read-end');
-        setLoading({ name: 'ready', data, total, read, readMs: performance.now() - began });
+        setLoading({ name: 'ready', data, total, shown, readMs: performance.now() - began });
       },
-      (error: Error) => {
-        if (!abort.signal.aborted) {
-          setLoading({ name: 'failed', message: 'graphQLErrors' in error ? errorText(error as CombinedError) : error.message });
-        }
-      },
+      (error: Error) => !abort.signal.aborted && setLoading({ name: 'failed', message: error.message }),
     );
     return () => abort.abort();
   }, [value.theme, value.county, value.municipality]);
@@ -78,7 +70,10 @@ export function MapPage() {
   return (
     <>
       <h1>Karta över nätverket</h1>
-      <p class="lead">Välj ett län eller en kommun. Klicka på en punkt för att öppna dess sida.</p>
+      <p class="lead">
+        Välj ett län eller en kommun: kartan visar initiativen där och aktörerna som deltar i dem. Klicka på en punkt för att
+        öppna dess sida.
+      </p>
       <form class="search-form" aria-label="Filter för kartan" onSubmit={(e) => e.preventDefault()}>
         <PlaceAndThemeFilters idPrefix="karta" value={value} onChange={update} />
       </form>
@@ -86,18 +81,18 @@ export function MapPage() {
         {loading.name === 'idle' && 'Välj ett län eller en kommun för att rita kartan.'}
         {loading.name === 'reading' && (
           <span class="graph-progress">
+            {/* The export does not say its size beforehand: the bar moves without an end, the counts say how far. */}
             <label for="read-progress">
-              Hämtar initiativ: {loading.read.toLocaleString('sv-SE')}
-              {loading.total ? ` av ${loading.total.toLocaleString('sv-SE')}` : ''}
+              Hämtar nätverket: {loading.nodes.toLocaleString('sv-SE')} noder och {loading.links.toLocaleString('sv-SE')} kopplingar
+              ({kilobytes(loading.bytes)})
             </label>{' '}
-            <progress id="read-progress" max={loading.total || 1} value={loading.read} />
+            <progress id="read-progress" />
           </span>
         )}
         {loading.name === 'waiting' && (
           <span class="graph-progress">
-            Hämtat {loading.read.toLocaleString('sv-SE')} av {loading.total.toLocaleString('sv-SE')} initiativ. Tjänsten
-            ber kartan vänta {loading.seconds} s innan den hämtar resten (en gräns för hur mycket en besökare får fråga per
-            minut).
+            Tjänsten ber kartan vänta {loading.seconds} s innan den hämtar nätverket (en gräns för hur mycket en besökare får
+            fråga per minut). Kartan hämtar det sedan av sig själv.
           </span>
         )}
         {loading.name === 'failed' && <span class="status-error">Kartan kunde inte hämtas: {loading.message}</span>}
@@ -109,10 +104,10 @@ export function MapPage() {
           </span>
         )}
       </div>
-      {loading.name === 'ready' && loading.total > loading.read && (
+      {loading.name === 'ready' && loading.total > loading.shown && (
         <p role="note">
-          Kartan visar de {loading.read.toLocaleString('sv-SE')} första av {loading.total.toLocaleString('sv-SE')} initiativ i
-          bokstavsordning (högst {mostInitiatives.toLocaleString('sv-SE')} åt gången). Välj en kommun eller ett tema för att se
+          Kartan visar {loading.shown.toLocaleString('sv-SE')} av urvalets {loading.total.toLocaleString('sv-SE')} initiativ och
+          aktörerna i dem (högst {mostInitiatives.toLocaleString('sv-SE')} åt gången). Välj en kommun eller ett tema för att se
           resten, eller exportera hela urvalet.
         </p>
       )}
