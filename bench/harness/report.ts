@@ -103,7 +103,7 @@ export function writeWritesSection(markdown: string): void {
 function existingSections(): Map<string, string> {
   const existing = existsSync(markdownPath) ? readFileSync(markdownPath, 'utf8') : '';
   const sections = new Map<string, string>();
-  for (const match of existing.matchAll(/<!-- (comparison|scaling|writes) -->\n([\s\S]*?)<!-- end -->/g)) sections.set(match[1]!, match[2]!);
+  for (const match of existing.matchAll(/<!-- (comparison|scaling|writes|map) -->\n([\s\S]*?)<!-- end -->/g)) sections.set(match[1]!, match[2]!);
   return sections;
 }
 
@@ -111,7 +111,7 @@ function renderMarkdown(sections: Map<string, string>): string {
   const body = (name: string) => `<!-- ${name} -->\n${sections.get(name) ?? 'Not measured yet.\n'}<!-- end -->`;
   return `# Benchmark results
 
-Written by \`npm run bench\`, \`npm run bench:scaling\` and \`npm run bench:writes\`; how they work is in [README.md](README.md).
+Written by \`npm run bench\`, \`npm run bench:scaling\` and \`npm run bench:writes\` (the map's section by hand from \`npm run bench:map\`, kept by the others); how they work is in [README.md](README.md).
 Latencies are autocannon's, from the client; RSS is the server process's peak resident memory from its
 warm-up to the end of its last measured round (Neo4j's JVM, shared by all three, is not counted). The ratios are ours/peer requests per
 second (above 1: ahead of the peer) and ours/floor p50 (1.5 or less: within the goal).
@@ -127,5 +127,9 @@ ${body('scaling')}
 ## Partner suggestions and overlaps while the network is written
 
 ${body('writes')}
+
+## The map at scale 1
+
+${body('map')}
 `;
 }
