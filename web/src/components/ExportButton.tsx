@@ -5,6 +5,7 @@ const formats: { value: string; label: string }[] = [
   { value: 'nodes.csv', label: 'Noder som CSV (R, Excel)' },
   { value: 'edges.csv', label: 'Kopplingar som CSV (R, Excel)' },
   { value: 'popolo.json', label: 'Popolo JSON' },
+  { value: 'graphology.json', label: 'Graphology JSON (sigma.js, graphology)' },
 ];
 
 /** The filters GET /export takes, as the pages hold them; an empty one is left out. */
