@@ -23,6 +23,13 @@ export function changedValues<V extends object>(before: V, after: V): Partial<V>
   return Object.fromEntries(Object.entries(after).filter(([key, value]) => !same(value, before[key as keyof V]))) as Partial<V>;
 }
 
+/** What the user changed, with the text fields they emptied as null: the API clears a field that is sent as null. */
+export function emptiedAsNull<V extends object>(changed: Partial<V>, textFields: (keyof V)[]): { [K in keyof V]?: V[K] | null } {
+  const input: { [K in keyof V]?: V[K] | null } = { ...changed };
+  for (const field of textFields) if (field in changed) input[field] = changed[field] || null;
+  return input;
+}
+
 /** How a form saves its versioned node: the steps that differ from form to form. */
 export interface VersionedSave<V> {
   /** The prefix of the form's field ids, so that the field in error can be focused (`fieldId`). */

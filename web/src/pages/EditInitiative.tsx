@@ -3,7 +3,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { apiErrors } from '../forms/api-errors';
 import { nameProblem } from '../forms/checks';
 import { ConflictPanel } from '../forms/ConflictPanel';
-import { useVersionedEdit, type Versioned } from '../forms/edit-state';
+import { emptiedAsNull, useVersionedEdit, type Versioned } from '../forms/edit-state';
 import { Field } from '../forms/Field';
 import { formErrors } from '../forms/field-errors';
 import { MunicipalitiesField } from '../forms/MunicipalitiesField';
@@ -131,13 +131,7 @@ function InitiativeForm({ initiative }: { initiative: Initiative }) {
       problems,
       fieldOrder: ['name', 'municipalities', 'source.title', 'source.url'],
       write: async (changed, expectedVersion) => {
-        const input = {
-          ...changed,
-          ...('description' in changed ? { description: values.description || null } : {}),
-          ...('start' in changed ? { start: values.start || null } : {}),
-          ...('end' in changed ? { end: values.end || null } : {}),
-          source: sourceInput(source),
-        };
+        const input = { ...emptiedAsNull(changed, ['description', 'start', 'end']), source: sourceInput(source) };
         const answer = await update({ id, expectedVersion, input });
         return { version: answer.data?.updateInitiative.version, error: answer.error };
       },

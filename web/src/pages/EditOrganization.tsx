@@ -3,7 +3,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { apiErrors } from '../forms/api-errors';
 import { emailProblem, nameProblem } from '../forms/checks';
 import { ConflictPanel } from '../forms/ConflictPanel';
-import { useVersionedEdit, type Versioned } from '../forms/edit-state';
+import { emptiedAsNull, useVersionedEdit, type Versioned } from '../forms/edit-state';
 import { Field } from '../forms/Field';
 import { formErrors } from '../forms/field-errors';
 import { MunicipalitiesField } from '../forms/MunicipalitiesField';
@@ -130,13 +130,7 @@ function OrganizationForm({ organization }: { organization: Organization }) {
       problems,
       fieldOrder: ['name', 'email', 'source.title', 'source.url'],
       write: async (changed, expectedVersion) => {
-        const input = {
-          ...changed,
-          ...('description' in changed ? { description: values.description || null } : {}),
-          ...('email' in changed ? { email: values.email || null } : {}),
-          ...('phone' in changed ? { phone: values.phone || null } : {}),
-          source: sourceInput(source),
-        };
+        const input = { ...emptiedAsNull(changed, ['description', 'email', 'phone']), source: sourceInput(source) };
         const answer = await update({ id, expectedVersion, input });
         return { version: answer.data?.updateOrganization.version, error: answer.error };
       },

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { apiErrors } from '../forms/api-errors';
 import { nameProblem } from '../forms/checks';
 import { ConflictPanel } from '../forms/ConflictPanel';
-import { useVersionedEdit, type Versioned } from '../forms/edit-state';
+import { emptiedAsNull, useVersionedEdit, type Versioned } from '../forms/edit-state';
 import { Field } from '../forms/Field';
 import { ThemePicker } from '../forms/Pickers';
 import { useMe } from '../forms/session';
@@ -116,12 +116,7 @@ function ProfileForm({ id }: { id: string }) {
       problems: nameIssue ? { name: nameIssue } : {},
       fieldOrder: ['name'],
       write: async (changed, expectedVersion) => {
-        const input = {
-          ...changed,
-          ...('description' in changed ? { description: values.description || null } : {}),
-          ...('email' in changed ? { email: values.email || null } : {}),
-          ...('phone' in changed ? { phone: values.phone || null } : {}),
-        };
+        const input = emptiedAsNull(changed, ['description', 'email', 'phone']);
         const answer = await update({ id, expectedVersion, input });
         return { version: answer.data?.updateOrganization.version, error: answer.error };
       },
