@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Language, Texts } from './language.ts';
-import { firstIssueInSwedish } from './zod-language.ts';
+import { firstMessageInSwedish } from './zod-language.ts';
 
 /** What went wrong, as a client reads it in `extensions.code`. */
 export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'CONFLICT' | 'NOT_FOUND' | 'TOO_MANY_REQUESTS' | 'GDS_UNAVAILABLE';
@@ -65,7 +65,7 @@ export function parseArgument<S extends z.ZodType>(schema: S, value: unknown, ar
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
-  throw badUserInput(fieldPath([argumentName, ...issue.path]), issue.message, firstIssueInSwedish(schema, value).message);
+  throw badUserInput(fieldPath([argumentName, ...issue.path]), issue.message, firstMessageInSwedish(schema, value));
 }
 
 /** Validates a mutation's whole arguments object; the field path starts at the argument (`input.end`, `expectedVersion`). */
@@ -74,7 +74,7 @@ export function parseArguments<S extends z.ZodType>(schema: S, args: unknown): z
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const field = issue.path.length > 0 ? fieldPath(issue.path) : 'arguments';
-  throw badUserInput(field, issue.message, firstIssueInSwedish(schema, args).message);
+  throw badUserInput(field, issue.message, firstMessageInSwedish(schema, args));
 }
 
 /** A message of one's own in both languages, or none for the helper's own. */

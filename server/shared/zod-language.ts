@@ -20,12 +20,11 @@ export function say(en: string, sv: string): string {
   return parsingIn === 'sv' ? sv : en;
 }
 
-/** The Swedish message and path of the first issue of a value that failed `schema` in English. */
-export function firstIssueInSwedish(schema: z.ZodType, value: unknown): z.core.$ZodIssue {
+/** The Swedish message of the first issue of a value that failed `schema` in English. */
+export function firstMessageInSwedish(schema: z.ZodType, value: unknown): string | undefined {
   parsingIn = 'sv';
   try {
-    const parsed = schema.safeParse(value, { error: swedishLocale.localeError });
-    return parsed.error!.issues[0]!;
+    return schema.safeParse(value, { error: swedishLocale.localeError }).error?.issues[0]?.message;
   } finally {
     parsingIn = 'en';
   }
