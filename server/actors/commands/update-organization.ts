@@ -48,7 +48,9 @@ export const updateOrganization = command({
   }),
   async apply(tx, { id, input, expectedVersion }, { organization }, viewer) {
     if (expectedVersion != null && expectedVersion !== organization.version) {
-      throw conflict('expectedVersion', `the organisation has changed since version ${expectedVersion}; it is at version ${organization.version}`,
+      throw conflict(
+        'expectedVersion',
+        `the organisation has changed since version ${expectedVersion}; it is at version ${organization.version}`,
         `organisationen har ändrats sedan version ${expectedVersion}; den är nu i version ${organization.version}`,
       );
     }

@@ -46,7 +46,9 @@ export const updateInitiative = command({
   }),
   async apply(tx, { id, input, expectedVersion }, { initiative }, viewer) {
     if (expectedVersion != null && expectedVersion !== initiative.version) {
-      throw conflict('expectedVersion', `the initiative has changed since version ${expectedVersion}; it is at version ${initiative.version}`,
+      throw conflict(
+        'expectedVersion',
+        `the initiative has changed since version ${expectedVersion}; it is at version ${initiative.version}`,
         `initiativet har ändrats sedan version ${expectedVersion}; det är nu i version ${initiative.version}`,
       );
     }
