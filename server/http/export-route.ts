@@ -8,7 +8,7 @@ import { formatWriters } from '../research/export/formats.ts';
 import { ExportReader } from '../research/export/export-reader.ts';
 import { ExportAbandoned, streamSink } from '../research/export/sink.ts';
 import { ServiceError } from '../shared/errors.ts';
-import { answerServiceError } from './error-status.ts';
+import { answerDatabaseUnavailable, answerServiceError } from './error-status.ts';
 import { languageOfRequest } from './request-language.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { QueryBudget } from '../graphql/query-budget.ts';
@@ -44,10 +44,7 @@ export function exportRoute(deps: { db: Database; services: Services; logger: Lo
       });
     } catch (error) {
       if (error instanceof ServiceError) return answerServiceError(res, error, languageOfRequest(req));
-      if (databaseUnavailable(error)) {
-        res.status(503).json({ errors: [{ message: 'The database is unavailable; try again shortly', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
-        return;
-      }
+      if (databaseUnavailable(error)) return answerDatabaseUnavailable(res, languageOfRequest(req));
       throw error;
     }
     try {

@@ -10,7 +10,7 @@ import type { Logger } from '../logger.ts';
 import { parseArgument, ServiceError } from '../shared/errors.ts';
 import { inBoth } from '../shared/zod-language.ts';
 import { printable } from '../shared/inputs.ts';
-import { answerServiceError } from './error-status.ts';
+import { answerDatabaseUnavailable, answerServiceError } from './error-status.ts';
 import { languageOfRequest } from './request-language.ts';
 
 /** A file larger than this is refused while it arrives; 10 000 rows of a CSV take a few megabytes. */
@@ -86,7 +86,7 @@ function answerError(req: Request, res: Response, error: unknown, logger: Logger
   }
   if (error instanceof DatabaseUnavailableError || databaseUnavailable(error)) {
     const mayHaveCommitted = error instanceof DatabaseUnavailableError && error.mayHaveCommitted;
-    res.status(503).json({ errors: [{ message: 'The database is not available', extensions: { code: 'SERVICE_UNAVAILABLE', mayHaveCommitted } }] });
+    answerDatabaseUnavailable(res, languageOfRequest(req), { mayHaveCommitted });
     return;
   }
   logger.error({ err: error }, 'import failed');

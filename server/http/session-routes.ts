@@ -6,7 +6,7 @@ import type { Database } from '../db/database.ts';
 import { databaseUnavailable } from '../db/errors.ts';
 import { createContext, type Services } from '../graphql/context.ts';
 import { ServiceError, forbidden, parseArguments } from '../shared/errors.ts';
-import { answerServiceError } from './error-status.ts';
+import { answerDatabaseUnavailable, answerServiceError } from './error-status.ts';
 import { languageOfRequest } from './request-language.ts';
 import { sentFromOwnPages } from './same-origin.ts';
 import type { SessionCookie } from './session-cookie.ts';
@@ -36,10 +36,7 @@ export function sessionRoutes(deps: { db: Database; services: Services; cookie: 
       res.json({ account });
     } catch (error) {
       if (error instanceof ServiceError) return answerServiceError(res, error, languageOfRequest(req));
-      if (databaseUnavailable(error)) {
-        res.status(503).json({ errors: [{ message: 'The database is unavailable; try again shortly', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
-        return;
-      }
+      if (databaseUnavailable(error)) return answerDatabaseUnavailable(res, languageOfRequest(req));
       next(error);
     }
   });
