@@ -8,6 +8,8 @@ import { ServiceError } from '../shared/errors.ts';
 import type { Texts } from '../shared/language.ts';
 import type { Context } from './context.ts';
 
+const contextFailurePrefix = 'Context creation failed: ';
+
 /** Codes whose messages are written for the client; anything else is an internal fault. */
 const clientCodes = new Set([
   'BAD_USER_INPUT',
@@ -66,6 +68,9 @@ export function formatError(logger: Logger, production: boolean) {
     if (typeof code === 'string' && clientCodes.has(code)) {
       const original = unwrapResolverError(error);
       if (original instanceof ServiceError) return written(formatted, original.texts);
+      // The context function's refusals (a bad token, a spent budget) are written for the client already,
+      // in the request's language (asGraphQLError); Apollo's English prefix would only muddle them.
+      if (formatted.message.startsWith(contextFailurePrefix)) return { ...formatted, message: formatted.message.slice(contextFailurePrefix.length) };
       // graphql-js suggests names from the schema ("Did you mean the enum value …?") in places that
       // neither graphql-armor nor Apollo masks, such as variable coercion.
       return production ? { ...formatted, message: formatted.message.replace(/\s*Did you mean [^?]*\?/g, '') } : formatted;
