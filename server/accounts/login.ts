@@ -11,12 +11,15 @@ import type { AccountRecord } from './store.ts';
  */
 export async function login(ctx: Context, email: string, password: string): Promise<{ token: string; account: AccountRecord }> {
   if (!ctx.services.tokens.canIssue) {
-    throw forbidden('This service does not issue tokens: sign in with your organisation’s identity provider');
+    throw forbidden(
+      'This service does not issue tokens: sign in with your organisation’s identity provider',
+      'Tjänsten utfärdar inga tokens: logga in med din organisations identitetsleverantör',
+    );
   }
   await consume(ctx.services.rateLimits.login, ctx.clientAddress);
   const record = await ctx.stores.accounts.forLogin(email);
   const matches = await verifyPassword(password, record?.passwordHash ?? decoyHash);
-  if (!record || !matches) throw unauthenticated('Wrong e-mail or password');
+  if (!record || !matches) throw unauthenticated('Wrong e-mail or password', 'Fel e-postadress eller lösenord');
 
   const { passwordHash: _hash, ...account } = record;
   const viewer = { accountId: account.id, role: account.role, organizationId: account.organizationId, municipalities: account.municipalities };

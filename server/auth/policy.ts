@@ -146,7 +146,7 @@ export function allows(viewer: Viewer, action: Action, resource: Resource = {}):
 export function authorize(viewer: Viewer, action: Action, resource: Resource = {}): void {
   const decision = decide(viewer, action, resource);
   if (decision === 'UNAUTHENTICATED') throw unauthenticated();
-  if (decision === 'FORBIDDEN') throw forbidden(`Not allowed to ${action}`);
+  if (decision === 'FORBIDDEN') throw forbidden(`Not allowed to ${action}`, `Inte tillåtet att ${action}`);
 }
 
 /**

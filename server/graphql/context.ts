@@ -15,6 +15,7 @@ import { ReferenceStore } from '../reference/store.ts';
 import type { MeasuresJobs } from '../research/measures/jobs.ts';
 import { MeasuresStore } from '../research/measures/store.ts';
 import { ReviewStore } from '../review/store.ts';
+import type { Language } from '../shared/language.ts';
 import { LinkStore } from '../shared/links-store.ts';
 
 /** What lives as long as the service: shared by every request. */
@@ -31,6 +32,8 @@ export interface Context {
   db: Database;
   viewer: Viewer;
   clientAddress: string;
+  /** The language the request asked for (Accept-Language): the errors of its answer are written in it. */
+  language: Language;
   services: Services;
   stores: ReturnType<typeof createStores>;
 }
@@ -52,6 +55,12 @@ export function createStores(db: Database, viewer: Viewer, services: Pick<Servic
   };
 }
 
-export function createContext(db: Database, services: Services, viewer: Viewer = anonymousViewer, clientAddress = 'unknown'): Context {
-  return { db, viewer, clientAddress, services, stores: createStores(db, viewer, services) };
+export function createContext(
+  db: Database,
+  services: Services,
+  viewer: Viewer = anonymousViewer,
+  clientAddress = 'unknown',
+  language: Language = 'en',
+): Context {
+  return { db, viewer, clientAddress, language, services, stores: createStores(db, viewer, services) };
 }

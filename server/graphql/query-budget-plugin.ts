@@ -18,7 +18,7 @@ export function queryBudgetPlugin(budget: QueryBudget): ApolloServerPlugin<Conte
           try {
             await budget.charge(contextValue.viewer, contextValue.clientAddress, costOf(document) ?? minimumRequestCost);
           } catch (error) {
-            throw asGraphQLError(error);
+            throw asGraphQLError(error, contextValue.language);
           }
         },
         async didEncounterErrors({ contextValue, operation }) {

@@ -9,7 +9,7 @@ import type { Config } from '../config.ts';
 import type { Database, RequestBookmarks } from '../db/database.ts';
 import { createContext, type Context, type Services } from '../graphql/context.ts';
 import { asGraphQLError } from '../graphql/errors.ts';
-import { formatError } from '../graphql/format-error.ts';
+import { errorLanguagePlugin, formatError } from '../graphql/format-error.ts';
 import { armor, queryLimits } from '../graphql/limits.ts';
 import { QueryBudget } from '../graphql/query-budget.ts';
 import { queryBudgetPlugin } from '../graphql/query-budget-plugin.ts';
@@ -30,6 +30,8 @@ import { viewerOf } from './viewer.ts';
 import { bookmarkPlugin, bookmarksOf } from './bookmarks.ts';
 import { exportRoute } from './export-route.ts';
 import { webApp } from './web-app.ts';
+import { contentLanguage, languageOfRequest } from './request-language.ts';
+import type { Language } from '../shared/language.ts';
 
 export interface AppDependencies {
   config: Config;
@@ -79,6 +81,7 @@ export async function createHttpService(deps: AppDependencies): Promise<HttpServ
       ...(limits.plugins as unknown as ApolloServerPlugin<Context>[]),
       queryBudgetPlugin(queryBudget),
       requestErrorStatusPlugin,
+      errorLanguagePlugin,
       bookmarkPlugin,
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       // The schema has no cache hints, so every answer is uncacheable (set below); the default plugin
@@ -119,17 +122,19 @@ export async function createHttpService(deps: AppDependencies): Promise<HttpServ
 
   const countedDb = deps.db.withListener(() => metrics.neo4jStatements.inc());
   const sessionCookie = new SessionCookie(production, config.tokens.ttlSeconds);
+  app.use(['/session', '/import', '/export'], contentLanguage);
   app.use(sessionRoutes({ db: countedDb, services: deps.services, cookie: sessionCookie, requestWaitMs: config.requestWaitMs }));
 
-  const viewerOfRequest = (req: express.Request) => {
+  const viewerOfRequest = (req: express.Request, language: Language) => {
     try {
       return viewerOf(req, deps.services.tokens, sessionCookie);
     } catch (error) {
-      throw asGraphQLError(error);
+      throw asGraphQLError(error, language);
     }
   };
   app.use(
     '/graphql',
+    contentLanguage,
     (_req, res, next) => {
       // Answers depend on who asks: no shared or browser cache may keep them.
       res.set('cache-control', 'no-store');
@@ -140,7 +145,8 @@ export async function createHttpService(deps: AppDependencies): Promise<HttpServ
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const asking = viewerOfRequest(req);
+        const language = languageOfRequest(req);
+        const asking = viewerOfRequest(req, language);
         if (asking.credential === 'none' && asking.staleCookie) sessionCookie.clear(req, res);
         const clientAddress = req.ip ?? 'unknown';
         let bookmarks: RequestBookmarks;
@@ -148,9 +154,9 @@ export async function createHttpService(deps: AppDependencies): Promise<HttpServ
           await queryBudget.refuseIfSpent(asking.viewer, clientAddress);
           bookmarks = bookmarksOf(req);
         } catch (error) {
-          throw asGraphQLError(error);
+          throw asGraphQLError(error, language);
         }
-        const ctx = createContext(countedDb.forRequest(deps.config.requestWaitMs, bookmarks), deps.services, asking.viewer, clientAddress);
+        const ctx = createContext(countedDb.forRequest(deps.config.requestWaitMs, bookmarks), deps.services, asking.viewer, clientAddress, language);
         if (asking.credential === 'cookie') {
           // A renewal that fails leaves the token in place, still valid for half its lifetime; the next request tries again.
           await renewSessionIfHalfSpent(req, res, ctx, { token: asking.token, cookie: sessionCookie, ttlSeconds: config.tokens.ttlSeconds }).catch(

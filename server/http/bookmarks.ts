@@ -20,7 +20,11 @@ export function bookmarksOf(req: express.Request): RequestBookmarks {
   if (!header) return new RequestBookmarks();
   const bookmarks = header.split(',').map((bookmark) => bookmark.trim()).filter(Boolean);
   if (bookmarks.length > mostBookmarks || !bookmarks.every((bookmark) => bookmarkPattern.test(bookmark))) {
-    throw badUserInput(bookmarkHeader, `must be up to ${mostBookmarks} bookmarks this service gave, separated by commas`);
+    throw badUserInput(
+      bookmarkHeader,
+      `must be up to ${mostBookmarks} bookmarks this service gave, separated by commas`,
+      `ska vara högst ${mostBookmarks} bokmärken som tjänsten gett, åtskilda med kommatecken`,
+    );
   }
   return new RequestBookmarks(bookmarks);
 }

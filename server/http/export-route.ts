@@ -8,15 +8,11 @@ import { formatWriters } from '../research/export/formats.ts';
 import { ExportReader } from '../research/export/export-reader.ts';
 import { ExportAbandoned, streamSink } from '../research/export/sink.ts';
 import { ServiceError } from '../shared/errors.ts';
-import { httpStatusOf } from './error-status.ts';
+import { answerDatabaseUnavailable, answerServiceError } from './error-status.ts';
+import { languageOfRequest } from './request-language.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { QueryBudget } from '../graphql/query-budget.ts';
 import { ExportCharges } from '../research/export/export-charges.ts';
-
-function answerError(res: Response, status: number, message: string, extensions: Record<string, unknown>, headers?: Map<string, string>) {
-  for (const [name, value] of headers ?? []) res.set(name, value);
-  res.status(status).json({ errors: [{ message, extensions }] });
-}
 
 /**
  * GET /export?format=…: the network, or the part the filters name, as this caller may see it, written as
@@ -47,8 +43,8 @@ export function exportRoute(deps: { db: Database; services: Services; logger: Lo
         'cache-control': 'no-store',
       });
     } catch (error) {
-      if (error instanceof ServiceError) return answerError(res, httpStatusOf[error.code], error.message, { ...error.extensions, http: undefined }, error.extensions.http?.headers);
-      if (databaseUnavailable(error)) return answerError(res, 503, 'The database is unavailable; try again shortly', { code: 'SERVICE_UNAVAILABLE' });
+      if (error instanceof ServiceError) return answerServiceError(res, error, languageOfRequest(req));
+      if (databaseUnavailable(error)) return answerDatabaseUnavailable(res, languageOfRequest(req));
       throw error;
     }
     try {

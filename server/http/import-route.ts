@@ -8,8 +8,10 @@ import { ImportRejected } from '../import/rejected.ts';
 import { dryRunImport, refuseUnlessImporter, runImport, type Upload } from '../import/run-import.ts';
 import type { Logger } from '../logger.ts';
 import { parseArgument, ServiceError } from '../shared/errors.ts';
+import { inBoth } from '../shared/zod-language.ts';
 import { printable } from '../shared/inputs.ts';
-import { httpStatusOf } from './error-status.ts';
+import { answerDatabaseUnavailable, answerServiceError } from './error-status.ts';
+import { languageOfRequest } from './request-language.ts';
 
 /** A file larger than this is refused while it arrives; 10 000 rows of a CSV take a few megabytes. */
 export const maxImportBytes = 32 * 1024 * 1024;
@@ -23,13 +25,14 @@ export const importWaitMs = 120_000;
 
 const importQuery = z.object({
   dryRun: z.enum(['true', 'false']).optional(),
-  fileName: printable(300).pipe(z.string().min(2, 'must name the file (at least 2 characters)')),
-  suppliedBy: printable(200).pipe(z.string().min(2, 'must say who supplied the file (at least 2 characters)')),
+  fileName: printable(300).pipe(z.string().min(2, inBoth('must name the file (at least 2 characters)', 'måste namnge filen (minst 2 tecken)'))),
+  suppliedBy: printable(200).pipe(z.string().min(2, inBoth('must say who supplied the file (at least 2 characters)', 'måste ange vem som lämnade filen (minst 2 tecken)'))),
 });
 
 class FileTooLarge extends ServiceError {
   constructor() {
-    super(`file: is larger than ${maxImportBytes / 1024 / 1024} MB`, { code: 'BAD_USER_INPUT', field: 'file', http: { status: 413 } });
+    const megabytes = maxImportBytes / 1024 / 1024;
+    super({ en: `file: is larger than ${megabytes} MB`, sv: `file: är större än ${megabytes} MB` }, { code: 'BAD_USER_INPUT', field: 'file', http: { status: 413 } });
   }
 }
 
@@ -67,7 +70,7 @@ export function importRoute(db: Database, viewerOf: (req: Request) => Viewer, lo
       });
       res.status(query.dryRun === 'true' ? 200 : 201).json(report);
     } catch (error) {
-      answerError(res, error, logger);
+      answerError(req, res, error, logger);
     } finally {
       // A refused upload may leave part of its body unread: drain it so that the connection can answer.
       req.resume();
@@ -76,15 +79,14 @@ export function importRoute(db: Database, viewerOf: (req: Request) => Viewer, lo
   return router;
 }
 
-function answerError(res: Response, error: unknown, logger: Logger): void {
+function answerError(req: Request, res: Response, error: unknown, logger: Logger): void {
   if (error instanceof ServiceError) {
-    const body = { errors: [{ message: error.message, extensions: { code: error.code, field: error.extensions.field } }] };
-    res.status(error.extensions.http?.status ?? httpStatusOf[error.code]).json(error instanceof ImportRejected ? { ...body, rows: error.rows } : body);
+    answerServiceError(res, error, languageOfRequest(req), error instanceof ImportRejected ? { rows: error.rows } : {});
     return;
   }
   if (error instanceof DatabaseUnavailableError || databaseUnavailable(error)) {
     const mayHaveCommitted = error instanceof DatabaseUnavailableError && error.mayHaveCommitted;
-    res.status(503).json({ errors: [{ message: 'The database is not available', extensions: { code: 'SERVICE_UNAVAILABLE', mayHaveCommitted } }] });
+    answerDatabaseUnavailable(res, languageOfRequest(req), { mayHaveCommitted });
     return;
   }
   logger.error({ err: error }, 'import failed');

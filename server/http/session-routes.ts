@@ -5,8 +5,9 @@ import { anonymousViewer } from '../auth/viewer.ts';
 import type { Database } from '../db/database.ts';
 import { databaseUnavailable } from '../db/errors.ts';
 import { createContext, type Services } from '../graphql/context.ts';
-import { ServiceError, parseArguments } from '../shared/errors.ts';
-import { httpStatusOf } from './error-status.ts';
+import { ServiceError, forbidden, parseArguments } from '../shared/errors.ts';
+import { answerDatabaseUnavailable, answerServiceError } from './error-status.ts';
+import { languageOfRequest } from './request-language.ts';
 import { sentFromOwnPages } from './same-origin.ts';
 import type { SessionCookie } from './session-cookie.ts';
 
@@ -23,7 +24,7 @@ export function sessionRoutes(deps: { db: Database; services: Services; cookie: 
   const fromOwnPagesOnly = (req: Request, res: Response, next: NextFunction) => {
     res.set('cache-control', 'no-store');
     if (sentFromOwnPages(req)) return next();
-    answerError(res, new ServiceError('Sign in and out from the service’s own pages', { code: 'FORBIDDEN' }));
+    answerServiceError(res, forbidden('Sign in and out from the service’s own pages', 'Logga in och ut från tjänstens egna sidor'), languageOfRequest(req));
   };
 
   router.post('/session', fromOwnPagesOnly, express.json({ limit: '10kb' }), async (req: Request, res: Response, next: NextFunction) => {
@@ -34,11 +35,8 @@ export function sessionRoutes(deps: { db: Database; services: Services; cookie: 
       deps.cookie.set(req, res, token);
       res.json({ account });
     } catch (error) {
-      if (error instanceof ServiceError) return answerError(res, error);
-      if (databaseUnavailable(error)) {
-        res.status(503).json({ errors: [{ message: 'The database is unavailable; try again shortly', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
-        return;
-      }
+      if (error instanceof ServiceError) return answerServiceError(res, error, languageOfRequest(req));
+      if (databaseUnavailable(error)) return answerDatabaseUnavailable(res, languageOfRequest(req));
       next(error);
     }
   });
@@ -48,10 +46,4 @@ export function sessionRoutes(deps: { db: Database; services: Services; cookie: 
     res.status(204).end();
   });
   return router;
-}
-
-function answerError(res: Response, error: ServiceError): void {
-  const { http, ...extensions } = error.extensions;
-  for (const [name, value] of http?.headers ?? []) res.set(name, value);
-  res.status(http?.status ?? httpStatusOf[error.code]).json({ errors: [{ message: error.message, extensions }] });
 }

@@ -20,11 +20,11 @@ export function viewerOf(req: Request, tokens: TokenService, cookie: SessionCook
   const header = req.headers.authorization;
   if (header) {
     const match = /^Bearer (\S+)$/.exec(header);
-    if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>"');
+    if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>"', 'Authorization-huvudet ska vara "Bearer <token>"');
     try {
       return { viewer: tokens.verify(match[1]!), credential: 'bearer' };
     } catch (error) {
-      if (error instanceof InvalidTokenError) throw unauthenticated('The token is not valid');
+      if (error instanceof InvalidTokenError) throw unauthenticated('The token is not valid', 'Token är inte giltig');
       throw error;
     }
   }

@@ -14,12 +14,13 @@ import { readExisting } from './existing.ts';
 import type { ImportPlan } from './plan.ts';
 import { ImportRejected } from './rejected.ts';
 import { resolveImport, type Resolution } from './resolve.ts';
+import { inBoth } from '../shared/zod-language.ts';
 
 /** Rows per statement: large enough to keep round trips few, small enough to keep each statement's parameters small. */
 const batchSize = 1000;
 
 const importArguments = z.object({
-  plan: z.custom<ImportPlan>((value) => typeof value === 'object' && value !== null, 'must be a checked import file'),
+  plan: z.custom<ImportPlan>((value) => typeof value === 'object' && value !== null, inBoth('must be a checked import file', 'måste vara en granskad importfil')),
   file: z.object({ name: z.string(), suppliedBy: z.string() }),
 });
 

@@ -63,7 +63,7 @@ export async function planImport(rows: AsyncIterable<TableRow>): Promise<ImportP
   const headersSeen = new Set<string>();
   for await (const tableRow of rows) {
     plan.rows += 1;
-    if (plan.rows > maxImportRows) throw badUserInput('file', `has more than ${maxImportRows} rows: split it into several files`);
+    if (plan.rows > maxImportRows) throw badUserInput('file', `has more than ${maxImportRows} rows: split it into several files`, `har fler än ${maxImportRows} rader: dela upp den i flera filer`);
     const kind = sheetKindOf(tableRow.header);
     const known = knownColumns(kind);
     if (!headersSeen.has(tableRow.sheet)) {

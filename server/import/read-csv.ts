@@ -54,7 +54,7 @@ async function* asCsvRecords(parser: AsyncIterable<unknown>): AsyncGenerator<str
   try {
     for await (const record of parser) yield record as string[];
   } catch (error) {
-    if (error instanceof CsvError) throw badUserInput('file', `is not valid CSV: ${error.message}`);
+    if (error instanceof CsvError) throw badUserInput('file', `is not valid CSV: ${error.message}`, `är inte giltig CSV: ${error.message}`);
     throw error;
   }
 }

@@ -13,7 +13,7 @@ export async function* readXlsx(input: AsyncIterable<Buffer>): AsyncGenerator<Ta
   } catch (error) {
     // exceljs and its unzipper throw plain errors for a file that is no workbook; ours pass as they are.
     if (error instanceof ServiceError) throw error;
-    throw badUserInput('file', 'is not a readable XLSX workbook');
+    throw badUserInput('file', 'is not a readable XLSX workbook', 'är ingen läsbar XLSX-arbetsbok');
   }
 }
 

@@ -5,6 +5,10 @@ import type { ReportRow } from './report.ts';
 export class ImportRejected extends ServiceError {
   constructor(readonly rows: ReportRow[]) {
     const count = rows.filter((row) => row.errors.length > 0).length;
-    super(`file: ${count} row${count === 1 ? '' : 's'} in error; nothing was imported`, { code: 'BAD_USER_INPUT', field: 'file' });
+    const texts = {
+      en: `file: ${count} row${count === 1 ? '' : 's'} in error; nothing was imported`,
+      sv: `file: ${count} ${count === 1 ? 'rad' : 'rader'} med fel; inget importerades`,
+    };
+    super(texts, { code: 'BAD_USER_INPUT', field: 'file' });
   }
 }

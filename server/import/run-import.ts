@@ -37,7 +37,7 @@ export async function runImport(db: Database, viewer: Viewer, upload: Upload): P
     return report(false, upload, sourceId, plan, resolution);
   } catch (error) {
     // The rows were matched inside the transaction, so only a registration committed meanwhile can take a number.
-    if (constraintViolation(error)) throw conflict('organizationNumber', 'a number of the file was registered while it was imported; run the dry run again');
+    if (constraintViolation(error)) throw conflict('organizationNumber', 'a number of the file was registered while it was imported; run the dry run again', 'ett nummer i filen registrerades medan den importerades; gör provkörningen igen');
     throw error;
   }
 }
@@ -49,7 +49,7 @@ export async function runImport(db: Database, viewer: Viewer, upload: Upload): P
 async function readPlan(viewer: Viewer, upload: Upload): Promise<ImportPlan> {
   refuseUnlessImporter(viewer);
   const plan = await planImport(rowsOf(upload));
-  if (plan.rows === 0) throw badUserInput('file', 'has no rows below its header');
+  if (plan.rows === 0) throw badUserInput('file', 'has no rows below its header', 'har inga rader under rubrikraden');
   return plan;
 }
 
@@ -62,7 +62,7 @@ function rowsOf(upload: Upload): AsyncIterable<TableRow> {
   const type = upload.contentType.split(';')[0]!.trim().toLowerCase();
   if (type === csvContentType) return readCsv(upload.body);
   if (type === xlsxContentType) return readXlsx(upload.body);
-  throw badUserInput('Content-Type', `must be ${csvContentType} or ${xlsxContentType}`);
+  throw badUserInput('Content-Type', `must be ${csvContentType} or ${xlsxContentType}`, `ska vara ${csvContentType} eller ${xlsxContentType}`);
 }
 
 function markRowsOutOfScope(plan: ImportPlan, resolution: Resolution, viewer: Viewer): void {

@@ -13,7 +13,7 @@ export const peopleResolvers: Resolvers = {
       authorize(viewer, 'exportPerson');
       const id = parseArgument(idInput, args.id, 'id');
       const person = await stores.people.export(id);
-      if (!person) throw notFound('id', 'names no person');
+      if (!person) throw notFound('id', 'names no person', 'anger ingen person');
       return { ...person, auditEntries: await stores.audit.about(id) };
     },
   },

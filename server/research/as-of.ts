@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parsePartialDate } from '../shared/partial-date.ts';
+import { inBoth } from '../shared/zod-language.ts';
 
 /**
  * The network as it was on one day. Periods are stored as written and as the first and last day they
@@ -12,7 +13,7 @@ import { parsePartialDate } from '../shared/partial-date.ts';
 /** A day, not a year or a month: the network on one day is what a snapshot compares. */
 export const asOfInput = z
   .string()
-  .refine((text) => parsePartialDate(text)?.precision === 'day', 'must be a day such as 2020-09-08')
+  .refine((text) => parsePartialDate(text)?.precision === 'day', inBoth('must be a day such as 2020-09-08', 'måste vara en dag som 2020-09-08'))
   .nullish()
   .transform((text) => text ?? null);
 

@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import type { Language, Texts } from './language.ts';
+import { firstMessageInSwedish } from './zod-language.ts';
 
 /** What went wrong, as a client reads it in `extensions.code`. */
 export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'CONFLICT' | 'NOT_FOUND' | 'TOO_MANY_REQUESTS' | 'GDS_UNAVAILABLE';
@@ -16,24 +18,41 @@ export interface ErrorExtensions {
  * An error written for the client: what happened and which field is at fault. It knows nothing of
  * GraphQL, so the web, the command line and import raise and read the same errors; graphql-js carries
  * `extensions` over when a resolver throws one.
+ *
+ * It carries its message in every language the API answers in, written where it is raised: the helpers
+ * below take the English and the Swedish side by side, so that the two are read (and kept) together.
+ * `message` is the English, for logs and for the clients that ask for no language; the answer picks
+ * with `messageIn` once the request's language is known.
  */
 export class ServiceError extends Error {
   override name = 'ServiceError';
   constructor(
-    message: string,
+    readonly texts: Texts,
     readonly extensions: ErrorExtensions,
   ) {
-    super(message);
+    super(texts.en);
   }
 
   get code(): ErrorCode {
     return this.extensions.code;
   }
+
+  messageIn(language: Language): string {
+    return this.texts[language];
+  }
 }
 
-/** Bad input: names the argument or input field (dotted path) that is wrong. */
-export function badUserInput(field: string, message: string): ServiceError {
-  return new ServiceError(`${field}: ${message}`, { code: 'BAD_USER_INPUT', field });
+/** The texts prefixed with the field they are about, which stays the same path in every language. */
+function aboutField(field: string, en: string, sv: string): Texts {
+  return { en: `${field}: ${en}`, sv: `${field}: ${sv}` };
+}
+
+/**
+ * Bad input: names the argument or input field (dotted path) that is wrong. The Swedish must be given,
+ * but may be undefined where zod found none for a failed value: then the English answers in both.
+ */
+export function badUserInput(field: string, en: string, sv: string | undefined): ServiceError {
+  return new ServiceError(aboutField(field, en, sv ?? en), { code: 'BAD_USER_INPUT', field });
 }
 
 /** The dotted path of a zod issue under an argument name: `input`, ['themes', 1] → `input.themes[1]`. */
@@ -46,7 +65,7 @@ export function parseArgument<S extends z.ZodType>(schema: S, value: unknown, ar
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
-  throw badUserInput(fieldPath([argumentName, ...issue.path]), issue.message);
+  throw badUserInput(fieldPath([argumentName, ...issue.path]), issue.message, firstMessageInSwedish(schema, value));
 }
 
 /** Validates a mutation's whole arguments object; the field path starts at the argument (`input.end`, `expectedVersion`). */
@@ -55,28 +74,32 @@ export function parseArguments<S extends z.ZodType>(schema: S, args: unknown): z
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const field = issue.path.length > 0 ? fieldPath(issue.path) : 'arguments';
-  throw badUserInput(field, issue.message);
+  throw badUserInput(field, issue.message, firstMessageInSwedish(schema, args));
 }
 
-export function unauthenticated(message = 'Sign in to do this'): ServiceError {
-  return new ServiceError(message, { code: 'UNAUTHENTICATED', http: { status: 401 } });
+/** A message of one's own in both languages, or none for the helper's own. */
+type OwnTexts = [] | [en: string, sv: string];
+
+export function unauthenticated(...[en = 'Sign in to do this', sv = 'Logga in för att göra detta']: OwnTexts): ServiceError {
+  return new ServiceError({ en, sv }, { code: 'UNAUTHENTICATED', http: { status: 401 } });
 }
 
-export function forbidden(message = 'Not allowed'): ServiceError {
-  return new ServiceError(message, { code: 'FORBIDDEN' });
+export function forbidden(...[en = 'Not allowed', sv = 'Inte tillåtet']: OwnTexts): ServiceError {
+  return new ServiceError({ en, sv }, { code: 'FORBIDDEN' });
 }
 
 /** Something with this natural key exists already, or the thing changed since the caller read it; names the field. */
-export function conflict(field: string, message: string): ServiceError {
-  return new ServiceError(`${field}: ${message}`, { code: 'CONFLICT', field });
+export function conflict(field: string, en: string, sv: string): ServiceError {
+  return new ServiceError(aboutField(field, en, sv), { code: 'CONFLICT', field });
 }
 
-export function notFound(field: string, message = 'names nothing'): ServiceError {
-  return new ServiceError(`${field}: ${message}`, { code: 'NOT_FOUND', field });
+export function notFound(field: string, ...[en = 'names nothing', sv = 'anger inget som finns']: OwnTexts): ServiceError {
+  return new ServiceError(aboutField(field, en, sv), { code: 'NOT_FOUND', field });
 }
 
 export function tooManyRequests(retryAfterSeconds: number): ServiceError {
-  return new ServiceError(`Too many attempts; try again in ${retryAfterSeconds} s`, {
+  const texts = { en: `Too many attempts; try again in ${retryAfterSeconds} s`, sv: `För många försök; försök igen om ${retryAfterSeconds} s` };
+  return new ServiceError(texts, {
     code: 'TOO_MANY_REQUESTS',
     retryAfterSeconds,
     http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
@@ -88,9 +111,16 @@ export function tooManyRequests(retryAfterSeconds: number): ServiceError {
  * plain Docker image): everything else works without it.
  */
 export function gdsUnavailable(missing: string[]): ServiceError {
+  const lacking = missing.join(', ');
   return new ServiceError(
-    `The network's measures need Neo4j Graph Data Science (GDS) 2.x in the database, and it lacks ${missing.join(', ')}. ` +
-      'Use the local engine (leave NEO4J_URI unset) or install the GDS plugin in your Neo4j.',
+    {
+      en:
+        `The network's measures need Neo4j Graph Data Science (GDS) 2.x in the database, and it lacks ${lacking}. ` +
+        'Use the local engine (leave NEO4J_URI unset) or install the GDS plugin in your Neo4j.',
+      sv:
+        `Nätverkets mått kräver Neo4j Graph Data Science (GDS) 2.x i databasen, och den saknar ${lacking}. ` +
+        'Använd den lokala motorn (lämna NEO4J_URI osatt) eller installera GDS-tillägget i er Neo4j.',
+    },
     { code: 'GDS_UNAVAILABLE' },
   );
 }

@@ -4,37 +4,42 @@ import { referenceCatalog } from '../reference/catalog.ts';
 import { decodeCursor } from './cursor.ts';
 import { isId } from './ids.ts';
 import { parsePartialDate } from './partial-date.ts';
+import { inBoth, say } from './zod-language.ts';
 
 /** zod pieces shared by every domain's input models. */
 
-export const idInput = z.string().refine(isId, 'is not a valid id');
+export const idInput = z.string().refine(isId, inBoth('is not a valid id', 'är inget giltigt id'));
 
 /** Text of at most `max` characters, trimmed, without control characters. */
 export const printable = (max: number) =>
   z
     .string()
     .trim()
-    .max(max, `must be at most ${max} characters`)
+    .max(max, inBoth(`must be at most ${max} characters`, `får vara högst ${max} tecken`))
     // Control characters have no place in names and addresses; line breaks do in descriptions.
-    .refine((text) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text), 'must not contain control characters');
+    .refine((text) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text), inBoth('must not contain control characters', 'får inte innehålla styrtecken'));
 
 export const themeKeys = z.array(
-  z.string().refine((key) => referenceCatalog().isThemeKey(key), { error: (issue) => `unknown theme key ${JSON.stringify(issue.input)}` }),
+  z.string().refine((key) => referenceCatalog().isThemeKey(key), {
+    error: (issue) => say(`unknown theme key ${JSON.stringify(issue.input)}`, `okänd temanyckel ${JSON.stringify(issue.input)}`),
+  }),
 );
 
 export const municipalityCodes = z.array(
   z.string().refine((code) => referenceCatalog().isMunicipalityCode(code), {
-    error: (issue) => `unknown kommun code ${JSON.stringify(issue.input)}`,
+    error: (issue) => say(`unknown kommun code ${JSON.stringify(issue.input)}`, `okänd kommunkod ${JSON.stringify(issue.input)}`),
   }),
 );
 
 export const countyCodes = z.array(
-  z.string().refine((code) => referenceCatalog().isCountyCode(code), { error: (issue) => `unknown län code ${JSON.stringify(issue.input)}` }),
+  z.string().refine((code) => referenceCatalog().isCountyCode(code), {
+    error: (issue) => say(`unknown län code ${JSON.stringify(issue.input)}`, `okänd länskod ${JSON.stringify(issue.input)}`),
+  }),
 );
 
-export const partialDate = z.string().refine((text) => parsePartialDate(text) !== null, 'is not an ISO date such as 2020, 2020-09 or 2020-09-08');
+export const partialDate = z.string().refine((text) => parsePartialDate(text) !== null, inBoth('is not an ISO date such as 2020, 2020-09 or 2020-09-08', 'är inget ISO-datum som 2020, 2020-09 eller 2020-09-08'));
 
-export const searchText = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+export const searchText = z.string().trim().min(1, inBoth('must not be empty', 'får inte vara tom')).max(200, inBoth('must be at most 200 characters', 'får vara högst 200 tecken'));
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -42,8 +47,8 @@ const buildPageSize = (fallback: number, max: number) =>
   z
     .number()
     .int()
-    .min(1, 'must be at least 1')
-    .max(max, `must be at most ${max}`)
+    .min(1, inBoth('must be at least 1', 'måste vara minst 1'))
+    .max(max, inBoth(`must be at most ${max}`, `får vara högst ${max}`))
     .nullish()
     .transform((value) => value ?? fallback);
 
@@ -66,7 +71,7 @@ const afterCursor = z
     if (text === null || text === undefined) return null;
     const cursor = decodeCursor(text);
     if (!cursor) {
-      ctx.addIssue({ code: 'custom', message: 'is not a cursor from this API' });
+      ctx.addIssue({ code: 'custom', message: say('is not a cursor from this API', 'är ingen markör från detta API') });
       return z.NEVER;
     }
     return cursor;
@@ -77,12 +82,12 @@ const afterCursor = z
  * zone offset within ±18:00 (ISO allows more of both).
  */
 export const dateTime = z.iso
-  .datetime({ offset: true, message: 'must be an ISO date and time, such as 2026-05-01T10:00:00Z' })
+  .datetime({ offset: true, ...inBoth('must be an ISO date and time, such as 2026-05-01T10:00:00Z', 'måste vara ett ISO-datum med tid, som 2026-05-01T10:00:00Z') })
   .refine((text) => {
     const match = /(?:\.(\d+))?(?:Z|([+-])(\d{2}):(\d{2}))$/.exec(text);
     const [, fraction = '', , hours = '0', minutes = '0'] = match ?? [];
     return (fraction.length <= 9 && Number(hours) * 60 + Number(minutes) <= 18 * 60);
-  }, 'must have at most nine decimals of a second and an offset within ±18:00');
+  }, inBoth('must have at most nine decimals of a second and an offset within ±18:00', 'får ha högst nio decimaler av en sekund och en tidszonsförskjutning inom ±18:00'));
 
 /** `first` and `after` of a connection field, checked. */
 export function pageArguments(args: { first?: number | null; after?: string | null }, defaultSize = 20) {

@@ -15,7 +15,7 @@ export async function actorToLink(tx: Transaction, id: string, field: string, vi
     text: `MATCH (a:Actor {id: $id}) RETURN ${actorVisible('a')} AS visible`,
     parameters: { id, viewer: viewerParameter(viewer) },
   });
-  if (found.records.length === 0) throw notFound(field, 'names no actor');
+  if (found.records.length === 0) throw notFound(field, 'names no actor', 'anger ingen aktör');
   return { field, visible: found.records[0]!.get('visible') };
 }
 
@@ -25,5 +25,5 @@ export async function actorToLink(tx: Transaction, id: string, field: string, vi
  * write's answer shows the actor, which could not be given to the caller.
  */
 export function requireVisible(actor: LinkedActor): void {
-  if (!actor.visible) throw notFound(actor.field, 'names no actor');
+  if (!actor.visible) throw notFound(actor.field, 'names no actor', 'anger ingen aktör');
 }

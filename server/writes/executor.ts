@@ -57,5 +57,5 @@ function asConflict(command: { uniqueFields?: Record<string, string> }, args: un
   const field = property ? command.uniqueFields?.[property] : undefined;
   if (!field) return error;
   const value = field.split('.').reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key], args);
-  return conflict(field, `${String(value)} is registered already`);
+  return conflict(field, `${String(value)} is registered already`, `${String(value)} är redan registrerat`);
 }

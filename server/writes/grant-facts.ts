@@ -17,7 +17,7 @@ export interface GrantFacts {
 /** The grant an edit names and its initiative, both locked for the edit; NOT_FOUND at `field` when there is none, or it was removed. */
 export async function grantToEdit(tx: Transaction, id: string, field: string, viewer: Viewer): Promise<GrantFacts> {
   const grant = await readGrantForUpdate(tx, id);
-  if (!grant) throw notFound(field, 'names no grant');
+  if (!grant) throw notFound(field, 'names no grant', 'anger inget bidrag');
   return { grant, initiative: await initiativeToEdit(tx, grant.initiative, field), acting: await actingOrganization(tx, viewer) };
 }
 

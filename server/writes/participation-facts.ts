@@ -23,7 +23,7 @@ export interface ParticipationFacts {
  */
 export async function participationToEdit(tx: Transaction, id: string, field: string, viewer: Viewer): Promise<ParticipationFacts> {
   const participation = await readParticipationForUpdate(tx, id);
-  if (!participation || participation.status === 'REMOVED') throw notFound(field, 'names no participation');
+  if (!participation || participation.status === 'REMOVED') throw notFound(field, 'names no participation', 'anger inget deltagande');
   const seen = await tx.run<{ visible: boolean }>({
     text: `MATCH (a:Actor)-[r:PARTICIPATES_IN {id: $id}]->(i:Initiative) RETURN ${actorVisible('a')} AND ${participationVisible('r', 'a', 'i')} AS visible`,
     parameters: { id, viewer: viewerParameter(viewer) },
@@ -42,7 +42,7 @@ export async function participationToEdit(tx: Transaction, id: string, field: st
  * answer shows the participation's actor, which could not be given to the caller.
  */
 export function requireVisibleParticipation({ visible }: ParticipationFacts, field: string): void {
-  if (!visible) throw notFound(field, 'names no participation');
+  if (!visible) throw notFound(field, 'names no participation', 'anger inget deltagande');
 }
 
 /** An edited participation as the policy sees it: its actor, and its initiative's kommuner and leads. */

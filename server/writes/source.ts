@@ -6,11 +6,12 @@ import { notFound } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { idInput, partialDate, printable } from '../shared/inputs.ts';
 import { authorOf } from './author.ts';
+import { inBoth, say } from '../shared/zod-language.ts';
 
 const httpUrl = z
   .string()
   .trim()
-  .max(2000, 'must be at most 2000 characters')
+  .max(2000, inBoth('must be at most 2000 characters', 'får vara högst 2000 tecken'))
   .refine((text) => {
     try {
       const url = new URL(text);
@@ -18,13 +19,13 @@ const httpUrl = z
     } catch {
       return false;
     }
-  }, 'must be an http or https address');
+  }, inBoth('must be an http or https address', 'måste vara en http- eller https-adress'));
 
 /** An existing source by id, or a new one: a title with a url or a publisher (exactly one of id and title). */
 export const sourceInput = z
   .object({
     id: idInput.nullish(),
-    title: printable(300).pipe(z.string().min(2, 'must be at least 2 characters')).nullish(),
+    title: printable(300).pipe(z.string().min(2, inBoth('must be at least 2 characters', 'måste vara minst 2 tecken'))).nullish(),
     url: httpUrl.nullish(),
     publisher: printable(200).nullish(),
     published: partialDate.nullish(),
@@ -32,11 +33,11 @@ export const sourceInput = z
   })
   .superRefine((source, ctx) => {
     if (source.id && (source.title || source.url || source.publisher || source.published || source.document)) {
-      ctx.addIssue({ code: 'custom', path: ['id'], message: 'names an existing source: leave the other fields out' });
+      ctx.addIssue({ code: 'custom', path: ['id'], message: say('names an existing source: leave the other fields out', 'anger en befintlig källa: lämna de andra fälten tomma') });
     } else if (!source.id && !source.title) {
-      ctx.addIssue({ code: 'custom', path: ['title'], message: 'is needed for a new source (or give the id of an existing one)' });
+      ctx.addIssue({ code: 'custom', path: ['title'], message: say('is needed for a new source (or give the id of an existing one)', 'behövs för en ny källa (eller ange id för en befintlig)') });
     } else if (!source.id && !source.url && !source.publisher) {
-      ctx.addIssue({ code: 'custom', path: ['url'], message: 'a new source needs a url or a publisher' });
+      ctx.addIssue({ code: 'custom', path: ['url'], message: say('a new source needs a url or a publisher', 'en ny källa behöver en url eller en utgivare') });
     }
   });
 export type SourceInput = z.infer<typeof sourceInput>;
@@ -55,7 +56,7 @@ export interface CitedSource {
 export function citeSource(tx: Transaction, source: SourceInput, viewer: Viewer, field = 'input.source'): CitedSource {
   if (source.id) {
     const checked = tx.run({ text: 'MATCH (s:Source {id: $id}) RETURN s.id', parameters: { id: source.id } }).then((found) => {
-      if (found.records.length === 0) throw notFound(`${field}.id`, 'names no source');
+      if (found.records.length === 0) throw notFound(`${field}.id`, 'names no source', 'anger ingen källa');
     });
     return { id: source.id, sent: checked };
   }

@@ -38,7 +38,8 @@ test.describe('a strategist’s forms', () => {
     await page.getByLabel('Källans webbadress').fill('https://odeshog.example/protokoll');
     await page.getByRole('button', { name: 'Spara organisationen' }).click();
     // The API's own error, beside the field that its extensions.field names.
-    await expect(page.locator('#organization-organizationNumber-error')).toHaveText(/registered already/);
+    // In Swedish, as the pages ask the API for (Accept-Language: sv).
+    await expect(page.locator('#organization-organizationNumber-error')).toHaveText(new RegExp(`${taken} är redan registrerat`));
     await expect(page.getByLabel('Organisationsnummer')).toHaveAttribute('aria-invalid', 'true');
     await expectNoSeriousA11yViolations(page);
     await page.getByLabel('Organisationsnummer').fill(organizationNumber());

@@ -8,6 +8,7 @@ import { countyCodes, idInput, municipalityCodes } from '../../shared/inputs.ts'
 import { command } from '../../writes/command.ts';
 import { email, password } from '../inputs.ts';
 import { normalizeEmail, createAccount as writeAccount, type AccountRecord } from '../store.ts';
+import { say } from '../../shared/zod-language.ts';
 
 const createAccountArguments = z.object({
   input: z
@@ -22,16 +23,16 @@ const createAccountArguments = z.object({
     .superRefine((input, ctx) => {
       const scoped = (input.municipalities?.length ?? 0) > 0 || !!input.county;
       if (input.role === 'STRATEGIST' && !scoped) {
-        ctx.addIssue({ code: 'custom', path: ['municipalities'], message: 'a strategist needs kommuner or a län' });
+        ctx.addIssue({ code: 'custom', path: ['municipalities'], message: say('a strategist needs kommuner or a län', 'en strateg behöver kommuner eller ett län') });
       }
       if (input.role !== 'STRATEGIST' && scoped) {
-        ctx.addIssue({ code: 'custom', path: [input.county ? 'county' : 'municipalities'], message: 'only a strategist works within kommuner' });
+        ctx.addIssue({ code: 'custom', path: [input.county ? 'county' : 'municipalities'], message: say('only a strategist works within kommuner', 'bara en strateg arbetar inom kommuner') });
       }
       if (input.role === 'ASSOCIATION' && !input.organizationId) {
-        ctx.addIssue({ code: 'custom', path: ['organizationId'], message: 'an association account needs the organisation it speaks for' });
+        ctx.addIssue({ code: 'custom', path: ['organizationId'], message: say('an association account needs the organisation it speaks for', 'ett föreningskonto behöver organisationen det företräder') });
       }
       if (input.role !== 'ASSOCIATION' && input.organizationId) {
-        ctx.addIssue({ code: 'custom', path: ['organizationId'], message: 'only an association account speaks for an organisation' });
+        ctx.addIssue({ code: 'custom', path: ['organizationId'], message: say('only an association account speaks for an organisation', 'bara ett föreningskonto företräder en organisation') });
       }
     }),
   // Hashed before the transaction; the schema has no such argument, so no client sends one.
@@ -46,7 +47,7 @@ function scopeOf(input: { municipalities?: string[] | null; county?: string | nu
 
 async function organizationExists(tx: Transaction, id: string): Promise<void> {
   const found = await tx.run({ text: 'MATCH (o:Actor:Organization {id: $id}) RETURN o.id', parameters: { id } });
-  if (found.records.length === 0) throw notFound('input.organizationId', 'names no organisation');
+  if (found.records.length === 0) throw notFound('input.organizationId', 'names no organisation', 'anger ingen organisation');
 }
 
 /**

@@ -18,7 +18,7 @@ export const reviewRegistration = command({
   facts: async (tx, { id }) => ({ organization: await organizationToEdit(tx, id, 'id') }),
   resource: ({ organization }) => ({ organizationId: organization.id, municipalities: organization.municipalities }),
   async apply(tx, { id, approve, reason }, { organization }, viewer) {
-    if (organization.status !== 'PENDING') throw conflict('id', 'this registration has been reviewed already');
+    if (organization.status !== 'PENDING') throw conflict('id', 'this registration has been reviewed already', 'registreringen är redan granskad');
     const status = approve ? ('VERIFIED' as const) : ('REJECTED' as const);
     await patchOrganization(
       tx,

@@ -13,15 +13,16 @@ import { actorRecord } from '../../writes/read-back.ts';
 import { citedSource, sourceInput } from '../../writes/source.ts';
 import { organizationToEdit } from './organization-facts.ts';
 import { organizationFields } from './organization-fields.ts';
+import { inBoth } from '../../shared/zod-language.ts';
 
 const createOrganizationArguments = z.object({
   input: z.object({
-    kind: z.enum(['ASSOCIATION', 'AUTHORITY', 'MUNICIPAL_UNIT', 'BUSINESS'], { message: 'must be ASSOCIATION, AUTHORITY, MUNICIPAL_UNIT or BUSINESS' }),
+    kind: z.enum(['ASSOCIATION', 'AUTHORITY', 'MUNICIPAL_UNIT', 'BUSINESS'], { ...inBoth('must be ASSOCIATION, AUTHORITY, MUNICIPAL_UNIT or BUSINESS', 'måste vara ASSOCIATION, AUTHORITY, MUNICIPAL_UNIT eller BUSINESS') }),
     name: organizationName,
     organizationNumber: organizationNumber.nullish(),
     description: description.nullish(),
     themes,
-    municipalities: municipalities.min(1, 'must name at least one kommun'),
+    municipalities: municipalities.min(1, inBoth('must name at least one kommun', 'måste ange minst en kommun')),
     parent: idInput.nullish(),
     email: email.nullish(),
     phone: phone.nullish(),

@@ -8,10 +8,11 @@ import { reason } from '../../writes/inputs.ts';
 import { actorRecord } from '../../writes/read-back.ts';
 import { organizationToEdit } from './organization-facts.ts';
 import { organizationFields } from './organization-fields.ts';
+import { inBoth } from '../../shared/zod-language.ts';
 
 const mergeOrganizationsArguments = z
   .object({ keepId: idInput, mergeId: idInput, reason })
-  .refine(({ keepId, mergeId }) => keepId !== mergeId, { path: ['mergeId'], message: 'is the organisation to keep: an organisation cannot be merged into itself' });
+  .refine(({ keepId, mergeId }) => keepId !== mergeId, { path: ['mergeId'], ...inBoth('is the organisation to keep: an organisation cannot be merged into itself', 'är organisationen som ska behållas: en organisation kan inte slås ihop med sig själv') });
 
 /**
  * A duplicate goes into the organisation that is kept: every participation, grant, link, source,

@@ -11,6 +11,7 @@ import { actorRecord } from '../../writes/read-back.ts';
 import { citeSource, selfCitation, sourceInput } from '../../writes/source.ts';
 import { organizationToEdit } from './organization-facts.ts';
 import { organizationFields } from './organization-fields.ts';
+import { inBoth } from '../../shared/zod-language.ts';
 
 // A field left out stays as it is; null clears it where the schema allows no value.
 const updateOrganizationArguments = z.object({
@@ -21,7 +22,7 @@ const updateOrganizationArguments = z.object({
       name: organizationName,
       description: description.nullable(),
       themes,
-      municipalities: municipalities.min(1, 'must name at least one kommun'),
+      municipalities: municipalities.min(1, inBoth('must name at least one kommun', 'måste ange minst en kommun')),
       email: email.nullable(),
       phone: phone.nullable(),
       source: sourceInput.nullable(),
@@ -47,11 +48,15 @@ export const updateOrganization = command({
   }),
   async apply(tx, { id, input, expectedVersion }, { organization }, viewer) {
     if (expectedVersion != null && expectedVersion !== organization.version) {
-      throw conflict('expectedVersion', `the organisation has changed since version ${expectedVersion}; it is at version ${organization.version}`);
+      throw conflict(
+        'expectedVersion',
+        `the organisation has changed since version ${expectedVersion}; it is at version ${organization.version}`,
+        `organisationen har ändrats sedan version ${expectedVersion}; den är nu i version ${organization.version}`,
+      );
     }
     const { source, ...fields } = input;
     const speaksForItself = viewer.organizationId === id;
-    if (!source && !speaksForItself) throw badUserInput('input.source', 'is needed: only an organisation’s own edit of its profile may leave it out');
+    if (!source && !speaksForItself) throw badUserInput('input.source', 'is needed: only an organisation’s own edit of its profile may leave it out', 'behövs: bara en organisations egen ändring av sin profil får utelämna den');
     const cited = source ? citeSource(tx, source, viewer) : selfCitation(tx, organization.name, viewer);
     const sourceId = cited.id;
     const patch: OrganizationPatch = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));

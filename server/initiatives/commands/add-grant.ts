@@ -10,6 +10,7 @@ import { command } from '../../writes/command.ts';
 import { initiativeToEdit } from '../../writes/initiative-facts.ts';
 import { grantRecord } from '../../writes/read-back.ts';
 import { citedSource, sourceInput } from '../../writes/source.ts';
+import { inBoth } from '../../shared/zod-language.ts';
 
 export const grantFields = ['funder', 'initiative', 'amount', 'currency', 'programme', 'awarded'] as const;
 
@@ -19,13 +20,13 @@ export const currency = z
   .string()
   .trim()
   .transform((code) => code.toUpperCase())
-  .refine((code) => currencyCodes.has(code), 'is not an ISO 4217 currency code, such as SEK or EUR');
+  .refine((code) => currencyCodes.has(code), inBoth('is not an ISO 4217 currency code, such as SEK or EUR', 'är ingen ISO 4217-valutakod, som SEK eller EUR'));
 
 const addGrantArguments = z.object({
   input: z.object({
     initiativeId: idInput,
     funderId: idInput,
-    amount: z.number().positive('must be more than 0'),
+    amount: z.number().positive(inBoth('must be more than 0', 'måste vara mer än 0')),
     currency,
     programme: printable(200).nullish(),
     awarded: partialDate.nullish(),

@@ -13,6 +13,7 @@ import { participationRecord } from '../../writes/read-back.ts';
 import { citeSource, sourceInput } from '../../writes/source.ts';
 import { isPublic, participationChange } from './participation-change.ts';
 import { standingOf } from './participation-standing.ts';
+import { inBoth } from '../../shared/zod-language.ts';
 
 const addParticipationArguments = z.object({
   input: z
@@ -24,7 +25,7 @@ const addParticipationArguments = z.object({
       until: partialDate.nullish(),
       source: sourceInput,
     })
-    .refine((input) => !endsBeforeStart(input.since, input.until), { path: ['until'], message: 'must not be before since' }),
+    .refine((input) => !endsBeforeStart(input.since, input.until), { path: ['until'], ...inBoth('must not be before since', 'får inte ligga före since') }),
 });
 
 /**
@@ -55,7 +56,7 @@ export const addParticipation = command({
   }),
   async apply(tx, { input }, { initiative, actor, taken }, viewer) {
     requireVisible(actor);
-    if (taken) throw badUserInput('input.role', 'the actor already takes part in this initiative in this role');
+    if (taken) throw badUserInput('input.role', 'the actor already takes part in this initiative in this role', 'aktören deltar redan i initiativet i den här rollen');
     const source = citeSource(tx, input.source, viewer);
     const sourceId = source.id;
     const participation: ParticipationShape = {

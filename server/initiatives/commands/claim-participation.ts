@@ -11,6 +11,7 @@ import { endsBeforeStart, participationRole } from '../../writes/inputs.ts';
 import { participationRecord } from '../../writes/read-back.ts';
 import { selfCitation } from '../../writes/source.ts';
 import { participationChange } from './participation-change.ts';
+import { inBoth } from '../../shared/zod-language.ts';
 
 const claimParticipationArguments = z.object({
   input: z
@@ -20,7 +21,7 @@ const claimParticipationArguments = z.object({
       since: partialDate.nullish(),
       until: partialDate.nullish(),
     })
-    .refine((input) => !endsBeforeStart(input.since, input.until), { path: ['until'], message: 'must not be before since' }),
+    .refine((input) => !endsBeforeStart(input.since, input.until), { path: ['until'], ...inBoth('must not be before since', 'får inte ligga före since') }),
 });
 
 /**
@@ -40,10 +41,10 @@ export const claimParticipation = command({
   resource: (_facts, _args, viewer) => ({ organizationId: viewer.organizationId }),
   async apply(tx, { input }, { acting }, viewer) {
     // The account outlived its organisation (a merge, an erasure): there is no one to claim for.
-    if (!acting) throw forbidden('Your account’s organisation is no longer registered');
+    if (!acting) throw forbidden('Your account’s organisation is no longer registered', 'Ditt kontos organisation är inte längre registrerad');
     const own = acting;
     if (await roleTaken(tx, own.id, input.initiativeId, input.role)) {
-      throw conflict('input.role', 'your organisation already takes part in this initiative in this role');
+      throw conflict('input.role', 'your organisation already takes part in this initiative in this role', 'din organisation deltar redan i initiativet i den här rollen');
     }
     const source = selfCitation(tx, own.name, viewer);
     const sourceId = source.id;

@@ -14,6 +14,7 @@ import { description, endsBeforeStart, initiativeKind, name, period, someMunicip
 import { initiativeRecord } from '../../writes/read-back.ts';
 import { citeSource, sourceInput } from '../../writes/source.ts';
 import { isPublic, participationChange } from './participation-change.ts';
+import { inBoth } from '../../shared/zod-language.ts';
 
 export const initiativeFields = ['kind', 'name', 'description', 'start', 'end', 'status', 'themes', 'municipalities', 'partOf'] as const;
 
@@ -29,7 +30,7 @@ const createInitiativeArguments = z.object({
       partOf: idInput.nullish(),
       source: sourceInput,
     })
-    .refine((input) => !endsBeforeStart(input.start, input.end), { path: ['end'], message: 'must not be before start' }),
+    .refine((input) => !endsBeforeStart(input.start, input.end), { path: ['end'], ...inBoth('must not be before start', 'får inte ligga före start') }),
 });
 
 /**
@@ -47,7 +48,7 @@ export const createInitiative = command({
   resource: ({ acting }, { input }) => ({ municipalities: input.municipalities, actingOrganizationVerified: acting?.verified ?? false }),
   async apply(tx, { input }, { acting }, viewer) {
     const trusted = writesTrusted(viewer);
-    if (!trusted && !acting) throw badUserInput('input', 'only an association or a strategist can start an initiative');
+    if (!trusted && !acting) throw badUserInput('input', 'only an association or a strategist can start an initiative', 'bara en förening eller en strateg kan starta ett initiativ');
     const source = citeSource(tx, input.source, viewer);
     const sourceId = source.id;
     const initiative: InitiativeShape = {

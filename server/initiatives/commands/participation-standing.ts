@@ -13,7 +13,7 @@ export type Standing = { status: 'CONFIRMED'; claimedBy: null } | { status: 'CLA
 export function standingOf(viewer: Viewer, actorId: string, leadOrganizationIds: string[]): Standing {
   if (writesTrusted(viewer)) return { status: 'CONFIRMED', claimedBy: null };
   const own = viewer.organizationId;
-  if (own === null) throw forbidden('Only an organisation’s account, a strategist or an admin writes participations');
+  if (own === null) throw forbidden('Only an organisation’s account, a strategist or an admin writes participations', 'Bara en organisations konto, en strateg eller en administratör skriver deltaganden');
   if (actorId === own && leadOrganizationIds.includes(own)) return { status: 'CONFIRMED', claimedBy: null };
   return { status: 'CLAIMED', claimedBy: own };
 }

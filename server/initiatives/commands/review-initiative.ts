@@ -17,7 +17,7 @@ export const reviewInitiative = command({
   facts: async (tx, { id }) => ({ initiative: await initiativeToEdit(tx, id, 'id') }),
   resource: ({ initiative }) => ({ municipalities: initiative.municipalities }),
   async apply(tx, { id, approve, reason }, { initiative }, viewer) {
-    if (initiative.status !== 'PENDING') throw conflict('id', 'this initiative is not awaiting review');
+    if (initiative.status !== 'PENDING') throw conflict('id', 'this initiative is not awaiting review', 'initiativet väntar inte på granskning');
     const status = approve ? ('VERIFIED' as const) : ('REJECTED' as const);
     await patchInitiative(tx, id, { status, reviewReason: reason ?? null }, [], authorOf(viewer));
     return {

@@ -20,7 +20,7 @@ export const reviewParticipation = command({
   async facts(tx, { actorId, initiativeId }) {
     const initiative = await initiativeToEdit(tx, initiativeId, 'initiativeId');
     const claims = await readClaimsForReview(tx, actorId, initiativeId);
-    if (claims.length === 0) throw notFound('actorId', 'has no open claim on this initiative');
+    if (claims.length === 0) throw notFound('actorId', 'has no open claim on this initiative', 'har inget öppet anspråk på det här initiativet');
     return { initiative, claims };
   },
   resource: ({ initiative, claims }, { actorId }, viewer) => {

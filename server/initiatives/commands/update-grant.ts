@@ -9,13 +9,14 @@ import { grantResource, grantToEdit } from '../../writes/grant-facts.ts';
 import { grantRecord } from '../../writes/read-back.ts';
 import { citedSource, sourceInput } from '../../writes/source.ts';
 import { currency, grantFields } from './add-grant.ts';
+import { inBoth } from '../../shared/zod-language.ts';
 
 // Fields left out stay as they are; null clears the programme or the date. Funder, amount and currency cannot be cleared.
 const updateGrantArguments = z.object({
   id: idInput,
   input: z.object({
     funderId: idInput.optional(),
-    amount: z.number().positive('must be more than 0').optional(),
+    amount: z.number().positive(inBoth('must be more than 0', 'måste vara mer än 0')).optional(),
     currency: currency.optional(),
     programme: printable(200).nullish(),
     awarded: partialDate.nullish(),

@@ -46,12 +46,16 @@ export const updateInitiative = command({
   }),
   async apply(tx, { id, input, expectedVersion }, { initiative }, viewer) {
     if (expectedVersion != null && expectedVersion !== initiative.version) {
-      throw conflict('expectedVersion', `the initiative has changed since version ${expectedVersion}; it is at version ${initiative.version}`);
+      throw conflict(
+        'expectedVersion',
+        `the initiative has changed since version ${expectedVersion}; it is at version ${initiative.version}`,
+        `initiativet har ändrats sedan version ${expectedVersion}; det är nu i version ${initiative.version}`,
+      );
     }
     const { source, ...fields } = input;
     const patch: InitiativePatch = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
     const after = { ...initiative, ...patch };
-    if (endsBeforeStart(after.start, after.end)) throw badUserInput('start' in patch && !('end' in patch) ? 'input.start' : 'input.end', 'the end must not be before the start');
+    if (endsBeforeStart(after.start, after.end)) throw badUserInput('start' in patch && !('end' in patch) ? 'input.start' : 'input.end', 'the end must not be before the start', 'slutet får inte ligga före starten');
     const sourceId = await citedSource(tx, source, viewer);
     await patchInitiative(tx, id, patch, [sourceId], authorOf(viewer));
     return {

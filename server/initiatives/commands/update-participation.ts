@@ -42,10 +42,10 @@ export const updateParticipation = command({
     if (standing.status === 'CLAIMED') Object.assign(patch, standing);
     const after = { ...participation, ...patch };
     if (endsBeforeStart(after.since, after.until)) {
-      throw badUserInput('since' in patch && !('until' in patch) ? 'input.since' : 'input.until', 'the participation must not end before it starts');
+      throw badUserInput('since' in patch && !('until' in patch) ? 'input.since' : 'input.until', 'the participation must not end before it starts', 'deltagandet får inte sluta innan det börjar');
     }
     if (await roleTaken(tx, after.actor, after.initiative, after.role, id)) {
-      throw badUserInput('input.role', 'the actor already takes part in this initiative in this role');
+      throw badUserInput('input.role', 'the actor already takes part in this initiative in this role', 'aktören deltar redan i initiativet i den här rollen');
     }
     const sourceId = await citedSource(tx, source, viewer);
     await patchParticipation(tx, id, patch, [sourceId], authorOf(viewer));

@@ -21,7 +21,7 @@ export const erasePerson = command({
   facts: async (tx, { id }) => ({ person: await readPersonForUpdate(tx, id) }),
   resource: () => ({}),
   async apply(tx, { id }, { person }) {
-    if (!person) throw notFound('id', 'names no person');
+    if (!person) throw notFound('id', 'names no person', 'anger ingen person');
     await blankChangesAbout(tx, id);
     await redactTraces(tx, id, personalTraces(person));
     await deletePerson(tx, id);

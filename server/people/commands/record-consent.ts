@@ -7,12 +7,13 @@ import { command } from '../../writes/command.ts';
 import { actorRecord } from '../../writes/read-back.ts';
 import { consentChange } from './consent-change.ts';
 import { personToEdit } from './person-facts.ts';
+import { inBoth } from '../../shared/zod-language.ts';
 
 const recordConsentArguments = z.object({
   personId: idInput,
   input: z.object({
-    purpose: z.string().trim().min(3, 'must say what the consent is for').max(500),
-    givenBy: z.string().trim().min(2, 'must say who gave it').max(200),
+    purpose: z.string().trim().min(3, inBoth('must say what the consent is for', 'måste säga vad samtycket gäller')).max(500),
+    givenBy: z.string().trim().min(2, inBoth('must say who gave it', 'måste säga vem som gav det')).max(200),
     givenAt: dateTime.nullish(),
   }),
 });

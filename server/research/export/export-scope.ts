@@ -5,6 +5,7 @@ import type { InitiativeFilter } from '../../initiatives/initiative-query.ts';
 import { initiativeKinds } from '../../initiatives/vocabulary.ts';
 import { countyCodes, municipalityCodes, themeKeys } from '../../shared/inputs.ts';
 import { badUserInput, fieldPath } from '../../shared/errors.ts';
+import { firstMessageInSwedish, inBoth, say } from '../../shared/zod-language.ts';
 import { asOfInput } from '../as-of.ts';
 
 export const exportFormats = ['graphml', 'gexf', 'nodes.csv', 'edges.csv', 'popolo.json', 'graphology.json'] as const;
@@ -22,11 +23,11 @@ const list = <T extends z.ZodType<unknown, string[]>>(items: T) =>
     .pipe(items);
 
 const scopeInput = z.object({
-  format: z.enum(exportFormats, { error: `must be one of ${exportFormats.join(', ')}` }),
+  format: z.enum(exportFormats, inBoth(`must be one of ${exportFormats.join(', ')}`, `måste vara ett av ${exportFormats.join(', ')}`)),
   county: list(countyCodes),
   municipality: list(municipalityCodes),
   theme: list(themeKeys),
-  kind: list(z.array(z.string().refine((kind) => kinds.includes(kind), { error: (issue) => `unknown actor or initiative kind ${JSON.stringify(issue.input)}` }))),
+  kind: list(z.array(z.string().refine((kind) => kinds.includes(kind), { error: (issue) => say(`unknown actor or initiative kind ${JSON.stringify(issue.input)}`, `okänd sorts aktör eller initiativ ${JSON.stringify(issue.input)}`) }))),
   asOf: asOfInput,
 });
 
@@ -46,7 +47,7 @@ export function parseExportScope(query: Record<string, unknown>): ExportScope {
   const parsed = scopeInput.safeParse(query);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw badUserInput(fieldPath(issue.path), issue.message);
+    throw badUserInput(fieldPath(issue.path), issue.message, firstMessageInSwedish(scopeInput, query));
   }
   const { format, county, municipality, theme, kind, asOf } = parsed.data;
   const where = { counties: county, municipalities: municipality, themes: theme, asOf };

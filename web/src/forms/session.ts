@@ -1,5 +1,6 @@
 import { useQuery } from '@urql/preact';
 import { graphql } from '../gql';
+import { apiHeaders } from '../lib/client';
 
 const MeQuery = graphql(`
   query Me {
@@ -35,7 +36,7 @@ export type SignInResult = { ok: true; role: string; passwordChangeRequired: boo
 export async function signIn(email: string, password: string): Promise<SignInResult> {
   let response: Response;
   try {
-    response = await fetch('/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    response = await fetch('/session', { method: 'POST', headers: { 'content-type': 'application/json', ...apiHeaders }, body: JSON.stringify({ email, password }) });
   } catch {
     return { ok: false, message: 'Tjänsten svarar inte just nu. Försök igen om en stund.' };
   }
@@ -50,7 +51,7 @@ export async function signIn(email: string, password: string): Promise<SignInRes
 }
 
 export async function signOut(): Promise<void> {
-  await fetch('/session', { method: 'DELETE' });
+  await fetch('/session', { method: 'DELETE', headers: apiHeaders });
 }
 
 /** Where each role starts after signing in. */

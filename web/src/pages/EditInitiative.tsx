@@ -3,9 +3,9 @@ import { useMemo, useState } from 'preact/hooks';
 import { apiErrors } from '../forms/api-errors';
 import { nameProblem } from '../forms/checks';
 import { ConflictPanel } from '../forms/ConflictPanel';
-import { useVersionedEdit, type Versioned } from '../forms/edit-state';
-import { Field, focusField } from '../forms/Field';
-import { fieldId, formErrors } from '../forms/field-errors';
+import { emptiedAsNull, useVersionedEdit, type Versioned } from '../forms/edit-state';
+import { Field } from '../forms/Field';
+import { formErrors } from '../forms/field-errors';
 import { MunicipalitiesField } from '../forms/MunicipalitiesField';
 import { ThemePicker } from '../forms/Pickers';
 import { mayEditInitiative, useWriter } from '../forms/permissions';
@@ -38,17 +38,7 @@ const EditInitiativeQuery = graphql(`
         }
       }
       history(first: 20) {
-        at
-        action
-        byRole
-        byOrganization {
-          name
-        }
-        fields {
-          field
-          before
-          after
-        }
+        ...ChangeFields
       }
     }
   }
@@ -136,35 +126,21 @@ function InitiativeForm({ initiative }: { initiative: Initiative }) {
     if (nameIssue) problems.name = nameIssue;
     if (values.municipalities.length === 0) problems.municipalities = 'Välj minst en kommun.';
     setLocal(problems);
-    const first = ['name', 'municipalities', 'source.title', 'source.url'].find((field) => problems[field]);
-    if (first) return focusField(fieldId('edit-initiative', first));
-    const changed = edit.changed();
-    const answer = await update({
-      id,
-      expectedVersion: edit.baseVersion,
-      input: {
-        ...changed,
-        ...('description' in changed ? { description: values.description || null } : {}),
-        ...('start' in changed ? { start: values.start || null } : {}),
-        ...('end' in changed ? { end: values.end || null } : {}),
-        source: sourceInput(source),
+    const done = await edit.save({
+      formId: 'edit-initiative',
+      problems,
+      fieldOrder: ['name', 'municipalities', 'source.title', 'source.url'],
+      write: async (changed, expectedVersion) => {
+        const input = { ...emptiedAsNull(changed, ['description', 'start', 'end']), source: sourceInput(source) };
+        const answer = await update({ id, expectedVersion, input });
+        return { version: answer.data?.updateInitiative.version, error: answer.error };
       },
-    });
-    if (answer.data) {
-      edit.saved(answer.data.updateInitiative.version);
-      setSaved(true);
-      return;
-    }
-    const problem = apiErrors(answer.error);
-    if (problem.code === 'CONFLICT') {
-      await edit.conflicted(async () => {
+      read: async () => {
         const now = await client.query(EditInitiativeQuery, { id }, { requestPolicy: 'network-only' }).toPromise();
         return now.data?.initiative ? versioned(now.data.initiative) : null;
-      });
-      return;
-    }
-    const field = Object.keys(problem.fields)[0];
-    if (field) focusField(fieldId('edit-initiative', field));
+      },
+    });
+    if (done) setSaved(true);
   };
 
   return (

@@ -3,9 +3,9 @@ import { useMemo, useState } from 'preact/hooks';
 import { apiErrors } from '../forms/api-errors';
 import { emailProblem, nameProblem } from '../forms/checks';
 import { ConflictPanel } from '../forms/ConflictPanel';
-import { useVersionedEdit, type Versioned } from '../forms/edit-state';
-import { Field, focusField } from '../forms/Field';
-import { fieldId, formErrors } from '../forms/field-errors';
+import { emptiedAsNull, useVersionedEdit, type Versioned } from '../forms/edit-state';
+import { Field } from '../forms/Field';
+import { formErrors } from '../forms/field-errors';
 import { MunicipalitiesField } from '../forms/MunicipalitiesField';
 import { ThemePicker } from '../forms/Pickers';
 import { mayEditOrganization, useWriter } from '../forms/permissions';
@@ -34,17 +34,7 @@ const EditOrganizationQuery = graphql(`
           phone
         }
         history(first: 20) {
-          at
-          action
-          byRole
-          byOrganization {
-            name
-          }
-          fields {
-            field
-            before
-            after
-          }
+          ...ChangeFields
         }
       }
     }
@@ -135,35 +125,21 @@ function OrganizationForm({ organization }: { organization: Organization }) {
     if (nameIssue) problems.name = nameIssue;
     if (values.email.trim() && emailProblem(values.email)) problems.email = emailProblem(values.email)!;
     setLocal(problems);
-    const first = ['name', 'email', 'source.title', 'source.url'].find((field) => problems[field]);
-    if (first) return focusField(fieldId('edit-organization', first));
-    const changed = edit.changed();
-    const answer = await update({
-      id,
-      expectedVersion: edit.baseVersion,
-      input: {
-        ...changed,
-        ...('description' in changed ? { description: values.description || null } : {}),
-        ...('email' in changed ? { email: values.email || null } : {}),
-        ...('phone' in changed ? { phone: values.phone || null } : {}),
-        source: sourceInput(source),
+    const done = await edit.save({
+      formId: 'edit-organization',
+      problems,
+      fieldOrder: ['name', 'email', 'source.title', 'source.url'],
+      write: async (changed, expectedVersion) => {
+        const input = { ...emptiedAsNull(changed, ['description', 'email', 'phone']), source: sourceInput(source) };
+        const answer = await update({ id, expectedVersion, input });
+        return { version: answer.data?.updateOrganization.version, error: answer.error };
       },
-    });
-    if (answer.data) {
-      edit.saved(answer.data.updateOrganization.version);
-      setSaved(true);
-      return;
-    }
-    const problem = apiErrors(answer.error);
-    if (problem.code === 'CONFLICT') {
-      await edit.conflicted(async () => {
+      read: async () => {
         const now = organizationOf((await client.query(EditOrganizationQuery, { id }, { requestPolicy: 'network-only' }).toPromise()).data);
         return now ? versioned(now) : null;
-      });
-      return;
-    }
-    const field = Object.keys(problem.fields)[0];
-    if (field) focusField(fieldId('edit-organization', field));
+      },
+    });
+    if (done) setSaved(true);
   };
 
   return (

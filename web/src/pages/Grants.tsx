@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@urql/preact';
 import { useState } from 'preact/hooks';
 import { ActorSearch } from '../forms/ActorSearch';
+import { EditableItem } from '../forms/EditableItem';
 import { apiErrors } from '../forms/api-errors';
 import { Field, focusField } from '../forms/Field';
 import { fieldId, formErrors } from '../forms/field-errors';
@@ -135,26 +136,28 @@ export function GrantsPage({ id }: { id: string }) {
 }
 
 function GrantItem({ grant, initiativeId, onChanged }: { grant: Grant; initiativeId: string; onChanged: () => void }) {
-  const [open, setOpen] = useState(false);
+  const funder = grant.funder.name;
   return (
-    <li class="review-item">
-      <h2>
-        {money(grant)} från <a href={`/aktor/${grant.funder.id}`}>{grant.funder.name}</a>
-      </h2>
-      <p>
-        {grant.programme ?? 'Inget program angivet'}
-        {grant.awarded ? `, beviljat ${formatDate(grant.awarded)}` : ''}
-      </p>
-      <button type="button" class="secondary" aria-expanded={open} onClick={() => setOpen(!open)}>
-        Ändra eller ta bort bidraget från {grant.funder.name}
-      </button>
-      {open ? (
-        <div class="side-by-side">
-          <GrantForm prefix={`grant-${grant.id}`} initiativeId={initiativeId} grant={grant} onSaved={onChanged} />
-          <RemoveGrantForm grant={grant} onRemoved={onChanged} />
-        </div>
-      ) : null}
-    </li>
+    <EditableItem
+      id={grant.id}
+      heading={
+        <>
+          {money(grant)} från <a href={`/aktor/${grant.funder.id}`}>{funder}</a>
+        </>
+      }
+      summary={`${grant.programme ?? 'Inget program angivet'}${grant.awarded ? `, beviljat ${formatDate(grant.awarded)}` : ''}`}
+      toggleLabel={`Ändra eller ta bort bidraget från ${funder}`}
+      editForm={<GrantForm prefix={`grant-${grant.id}`} initiativeId={initiativeId} grant={grant} onSaved={onChanged} />}
+      removal={{
+        mutation: RemoveGrant,
+        removed: (data) => data.removeGrant,
+        fieldId: `remove-grant-${grant.id}-reason`,
+        reasonLabel: 'Varför bidraget tas bort',
+        formLabel: `Ta bort bidraget från ${funder}`,
+        buttonLabel: `Ta bort bidraget från ${funder}`,
+      }}
+      onRemoved={onChanged}
+    />
   );
 }
 
@@ -239,41 +242,6 @@ function GrantForm({ prefix, initiativeId, grant, onSaved }: { prefix: string; i
         {busy ? 'Sparar …' : grant ? `Spara bidraget från ${grant.funder.name}` : 'Lägg till bidraget'}
       </button>
       <p role="status">{done}</p>
-    </form>
-  );
-}
-
-function RemoveGrantForm({ grant, onRemoved }: { grant: Grant; onRemoved: () => void }) {
-  const id = `remove-grant-${grant.id}-reason`;
-  const [reason, setReason] = useState('');
-  const [local, setLocal] = useState<Record<string, string>>({});
-  const [result, remove] = useMutation(RemoveGrant);
-  const server = apiErrors(result.error);
-  const errors = formErrors(server, local);
-
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (reason.trim().length < 3) {
-      setLocal({ reason: 'Skriv varför, minst 3 tecken.' });
-      return focusField(id);
-    }
-    setLocal({});
-    const answer = await remove({ id: grant.id, reason: reason.trim() });
-    if (answer.data?.removeGrant) onRemoved();
-    else if (apiErrors(answer.error).fields.reason) focusField(id);
-  };
-
-  return (
-    <form class="form" noValidate onSubmit={submit} aria-label={`Ta bort bidraget från ${grant.funder.name}`}>
-      <Field id={id} label="Varför bidraget tas bort" required value={reason} onInput={setReason} error={errors.reason} />
-      {server.general ? (
-        <p class="status-error" role="alert">
-          {server.general}
-        </p>
-      ) : null}
-      <button type="submit" class="secondary" disabled={result.fetching}>
-        Ta bort bidraget från {grant.funder.name}
-      </button>
     </form>
   );
 }

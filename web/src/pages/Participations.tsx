@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@urql/preact';
 import { useState } from 'preact/hooks';
 import { ActorSearch } from '../forms/ActorSearch';
+import { EditableItem } from '../forms/EditableItem';
 import { apiErrors } from '../forms/api-errors';
 import { Field, focusField } from '../forms/Field';
 import { fieldId, formErrors } from '../forms/field-errors';
@@ -104,26 +105,24 @@ export function ParticipationsPage({ id }: { id: string }) {
 }
 
 function ParticipantItem({ participant, onChanged }: { participant: Participant; onChanged: () => void }) {
-  const [open, setOpen] = useState(false);
   const name = participant.actor.name;
   return (
-    <li class="review-item">
-      <h2>
-        <a href={`/aktor/${participant.actor.id}`}>{name}</a>
-      </h2>
-      <p>
-        {roleLabel[participant.role]} · {formatPeriod(participant.since, participant.until)} · {statusLabel[participant.status] ?? participant.status}
-      </p>
-      <button type="button" class="secondary" aria-expanded={open} onClick={() => setOpen(!open)}>
-        Ändra eller ta bort {name}
-      </button>
-      {open ? (
-        <div class="side-by-side">
-          <EditParticipationForm participant={participant} onSaved={onChanged} />
-          <RemoveParticipationForm participant={participant} onRemoved={onChanged} />
-        </div>
-      ) : null}
-    </li>
+    <EditableItem
+      id={participant.id}
+      heading={<a href={`/aktor/${participant.actor.id}`}>{name}</a>}
+      summary={`${roleLabel[participant.role]} · ${formatPeriod(participant.since, participant.until)} · ${statusLabel[participant.status] ?? participant.status}`}
+      toggleLabel={`Ändra eller ta bort ${name}`}
+      editForm={<EditParticipationForm participant={participant} onSaved={onChanged} />}
+      removal={{
+        mutation: RemoveParticipation,
+        removed: (data) => data.removeParticipation,
+        fieldId: `remove-${participant.id}-reason`,
+        reasonLabel: 'Varför deltagandet tas bort',
+        formLabel: `Ta bort ${name}`,
+        buttonLabel: `Ta bort ${name} ur initiativet`,
+      }}
+      onRemoved={onChanged}
+    />
   );
 }
 
@@ -178,41 +177,6 @@ function EditParticipationForm({ participant, onSaved }: { participant: Particip
         {result.fetching ? 'Sparar …' : `Spara ändringen av ${participant.actor.name}`}
       </button>
       <p role="status">{saved ? 'Sparat.' : ''}</p>
-    </form>
-  );
-}
-
-function RemoveParticipationForm({ participant, onRemoved }: { participant: Participant; onRemoved: () => void }) {
-  const prefix = `remove-${participant.id}`;
-  const [reason, setReason] = useState('');
-  const [local, setLocal] = useState<Record<string, string>>({});
-  const [result, remove] = useMutation(RemoveParticipation);
-  const server = apiErrors(result.error);
-  const errors = formErrors(server, local);
-
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (reason.trim().length < 3) {
-      setLocal({ reason: 'Skriv varför, minst 3 tecken.' });
-      return focusField(`${prefix}-reason`);
-    }
-    setLocal({});
-    const answer = await remove({ id: participant.id, reason: reason.trim() });
-    if (answer.data?.removeParticipation) onRemoved();
-    else if (apiErrors(answer.error).fields.reason) focusField(`${prefix}-reason`);
-  };
-
-  return (
-    <form class="form" noValidate onSubmit={submit} aria-label={`Ta bort ${participant.actor.name}`}>
-      <Field id={`${prefix}-reason`} label="Varför deltagandet tas bort" required value={reason} onInput={setReason} error={errors.reason} />
-      {server.general ? (
-        <p class="status-error" role="alert">
-          {server.general}
-        </p>
-      ) : null}
-      <button type="submit" class="secondary" disabled={result.fetching}>
-        Ta bort {participant.actor.name} ur initiativet
-      </button>
     </form>
   );
 }
