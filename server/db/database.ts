@@ -227,7 +227,18 @@ export class Database {
       for (const listener of this.scope.listeners) listener(statement);
       return tx.run<T>(statement.text, statement.parameters ?? {});
     };
-    return { run: send, stream: send };
+    return {
+      // A refusal is a rejected promise, never a throw: a command sends statements together and awaits them
+      // together, and a throw between two sends would leave the first one's failure unawaited.
+      run: <T extends RecordShape>(statement: Statement) => {
+        try {
+          return send<T>(statement);
+        } catch (error) {
+          return Promise.reject(error);
+        }
+      },
+      stream: send,
+    };
   }
 }
 

@@ -194,8 +194,10 @@ describe('the database goes away under load and comes back', { timeout: 240_000 
     timings.readyAfterEngineUpMs = ready - engineUp;
     // Then until every kind has settled: its last answer since recovery is data. On a loaded machine a
     // restarted engine's first writes can take longer than a request waits, so that may take a while.
+    // Requests still in flight when that is seen may yet end SERVICE_UNAVAILABLE (a cold engine's first
+    // catch-up of the network index can outlast a request's wait); they are held to the bound below.
     const settled = () => OPS.every((op) => load.outcomes.filter((o) => o.op === op && o.startedAt >= ready).at(-1)?.kind === 'data');
-    await waitFor(async () => everyKind(ready, 'data') && settled() && Date.now() - ready >= 2_000, Boolean, 30_000, 100);
+    const recovered = await waitFor(async () => everyKind(ready, 'data') && settled() && Date.now() - ready >= 2_000, Boolean, 30_000, 100);
     await load.stop();
     probing = false;
     await prober;
@@ -265,12 +267,12 @@ describe('the database goes away under load and comes back', { timeout: 240_000 
     expect.soft(readyAgain.ok, `/readyz after the engine was back: ${JSON.stringify(readyAgain.value)}`).toBe(true);
     // A restarted engine's first writes (plans made afresh, index writers opened) can take longer than a
     // request waits on a loaded machine: those are answered SERVICE_UNAVAILABLE within the bound. Every
-    // kind then succeeds, and the last answer of each kind is data.
+    // kind then succeeds, until the last answer of each kind is data.
     const after = outcomes.filter((o) => o.startedAt >= ready);
     for (const op of OPS) expect.soft(after.filter((o) => o.op === op && o.kind === 'data').length, `${op} after recovery`).toBeGreaterThan(0);
     const failedAfter = after.filter((o) => o.kind !== 'data' && o.code !== 'SERVICE_UNAVAILABLE');
     expect.soft(failedAfter, `failed after /readyz was 200 again: ${show(failedAfter)}`).toEqual([]);
-    for (const op of OPS) expect.soft(after.filter((o) => o.op === op).at(-1)?.kind, `the last ${op}`).toBe('data');
+    expect.soft(recovered.ok, `the last answer of every kind since recovery was data within 30 s: ${show(after.slice(-8))}`).toBe(true);
     timings.unavailableAfterReady = after.length - after.filter((o) => o.kind === 'data').length;
 
     // Every acknowledged registration is there exactly once and whole; nothing of this run is half written.
