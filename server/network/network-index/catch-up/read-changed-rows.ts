@@ -63,8 +63,11 @@ export async function readChangedRows(tx: Transaction, since: number, inIndex: (
   return { revision, initiatives, actors };
 }
 
-/** How often, and how far apart, the newest write's change records are looked for again. */
-const newestRetries = { times: 3, everyMs: 5 };
+/**
+ * How often the newest write's change records are looked for again, the waits doubling from the first:
+ * about a sixth of a second in all, since the alternative, reading the whole network, takes seconds.
+ */
+const newestRetries = { times: 5, firstWaitMs: 5 };
 
 /**
  * The revision, and the ids every write after `since` touched with the initiatives among them and their
@@ -72,8 +75,8 @@ const newestRetries = { times: 3, everyMs: 5 };
  * gap is too wide. A reader may see the newest write, the one that moved the revision, while it is still
  * being applied: the revision node moved, its change records not there yet. Every older write had
  * finished before that one took the revision's lock, so only the newest can be in that state, and only
- * for a moment: its records are looked for again a few times before the gap is taken for one that the
- * records cannot bridge.
+ * for a moment (longer on a machine whose cores are busy): its records are looked for again a few times
+ * before the gap is taken for one that the records cannot bridge.
  */
 async function changesBridging(tx: Transaction, since: number) {
   for (let attempt = 0; ; attempt++) {
@@ -98,7 +101,7 @@ async function changesBridging(tx: Transaction, since: number) {
     const missing = firstMissing(new Set(revisions.map(Number)), since, revision);
     if (missing === null) return { revision, touched, initiativeIds };
     if (missing !== revision || attempt === newestRetries.times) return null;
-    await new Promise((resolve) => setTimeout(resolve, newestRetries.everyMs));
+    await new Promise((resolve) => setTimeout(resolve, newestRetries.firstWaitMs * 2 ** attempt));
   }
 }
 
