@@ -17,6 +17,8 @@ import { startBenchEngine } from './harness/engine.ts';
 import { writeWritesSection } from './harness/report.ts';
 import { sampleResidentMemory } from './harness/rss.ts';
 import { startServer } from './harness/servers.ts';
+import { benchSource, initiativeMark } from './harness/operations.ts';
+import { benchAdminMark, removeBenchWrites } from './harness/write-targets.ts';
 
 const options = z
   .object({
@@ -28,7 +30,8 @@ const options = z
   .strict()
   .parse(Object.fromEntries(process.argv.slice(2).reduce<string[][]>((pairs, arg, i, all) => (i % 2 === 0 ? [...pairs, [arg.replace(/^--/, ''), all[i + 1]!]] : pairs), [])));
 
-const source = { title: 'Mätning av skrivningar', publisher: 'Samverkan' };
+// What the run writes is named and cited as every benchmark's writes are, so that removeBenchWrites takes it away again.
+const source = benchSource;
 const queries = {
   suggestions: `query ($id: ID!) { partnerSuggestions(forId: $id, first: 10) { actor { id name kind } score reasons { kind detail } } }`,
   overlaps: `query ($county: String!) { overlaps(filter: { counties: [$county] }, first: 20) { a { id name } b { id name } score overlappingDays } }`,
@@ -41,7 +44,7 @@ const bench = await startBenchEngine(options.scale);
 await prepareBenchData(bench.engine.boltUri, options.scale, options.seed);
 const driver = createDriver({ uri: bench.engine.boltUri, user: 'neo4j', password: '', database: 'neo4j' });
 const db = new Database(driver, 'neo4j', 600_000);
-const admin = { email: `writes-${Date.now()}@example.org`, password: 'skrivningar-mäts-42' };
+const admin = { email: `${benchAdminMark}-writes-${Date.now()}@example.org`, password: 'skrivningar-mäts-42' };
 await db.write(async (tx) => createAccount(tx, { email: admin.email, passwordHash: await hashPassword(admin.password), role: 'ADMIN' }, 'bench'));
 const sample = (
   await db.query<{ associations: string[]; kommuner: string[] }>({
@@ -58,7 +61,7 @@ const initiatives = Array.from({ length: 40 }, () => newId());
 await db.write((tx) =>
   writeInitiatives(
     tx,
-    initiatives.map((id, n) => ({ id, kind: 'PROJECT', name: `Skrivmätning ${n}`, description: null, start: '2026', end: null, status: 'VERIFIED', themes: ['integration'], municipalities: [kommuner[n % kommuner.length]!], sources: [], partOf: null })),
+    initiatives.map((id, n) => ({ id, kind: 'PROJECT', name: `${initiativeMark} skrivning ${n}`, description: null, start: '2026', end: null, status: 'VERIFIED', themes: ['integration'], municipalities: [kommuner[n % kommuner.length]!], sources: [], partOf: null })),
     { mode: 'create', author: 'bench' },
   ),
 );
@@ -86,7 +89,7 @@ function nextWrite(): { query: string; variables: Record<string, unknown>; touch
     case 1:
       return {
         query: queries.createInitiative,
-        variables: { input: { kind: 'ACTIVITY', name: `Skrivmätning ${n}`, themes: ['integration', 'fritid'], municipalities: [kommuner[n % kommuner.length]], source } },
+        variables: { input: { kind: 'ACTIVITY', name: `${initiativeMark} skrivning ${n}`, themes: ['integration', 'fritid'], municipalities: [kommuner[n % kommuner.length]], source } },
         touches: actor,
       };
     default:
@@ -194,6 +197,7 @@ try {
 } finally {
   await server.stop();
   await driver.close();
+  await removeBenchWrites(bench.engine.boltUri);
   await bench.stop();
 }
 

@@ -6,8 +6,8 @@ import { newId } from '../../server/shared/ids.ts';
 import { benchSource, initiativeMark, type Samples, type WriteTargets } from './operations.ts';
 import type { RunningServer } from './servers.ts';
 
-/** The admin a run signs in as for the service's writes; removed with the run's other writes. */
-const adminMark = 'bench-admin';
+/** How the admins a run signs in as begin their e-mail; removed with the run's other writes. */
+export const benchAdminMark = 'bench-admin';
 
 /**
  * Initiatives made for a run: each takes one participation from each organisation (nthParticipation), so
@@ -29,7 +29,7 @@ export async function prepareWriteTargets(boltUri: string, samples: Samples): Pr
   const driver = createDriver({ uri: boltUri, user: 'neo4j', password: '', database: 'neo4j' });
   try {
     const db = new Database(driver, 'neo4j', 600_000);
-    const admin = { email: `${adminMark}-${Date.now().toString(36)}@example.org`, password: 'belastningsprovets-admin-1' };
+    const admin = { email: `${benchAdminMark}-${Date.now().toString(36)}@example.org`, password: 'belastningsprovets-admin-1' };
     const passwordHash = await hashPassword(admin.password);
     const initiativeIds = Array.from({ length: INITIATIVES }, () => newId());
     const organizationIds = await db.write(async (tx) => {
@@ -94,7 +94,7 @@ export async function removeBenchWrites(boltUri: string): Promise<number> {
                }
                DETACH DELETE node
                RETURN count(*) AS removed`,
-        parameters: { initiatives: initiativeMark, source: benchSource.title, admins: adminMark },
+        parameters: { initiatives: initiativeMark, source: benchSource.title, admins: benchAdminMark },
       });
       return result.records[0]?.get('removed') ?? 0;
     });

@@ -56,12 +56,17 @@ export class NetworkIndex {
   /**
    * A write this process made has moved the network to `revision`: the catch-up starts now rather than
    * when the next question finds the index behind, so that question finds it caught up or on its way.
-   * Before the first build there is nothing to catch up. A catch-up that fails here is left alone: the
-   * next question that needs the revision tries again and answers with what failed.
+   * Only a catch-up, and only when none is under way (that one, or the question after it, takes this
+   * write along): under a stream of writes the index does no more than one catch-up at a time, and a gap
+   * the records cannot bridge (a bulk load, a write through a process without records) waits for a
+   * question to read the network whole, rather than every write setting off that read. A catch-up that
+   * fails here is left alone: the next question tries again and answers with what failed.
    */
   follow(revision: number): void {
-    if (!this.snapshot) return;
-    this.atLeast(revision).catch(() => undefined);
+    if (!this.snapshot || this.snapshot.revision >= revision || this.updating) return;
+    this.updating = this.update({ readWholeIfNeeded: false })
+      .catch(() => undefined)
+      .finally(() => (this.updating = null));
   }
 
   private async atLeast(revision: number): Promise<NetworkSnapshot> {
@@ -72,7 +77,7 @@ export class NetworkIndex {
     }
   }
 
-  private async update(): Promise<void> {
+  private async update({ readWholeIfNeeded = true } = {}): Promise<void> {
     const started = performance.now();
     const snapshot = this.snapshot;
     if (snapshot) {
@@ -89,6 +94,7 @@ export class NetworkIndex {
         }
       }
     }
+    if (!readWholeIfNeeded && this.snapshot) return;
     const built = await this.reader.readAll();
     if (!this.snapshot || built.revision > this.snapshot.revision) this.snapshot = built;
     this.events.built?.(built, performance.now() - started);
